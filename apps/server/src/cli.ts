@@ -1,0 +1,29 @@
+// `npm run pairing -- <command> [flags]`: one entry point; each command lives in its own module.
+type Command = { describe: string; run: (argv: string[]) => Promise<void> };
+
+const commands: Record<string, () => Promise<Command>> = {
+  compliance: async () => ({
+    describe: '按政策包评估结对台账 (evaluate a ledger against its policy pack)',
+    run: (await import('@pairing/policy/cli')).complianceCommand,
+  }),
+  allocate: async () => ({
+    describe: '组织分配求解 (solve an allocation instance)',
+    run: (await import('@pairing/allocator/cli')).allocateCommand,
+  }),
+};
+
+async function main(): Promise<void> {
+  const [name, ...argv] = process.argv.slice(2);
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    console.error(`用法: npm run pairing -- <command>\n命令: ${Object.keys(commands).join(', ')}`);
+    process.exit(name ? 2 : 0);
+  }
+  const command = await load();
+  await command.run(argv);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
