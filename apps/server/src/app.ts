@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context.ts';
+import { installErrorHandler } from './lib/http.ts';
+import { installAuthHook } from './modules/auth/hook.ts';
+import { modules } from './modules/index.ts';
+
+export const maxUploadBytes = 20 * 1024 * 1024;
+
+/** Build the HTTP app without listening, so tests inject requests directly. */
+export async function buildApp(ctx: AppContext) {
+  const app = Fastify({
+    logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '城乡结对帮扶平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installAuthHook(app, ctx);
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
+    await ctx.dbh.query('select 1');
+    return { ok: true, db: ctx.dbh.kind };
+  });
+  for (const register of modules) await app.register(register(ctx), { prefix: '/api' });
+
+  if (ctx.config.webDist && existsSync(ctx.config.webDist)) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
+    // The SPA owns every non-API path.
+    app.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: '接口不存在', fields: {} } });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

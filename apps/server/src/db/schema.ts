@@ -1,0 +1,4 @@
+// Index of every module's tables, for drizzle-kit and the typed client.
+export * from '../modules/orgs/schema.ts';
+export * from '../modules/auth/schema.ts';
+export * from '../modules/audit/schema.ts';

@@ -1,0 +1,41 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldErrors } from './errors.ts';
+
+/** Turn every failure into `{ error: { code, message, fields } }` with a 4xx/5xx status, never a stack. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({
+        error: { code: err.code, message: err.message, fields: err.fields ?? {} },
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: FieldErrors = {};
+      for (const issue of err.validation) {
+        const key = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
+        fields[key] ??= issue.message;
+      }
+      return reply.status(422).send({
+        error: { code: 'validation_failed', message: '输入有误，请检查标出的字段', fields },
+      });
+    }
+    const status =
+      err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) request.log.error(err);
+    const message =
+      status === 413
+        ? '文件过大'
+        : status === 415
+          ? '不支持的内容类型'
+          : status === 429
+            ? '请求过于频繁，请稍后再试'
+            : status === 500
+              ? '服务器内部错误'
+              : '请求无效';
+    return reply.status(status).send({ error: { code: err.code ?? 'error', message, fields: {} } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', fields: {} } }),
+  );
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { openDb } from './db/client.ts';
+import { systemClock } from './lib/clock.ts';
+import { seedDemoIfEmpty } from './modules/demo/seed.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const dataDir = process.env.PGLITE_DIR ?? 'data/pglite';
+
+const dbh = await openDb({ url: process.env.DATABASE_URL, dataDir });
+await dbh.migrate();
+const ctx = {
+  dbh,
+  clock: systemClock,
+  config: {
+    secureCookies: process.env.SECURE_COOKIES === 'true',
+    webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  },
+};
+const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));
+const app = await buildApp(ctx);
+await app.listen({ port, host });
+
+console.log(
+  `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${dbh.kind === 'pglite' ? `内嵌 PGlite ${dataDir}` : 'PostgreSQL'})`,
+);
+console.log(`API 文档: http://localhost:${port}/api/docs`);
+if (demo.accounts.length) {
+  console.log('\n演示账号 (demo accounts):');
+  for (const a of demo.accounts)
+    console.log(
+      `  ${a.role.padEnd(15)} ${a.username.padEnd(18)} 密码 ${a.password}   ${a.orgName}`,
+    );
+}
+
+const shutdown = async () => {
+  await app.close();
+  await dbh.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,25 @@
+import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+// Append-only: migration 0001 adds a trigger that rejects UPDATE and DELETE.
+// `scopePath` is the path of the organization the record concerns, so admins see only
+// the records inside their scope.
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    scopePath: text('scope_path').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+  },
+  (t) => [
+    index('audit_scope_idx').using('btree', t.scopePath.op('text_pattern_ops'), t.at),
+    index('audit_at_idx').on(t.at),
+  ],
+);

@@ -1,0 +1,179 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, unauthorized } from '../../lib/errors.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { orgs } from '../orgs/schema.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { sessions, users } from './schema.ts';
+import { authSettings } from './settings.ts';
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export type SessionUser = Scope & {
+  displayName: string;
+  mustChangePassword: boolean;
+  orgName: string;
+};
+
+export async function login(
+  db: Db,
+  clock: Clock,
+  input: { username: string; password: string; ip?: string },
+): Promise<{ token: string; user: SessionUser }> {
+  const now = clock.now();
+  const [user] = await db.select().from(users).where(eq(users.username, input.username));
+  // The same message for unknown users and wrong passwords, so usernames cannot be probed.
+  const wrong = new AppError(401, 'invalid_credentials', '用户名或密码错误');
+  if (!user) throw wrong;
+  if (user.disabled) throw new AppError(403, 'account_disabled', '账号已停用，请联系管理员');
+  if (user.lockedUntil && user.lockedUntil > now) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
+    throw new AppError(
+      423,
+      'account_locked',
+      `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
+    );
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    // Counted in SQL so concurrent wrong guesses cannot undercount.
+    const [after] = await db
+      .update(users)
+      .set({
+        failedAttempts: sql`${users.failedAttempts} + 1`,
+        lockedUntil: sql`case when ${users.failedAttempts} + 1 >= ${authSettings.maxFailedAttempts}
+          then ${new Date(now.getTime() + authSettings.lockoutMs).toISOString()}::timestamptz else null end`,
+      })
+      .where(eq(users.id, user.id))
+      .returning({ failedAttempts: users.failedAttempts });
+    if (after && after.failedAttempts >= authSettings.maxFailedAttempts) {
+      const [org] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, user.orgId));
+      await recordAudit(db, null, {
+        action: 'user.locked',
+        entity: 'user',
+        entityId: user.id,
+        scopePath: org?.path ?? '/',
+        after: { username: user.username, failedAttempts: after.failedAttempts },
+      });
+      throw new AppError(423, 'account_locked', '密码错误次数过多，账号已锁定 15 分钟');
+    }
+    throw wrong;
+  }
+  const token = randomBytes(32).toString('base64url');
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ failedAttempts: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
+    await tx
+      .insert(sessions)
+      .values({
+        tokenHash: tokenHash(token),
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        ip: input.ip,
+      });
+  });
+  const sessionUser = await sessionUserById(db, user.id);
+  return { token, user: { ...sessionUser, ip: input.ip } };
+}
+
+async function sessionUserById(db: Db, userId: number): Promise<SessionUser> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      orgId: users.orgId,
+      path: orgs.path,
+      orgName: orgs.name,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, userId));
+  if (!row) throw unauthorized();
+  return row;
+}
+
+/** Resolve a cookie token; sessions idle too long or too old are deleted and refused. */
+export async function authenticate(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<SessionUser | null> {
+  const now = clock.now();
+  const idleLimit = new Date(now.getTime() - authSettings.idleTimeoutMs);
+  const ageLimit = new Date(now.getTime() - authSettings.absoluteLifetimeMs);
+  const hashed = tokenHash(token);
+  const [touched] = await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(
+      and(
+        eq(sessions.tokenHash, hashed),
+        sql`${sessions.lastSeenAt} >= ${idleLimit.toISOString()}::timestamptz`,
+        sql`${sessions.createdAt} >= ${ageLimit.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ userId: sessions.userId });
+  if (!touched) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, hashed));
+    return null;
+  }
+  const user = await sessionUserById(db, touched.userId);
+  const [state] = await db
+    .select({ disabled: users.disabled })
+    .from(users)
+    .where(eq(users.id, user.userId));
+  return state?.disabled ? null : user;
+}
+
+export async function logout(db: Db, token: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+}
+
+export async function changePassword(
+  db: Db,
+  scope: Scope,
+  input: { oldPassword: string; newPassword: string },
+) {
+  const [user] = await db.select().from(users).where(eq(users.id, scope.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.oldPassword))) {
+    throw new AppError(422, 'validation_failed', '原密码不正确', { oldPassword: '原密码不正确' });
+  }
+  if (input.oldPassword === input.newPassword) {
+    throw new AppError(422, 'validation_failed', '新密码不能与原密码相同', {
+      newPassword: '新密码不能与原密码相同',
+    });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, scope, {
+      action: 'user.password_changed',
+      entity: 'user',
+      entityId: user.id,
+      scopePath: scope.path,
+    });
+  });
+}
+
+export async function purgeExpiredSessions(db: Db, clock: Clock) {
+  const now = clock.now().getTime();
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.lastSeenAt, new Date(now - authSettings.idleTimeoutMs)),
+        lt(sessions.createdAt, new Date(now - authSettings.absoluteLifetimeMs)),
+      ),
+    );
+}

@@ -1,0 +1,8 @@
+/** Account protection settings (issue: foundation §4). */
+export const authSettings = {
+  maxFailedAttempts: 5,
+  lockoutMs: 15 * 60_000,
+  idleTimeoutMs: 30 * 60_000,
+  absoluteLifetimeMs: 12 * 60 * 60_000,
+  cookieName: 'pairing_sid',
+};

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { authRoutes } from './auth/routes.ts';
+
+/** Every module's routes, mounted under /api. */
+export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes];

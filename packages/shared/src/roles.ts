@@ -1,0 +1,41 @@
+export const roles = [
+  'city_admin',
+  'district_admin',
+  'town_admin',
+  'unit_admin',
+  'village_admin',
+  'inspector',
+  'member',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles that administer the organizations and users below their own org. */
+export const adminRoles: readonly Role[] = ['city_admin', 'district_admin', 'town_admin'];
+
+export const orgKinds = [
+  'province',
+  'city',
+  'district',
+  'town',
+  'village',
+  'community',
+  'working_committee',
+  'urban_unit',
+] as const;
+export type OrgKind = (typeof orgKinds)[number];
+
+/** 资源清单 categories (S2 §2.2). */
+export const resourceTags = ['政策', '人才', '技术', '物资', '信息', '资金'] as const;
+
+/** Urban unit types (S1 §2–3). */
+export const unitTypes = [
+  '机关',
+  '社区街道',
+  '企业',
+  '事业单位',
+  '金融机构',
+  '高等院校',
+  '科研院所',
+  '医疗卫生',
+  '文化传媒',
+] as const;
