@@ -14,7 +14,7 @@ export function installErrorHandler(app: FastifyInstance) {
       const fields: FieldErrors = {};
       for (const issue of err.validation) {
         const key = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
-        fields[key] ??= issue.message;
+        fields[key] ??= issue.message ?? '格式不正确';
       }
       return reply.status(422).send({
         error: { code: 'validation_failed', message: '输入有误，请检查标出的字段', fields },

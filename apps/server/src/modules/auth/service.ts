@@ -67,15 +67,13 @@ export async function login(
       .update(users)
       .set({ failedAttempts: 0, lockedUntil: null })
       .where(eq(users.id, user.id));
-    await tx
-      .insert(sessions)
-      .values({
-        tokenHash: tokenHash(token),
-        userId: user.id,
-        createdAt: now,
-        lastSeenAt: now,
-        ip: input.ip,
-      });
+    await tx.insert(sessions).values({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      ip: input.ip,
+    });
   });
   const sessionUser = await sessionUserById(db, user.id);
   return { token, user: { ...sessionUser, ip: input.ip } };
