@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -98,32 +98,32 @@ async function sessionUserById(db: Db, userId: number): Promise<SessionUser> {
   return row;
 }
 
-/** Resolve a cookie token; sessions idle too long or too old are deleted and refused. */
+/**
+ * Resolve a cookie token; sessions idle too long or too old are deleted and refused. `lastSeenAt`
+ * is written at most once a minute so that reads do not turn every request into a write.
+ */
 export async function authenticate(
   db: Db,
   clock: Clock,
   token: string,
 ): Promise<SessionUser | null> {
-  const now = clock.now();
-  const idleLimit = new Date(now.getTime() - authSettings.idleTimeoutMs);
-  const ageLimit = new Date(now.getTime() - authSettings.absoluteLifetimeMs);
+  const now = clock.now().getTime();
   const hashed = tokenHash(token);
-  const [touched] = await db
-    .update(sessions)
-    .set({ lastSeenAt: now })
-    .where(
-      and(
-        eq(sessions.tokenHash, hashed),
-        sql`${sessions.lastSeenAt} >= ${idleLimit.toISOString()}::timestamptz`,
-        sql`${sessions.createdAt} >= ${ageLimit.toISOString()}::timestamptz`,
-      ),
-    )
-    .returning({ userId: sessions.userId });
-  if (!touched) {
+  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashed));
+  if (!session) return null;
+  const idle = now - session.lastSeenAt.getTime() > authSettings.idleTimeoutMs;
+  const old = now - session.createdAt.getTime() > authSettings.absoluteLifetimeMs;
+  if (idle || old) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hashed));
     return null;
   }
-  const user = await sessionUserById(db, touched.userId);
+  if (now - session.lastSeenAt.getTime() > authSettings.touchIntervalMs) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.tokenHash, hashed));
+  }
+  const user = await sessionUserById(db, session.userId);
   const [state] = await db
     .select({ disabled: users.disabled })
     .from(users)

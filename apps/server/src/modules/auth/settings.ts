@@ -4,5 +4,7 @@ export const authSettings = {
   lockoutMs: 15 * 60_000,
   idleTimeoutMs: 30 * 60_000,
   absoluteLifetimeMs: 12 * 60 * 60_000,
+  /** Idle time is measured to the minute; see authenticate(). */
+  touchIntervalMs: 60_000,
   cookieName: 'pairing_sid',
 };
