@@ -3,6 +3,7 @@
 
 const CHAR_0 = 48;
 const CHAR_DASH = 45;
+const DAYS_BEFORE_EPOCH = 719468;
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -24,7 +25,7 @@ export function dayNumber(year: number, month: number, day: number): number {
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return era * 146097 + doe - DAYS_BEFORE_EPOCH;
 }
 
 function digit(text: string, index: number): number {
@@ -45,13 +46,23 @@ export function parseDay(text: string): number {
   return dayNumber(year, month, day);
 }
 
+/** Year of a date already known to be a valid `YYYY-MM-DD`. */
+export function yearOfDate(text: string): number {
+  return digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+}
+
 export function isDate(text: unknown): text is string {
   return typeof text === 'string' && !Number.isNaN(parseDay(text));
 }
 
+/** Calendar year of a day number. */
+export function yearOfDay(dayNo: number): number {
+  return civilDate(dayNo)[0];
+}
+
 /** Year, month and day of a day number (H. Hinnant's civil_from_days). */
 export function civilDate(dayNo: number): [year: number, month: number, day: number] {
-  const z = dayNo + 719468;
+  const z = dayNo + DAYS_BEFORE_EPOCH;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor(

@@ -52,7 +52,8 @@ export interface QuarterlyReportRule extends RuleBase {
   readonly dueDays: number;
 }
 
-export type Rule = YearlyCountRule | TermVisitsPerPersonRule | YearlyFundsRule | QuarterlyReportRule;
+export type Rule =
+  YearlyCountRule | TermVisitsPerPersonRule | YearlyFundsRule | QuarterlyReportRule;
 
 export interface PolicyPack {
   readonly id: string;

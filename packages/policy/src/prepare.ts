@@ -1,0 +1,209 @@
+// One pass over a ledger that both checks it against the contract and turns it into integer
+// columns (day numbers, type codes, role masks) for the rule evaluators. The checks mirror
+// `ledgerSchema` exactly; on any doubt the caller asks the schema for the precise message.
+// Buffers are reused between calls because evaluation is synchronous and allocation dominates.
+import { parseDay, yearOfDate } from './dates.ts';
+import type { LedgerEvent, Person } from './ledger.ts';
+import { PACKS, type PackId } from './packs.ts';
+import { ACTIVITY_CATEGORIES, EVENT_TYPES, ROLES } from './vocabulary.ts';
+
+export const VISIT = 0;
+export const FUND = 1;
+export const ACTIVITY = 2;
+export const REPORT = 3;
+
+const TYPE_CODES = new Map<unknown, number>(EVENT_TYPES.map((t, i) => [t, i]));
+const CATEGORY_CODES = new Map<unknown, number>(ACTIVITY_CATEGORIES.map((c, i) => [c, i]));
+const ROLE_CODES = new Map<unknown, number>(ROLES.map((r, i) => [r, i]));
+const PACK_CODES = new Map<unknown, PackId>(Object.keys(PACKS).map((id) => [id, id as PackId]));
+
+export interface PreparedLedger {
+  pack: PackId;
+  termStart: number;
+  termEnd: number;
+  termStartText: string;
+  termEndText: string;
+  weakVillage: boolean;
+  people: readonly Person[];
+  /** Person id → index in `people`. */
+  personIndex: Map<string, number>;
+  events: readonly LedgerEvent[];
+  count: number;
+  day: Int32Array;
+  year: Int32Array;
+  type: Uint8Array;
+  /** Visit: bit mask of the roles taking part; activity: category code; report: year × 4 + quarter − 1. */
+  detail: Int32Array;
+  /** Event indices by date, then id, so that results do not depend on the ledger's order. */
+  order: Int32Array;
+}
+
+const prepared: PreparedLedger = {
+  pack: 'sh-2010',
+  termStart: 0,
+  termEnd: 0,
+  termStartText: '',
+  termEndText: '',
+  weakVillage: false,
+  people: [],
+  personIndex: new Map(),
+  events: [],
+  count: 0,
+  day: new Int32Array(64),
+  year: new Int32Array(64),
+  type: new Uint8Array(64),
+  detail: new Int32Array(64),
+  order: new Int32Array(64),
+};
+const eventIds = new Set<string>();
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isOptionalBoolean(value: unknown): boolean {
+  return value === undefined || typeof value === 'boolean';
+}
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function grow(capacity: number): void {
+  if (prepared.day.length >= capacity) return;
+  const size = Math.max(capacity, prepared.day.length * 2);
+  prepared.day = new Int32Array(size);
+  prepared.year = new Int32Array(size);
+  prepared.type = new Uint8Array(size);
+  prepared.detail = new Int32Array(size);
+  prepared.order = new Int32Array(size);
+}
+
+/** `YYYYQn` → year × 4 + n − 1, or −1 when malformed. */
+function quarterIndex(text: unknown): number {
+  if (typeof text !== 'string' || text.length !== 6 || text.charCodeAt(4) !== 81) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  const q = text.charCodeAt(5) - 48;
+  return q >= 1 && q <= 4 ? year * 4 + q - 1 : -1;
+}
+
+function preparePeople(people: unknown): boolean {
+  const index = prepared.personIndex;
+  index.clear();
+  if (people === undefined) {
+    prepared.people = [];
+    return true;
+  }
+  if (!Array.isArray(people)) return false;
+  for (let i = 0; i < people.length; i++) {
+    const person: unknown = people[i];
+    if (!isRecord(person) || !isId(person.id) || !ROLE_CODES.has(person.role)) return false;
+    if (index.has(person.id)) return false;
+    index.set(person.id, i);
+  }
+  prepared.people = people as Person[];
+  return true;
+}
+
+/** Bit mask of the roles of the people a visit names, or −1 when the visit breaks the contract. */
+function visitRoles(event: Record<string, unknown>): number {
+  if (!isOptionalBoolean(event.department)) return -1;
+  const names = event.people;
+  if (names === undefined) return 0;
+  if (!Array.isArray(names)) return -1;
+  let mask = 0;
+  for (let j = 0; j < names.length; j++) {
+    const person = prepared.personIndex.get(names[j]);
+    if (person === undefined) return -1;
+    mask |= 1 << ROLE_CODES.get(prepared.people[person].role)!;
+  }
+  return mask;
+}
+
+/** Type-specific code for `detail`, or −1 when the event breaks the contract. */
+function eventDetail(event: Record<string, unknown>, type: number): number {
+  switch (type) {
+    case VISIT:
+      return visitRoles(event);
+    case FUND: {
+      const amount = event.amount;
+      return typeof amount === 'number' && Number.isSafeInteger(amount) && amount >= 0 ? 0 : -1;
+    }
+    case ACTIVITY:
+      return CATEGORY_CODES.get(event.category) ?? -1;
+    default:
+      return quarterIndex(event.period);
+  }
+}
+
+function prepareEvents(events: unknown): boolean {
+  if (!Array.isArray(events)) return false;
+  const count = events.length;
+  grow(count);
+  eventIds.clear();
+  const { day, year, type, detail } = prepared;
+  for (let i = 0; i < count; i++) {
+    const event: unknown = events[i];
+    if (!isRecord(event) || !isId(event.id) || eventIds.has(event.id)) return false;
+    eventIds.add(event.id);
+    const code = TYPE_CODES.get(event.type);
+    if (code === undefined) return false;
+    const date = event.date as string;
+    const dayNo = parseDay(date);
+    if (dayNo !== dayNo) return false;
+    const info = eventDetail(event, code);
+    if (info < 0) return false;
+    day[i] = dayNo;
+    year[i] = yearOfDate(date);
+    type[i] = code;
+    detail[i] = info;
+  }
+  prepared.events = events as LedgerEvent[];
+  prepared.count = count;
+  sortByDateThenId();
+  return true;
+}
+
+// Insertion sort: ledgers are appended in date order, so this is close to linear in practice.
+function sortByDateThenId(): void {
+  const { order, day, count, events } = prepared;
+  for (let i = 0; i < count; i++) {
+    const d = day[i];
+    const id = events[i].id;
+    let j = i - 1;
+    while (j >= 0) {
+      const k = order[j];
+      if (day[k] < d || (day[k] === d && events[k].id < id)) break;
+      order[j + 1] = k;
+      j--;
+    }
+    order[j + 1] = i;
+  }
+}
+
+/**
+ * The ledger in columns, or `undefined` when it breaks the contract. The result is shared and
+ * overwritten by the next call.
+ */
+export function prepareLedger(input: unknown): PreparedLedger | undefined {
+  if (!isRecord(input) || !isRecord(input.pairing)) return undefined;
+  const pack = PACK_CODES.get(input.pack);
+  const pairing = input.pairing;
+  const termStart = parseDay(pairing.termStart as string);
+  const termEnd = parseDay(pairing.termEnd as string);
+  if (pack === undefined || !(termStart <= termEnd)) return undefined;
+  if (!isOptionalBoolean(pairing.weakVillage)) return undefined;
+  if (!preparePeople(pairing.people) || !prepareEvents(input.events)) return undefined;
+  prepared.pack = pack;
+  prepared.termStart = termStart;
+  prepared.termEnd = termEnd;
+  prepared.termStartText = pairing.termStart as string;
+  prepared.termEndText = pairing.termEnd as string;
+  prepared.weakVillage = pairing.weakVillage === true;
+  return prepared;
+}
