@@ -35,18 +35,22 @@ export function lpOptimum(instance: Instance): LpOptimum {
     openDemand.set(f.target, openDemand.get(f.target)! - 1);
     openCapacity.set(f.unit, openCapacity.get(f.unit)! - 1);
   }
-  const sumOf = (keep: (e: (typeof edges)[number]) => boolean): string =>
-    edges.flatMap((e, i) => (keep(e) ? [`x${i}`] : [])).join(' + ');
+  const byTarget = new Map<string, string[]>();
+  const byUnit = new Map<string, string[]>();
+  edges.forEach((e, i) => {
+    append(byTarget, e.target, `x${i}`);
+    append(byUnit, e.unit, `x${i}`);
+  });
   instance.targets.forEach((t, i) => {
-    const terms = sumOf((e) => e.target === t.id);
-    if (terms) rows.push(` t${i}: ${terms} <= ${openDemand.get(t.id)}`);
+    const terms = byTarget.get(t.id);
+    if (terms) rows.push(` t${i}: ${terms.join(' + ')} <= ${openDemand.get(t.id)}`);
   });
   instance.units.forEach((u, i) => {
-    const terms = sumOf((e) => e.unit === u.id);
-    if (terms) rows.push(` u${i}: ${terms} <= ${openCapacity.get(u.id)}`);
+    const terms = byUnit.get(u.id);
+    if (terms) rows.push(` u${i}: ${terms.join(' + ')} <= ${openCapacity.get(u.id)}`);
   });
   const bounds = edges.map((_, i) => ` 0 <= x${i} <= 1`).join('\n');
-  const all = sumOf(() => true);
+  const all = edges.map((_, i) => `x${i}`).join(' + ');
 
   const coverage = highs.solve(`Maximize\n obj: ${all}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds}\nEnd`, {
     output_flag: false,
@@ -61,4 +65,10 @@ export function lpOptimum(instance: Instance): LpOptimum {
   );
   if (cost.Status !== 'Optimal') throw new Error(`cost LP: ${cost.Status}`);
   return { covered: covered + fixedCovered, totalCost: Math.round(cost.ObjectiveValue) };
+}
+
+function append(map: Map<string, string[]>, key: string, name: string): void {
+  const list = map.get(key);
+  if (list) list.push(name);
+  else map.set(key, [name]);
 }
