@@ -24,12 +24,16 @@ export function generate(scale: Scale): CompactInstance {
   const weight = Array.from({ length: districts }, () => 0.5 + 1.5 * random());
   const total = weight.reduce((a, b) => a + b, 0);
   const districtStart = new Int32Array(districts + 1);
-  for (let d = 0; d < districts; d++) districtStart[d + 1] = districtStart[d] + Math.round((weight[d] / total) * targets);
+  for (let d = 0; d < districts; d++)
+    districtStart[d + 1] = districtStart[d] + Math.round((weight[d] / total) * targets);
   districtStart[districts] = targets;
   const targetDistrict = new Int32Array(targets);
-  for (let d = 0; d < districts; d++) targetDistrict.fill(d, districtStart[d], Math.min(districtStart[d + 1], targets));
+  for (let d = 0; d < districts; d++)
+    targetDistrict.fill(d, districtStart[d], Math.min(districtStart[d + 1], targets));
 
-  const targetIds = Array.from({ length: targets }, (_, t) => String(310000000000 + targetDistrict[t] * 10000000 + t));
+  const targetIds = Array.from({ length: targets }, (_, t) =>
+    String(310000000000 + targetDistrict[t] * 10000000 + t),
+  );
   const demand = new Float64Array(targets);
   const minBudget = new Float64Array(targets);
   for (let t = 0; t < targets; t++) {
@@ -47,7 +51,8 @@ export function generate(scale: Scale): CompactInstance {
     budget[u] = Math.round(10000 * Math.exp(2 * random()));
   }
   const unitDistrictStart = new Int32Array(districts + 1);
-  for (let d = 0; d <= districts; d++) unitDistrictStart[d] = Math.round((districtStart[d] / targets) * units);
+  for (let d = 0; d <= districts; d++)
+    unitDistrictStart[d] = Math.round((districtStart[d] / targets) * units);
 
   const edgeCount = targets * edgesPerTarget;
   const edgeUnit = new Int32Array(edgeCount);

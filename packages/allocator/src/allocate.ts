@@ -9,7 +9,10 @@ import type { AllocateOptions, Instance, Result } from './types.ts';
 import { validate } from './validate.ts';
 
 /** Validates, builds the network, solves it; the core shared by `allocate` and the CLI. */
-export function allocateCompact(instance: CompactInstance, options: AllocateOptions = {}): CompactResult {
+export function allocateCompact(
+  instance: CompactInstance,
+  options: AllocateOptions = {},
+): CompactResult {
   validate(instance);
   const network = buildNetwork(instance);
   if (options.dimacs) for (const chunk of dimacsChunks(network)) options.dimacs(chunk);
@@ -23,9 +26,11 @@ function list<T>(value: T[] | undefined, name: string, optional = false): T[] {
 }
 
 export function compactInstance(instance: Instance): CompactInstance {
-  if (typeof instance !== 'object' || instance === null) throw new InstanceError('instance must be an object');
+  if (typeof instance !== 'object' || instance === null)
+    throw new InstanceError('instance must be an object');
   const builder = new InstanceBuilder();
-  for (const t of list(instance.targets, 'targets')) builder.addTarget(t?.id, t?.demand, t?.minBudget);
+  for (const t of list(instance.targets, 'targets'))
+    builder.addTarget(t?.id, t?.demand, t?.minBudget);
   for (const u of list(instance.units, 'units')) builder.addUnit(u?.id, u?.capacity, u?.budget);
   for (const e of list(instance.edges, 'edges')) builder.addEdge(e?.unit, e?.target, e?.cost);
   for (const f of list(instance.fixed, 'fixed', true)) builder.addFixed(f?.unit, f?.target);

@@ -23,7 +23,9 @@ export async function allocateCommand(argv: string[]): Promise<void> {
   }
 
   let started = performance.now();
-  const instance = await readInstance(createReadStream(values.instance, { highWaterMark: 1 << 22 }));
+  const instance = await readInstance(
+    createReadStream(values.instance, { highWaterMark: 1 << 22 }),
+  );
   console.error(
     `loaded ${instance.targetIds.length} targets, ${instance.unitIds.length} units, ` +
       `${instance.edgeCost.length} edges in ${seconds(started)}`,
@@ -48,6 +50,11 @@ export async function allocateCommand(argv: string[]): Promise<void> {
   );
 
   started = performance.now();
-  await pipeline(Readable.from(resultChunks(instance, result, millis)), createWriteStream(values.out));
-  console.error(`wrote ${result.assignmentUnit.length} assignments to ${values.out} in ${seconds(started)}`);
+  await pipeline(
+    Readable.from(resultChunks(instance, result, millis)),
+    createWriteStream(values.out),
+  );
+  console.error(
+    `wrote ${result.assignmentUnit.length} assignments to ${values.out} in ${seconds(started)}`,
+  );
 }

@@ -31,7 +31,8 @@ class IdTable {
   define(id: string, entry: string): number {
     const known = this.index.get(id);
     if (known !== undefined) {
-      if (this.defined[known]) throw new InstanceError(`${entry}: duplicate ${this.kind} id "${id}"`);
+      if (this.defined[known])
+        throw new InstanceError(`${entry}: duplicate ${this.kind} id "${id}"`);
       this.defined[known] = true;
       this.firstReference.delete(known);
       return known;
@@ -71,14 +72,18 @@ function requireId(value: unknown, entry: string, field: string): string {
 
 function requireCount(value: unknown, entry: string, field: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InstanceError(`${entry}: "${field}" must be a non-negative integer, got ${String(value)}`);
+    throw new InstanceError(
+      `${entry}: "${field}" must be a non-negative integer, got ${String(value)}`,
+    );
   }
   return value;
 }
 
 function requireAmount(value: unknown, entry: string, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InstanceError(`${entry}: "${field}" must be a non-negative number, got ${String(value)}`);
+    throw new InstanceError(
+      `${entry}: "${field}" must be a non-negative number, got ${String(value)}`,
+    );
   }
   return value;
 }
@@ -103,7 +108,10 @@ export class InstanceBuilder {
     const entry = `targets[${this.targetCount++}]`;
     const index = this.targets.define(requireId(id, entry, 'id'), entry);
     this.demand.setAt(index, requireCount(demand, entry, 'demand'));
-    this.minBudget.setAt(index, minBudget === undefined ? 0 : requireAmount(minBudget, entry, 'minBudget'));
+    this.minBudget.setAt(
+      index,
+      minBudget === undefined ? 0 : requireAmount(minBudget, entry, 'minBudget'),
+    );
   }
 
   addUnit(id: unknown, capacity: unknown, budget: unknown): void {

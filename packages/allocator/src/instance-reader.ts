@@ -110,10 +110,14 @@ export class InstanceReader {
   private key(buf: Buffer, start: number, end: number, plain: boolean): void {
     this.expectKey = false;
     if (this.depth === 1) {
-      this.section = plain ? match(SECTION_BYTES, buf, start, end) : (SECTIONS as readonly string[]).indexOf(decodeKey(buf, start, end));
+      this.section = plain
+        ? match(SECTION_BYTES, buf, start, end)
+        : (SECTIONS as readonly string[]).indexOf(decodeKey(buf, start, end));
     } else if (this.depth === 3 && this.section !== NONE) {
       const names = FIELD_BYTES[this.section];
-      this.field = plain ? match(names, buf, start, end) : FIELDS[this.section].indexOf(decodeKey(buf, start, end));
+      this.field = plain
+        ? match(names, buf, start, end)
+        : FIELDS[this.section].indexOf(decodeKey(buf, start, end));
     }
   }
 
@@ -149,8 +153,10 @@ export class InstanceReader {
   }
 
   private misplaced(at: number): void {
-    if (this.depth === 1 && this.section !== NONE) this.fail(`"${SECTIONS[this.section]}" must be an array`, at);
-    if (this.depth === 2 && this.section !== NONE) this.fail(`${SECTIONS[this.section]} entries must be objects`, at);
+    if (this.depth === 1 && this.section !== NONE)
+      this.fail(`"${SECTIONS[this.section]}" must be an array`, at);
+    if (this.depth === 2 && this.section !== NONE)
+      this.fail(`${SECTIONS[this.section]} entries must be objects`, at);
   }
 
   private emit(): void {
@@ -163,7 +169,14 @@ export class InstanceReader {
 }
 
 function isScalarByte(b: number): boolean {
-  return (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || b === 0x2d || b === 0x2b || b === 0x2e || b === 0x45;
+  return (
+    (b >= 0x30 && b <= 0x39) ||
+    (b >= 0x61 && b <= 0x7a) ||
+    b === 0x2d ||
+    b === 0x2b ||
+    b === 0x2e ||
+    b === 0x45
+  );
 }
 
 function match(candidates: Buffer[], buf: Buffer, start: number, end: number): number {
@@ -183,7 +196,9 @@ function decodeKey(buf: Buffer, start: number, end: number): string {
 
 /** `start` and `end` include the quotes. */
 function decode(buf: Buffer, start: number, end: number, plain: boolean): string {
-  return plain ? buf.toString('latin1', start + 1, end - 1) : (JSON.parse(buf.toString('utf8', start, end)) as string);
+  return plain
+    ? buf.toString('latin1', start + 1, end - 1)
+    : (JSON.parse(buf.toString('utf8', start, end)) as string);
 }
 
 function scalar(buf: Buffer, start: number, end: number): unknown {
@@ -203,7 +218,8 @@ function scalar(buf: Buffer, start: number, end: number): unknown {
   if (text === 'false') return false;
   if (text === 'null') return null;
   const value = Number(text);
-  if (Number.isNaN(value) || !/^-?\d/.test(text)) throw new InstanceError(`invalid JSON value "${text}"`);
+  if (Number.isNaN(value) || !/^-?\d/.test(text))
+    throw new InstanceError(`invalid JSON value "${text}"`);
   return value;
 }
 

@@ -106,7 +106,8 @@ export function buildNetwork(instance: CompactInstance): Network {
   }
 
   const capacity = new Int32Array(unitCount);
-  for (let u = 0; u < unitCount; u++) capacity[u] = Math.max(0, Math.min(openCapacity[u], unitArcs[u]));
+  for (let u = 0; u < unitCount; u++)
+    capacity[u] = Math.max(0, Math.min(openCapacity[u], unitArcs[u]));
   return {
     targetCount,
     unitCount,

@@ -4,7 +4,11 @@ import { REASONS, type CompactResult } from './compact-result.ts';
 const CHUNK_ENTRIES = 8192;
 
 /** The result JSON in chunks, so that a national result never exists as one string. */
-export function* resultChunks(instance: CompactInstance, result: CompactResult, millis: number): Generator<string> {
+export function* resultChunks(
+  instance: CompactInstance,
+  result: CompactResult,
+  millis: number,
+): Generator<string> {
   const { targetIds, unitIds } = instance;
   let parts: string[] = ['{"assignments":['];
   const count = result.assignmentUnit.length;
@@ -30,6 +34,8 @@ export function* resultChunks(instance: CompactInstance, result: CompactResult, 
       parts = [];
     }
   }
-  parts.push(`],\n"covered":${result.covered},"totalCost":${result.totalCost},"stats":{"millis":${millis}}}\n`);
+  parts.push(
+    `],\n"covered":${result.covered},"totalCost":${result.totalCost},"stats":{"millis":${millis}}}\n`,
+  );
   yield parts.join('');
 }

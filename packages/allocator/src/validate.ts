@@ -5,12 +5,28 @@ import { InstanceError } from './instance-error.ts';
 /** Checks the rules that span several entries; field-level checks happen while building. */
 export function validate(instance: CompactInstance): void {
   const targetCount = instance.targetIds.length;
-  checkDuplicatePairs(instance, 'edges', instance.edgeUnit, groupBy(instance.edgeTarget, targetCount));
-  checkDuplicatePairs(instance, 'fixed', instance.fixedUnit, groupBy(instance.fixedTarget, targetCount));
+  checkDuplicatePairs(
+    instance,
+    'edges',
+    instance.edgeUnit,
+    groupBy(instance.edgeTarget, targetCount),
+  );
+  checkDuplicatePairs(
+    instance,
+    'fixed',
+    instance.fixedUnit,
+    groupBy(instance.fixedTarget, targetCount),
+  );
   checkFixedCounts(instance);
 }
 
-function pairName(instance: CompactInstance, section: string, entry: number, unit: number, target: number): string {
+function pairName(
+  instance: CompactInstance,
+  section: string,
+  entry: number,
+  unit: number,
+  target: number,
+): string {
   return `${section}[${entry}] (unit "${instance.unitIds[unit]}", target "${instance.targetIds[target]}")`;
 }
 
@@ -26,7 +42,9 @@ function checkDuplicatePairs(
       const entry = byTarget.order[k];
       const unit = units[entry];
       if (lastTarget[unit] === target) {
-        throw new InstanceError(`${pairName(instance, section, entry, unit, target)}: duplicate pair`);
+        throw new InstanceError(
+          `${pairName(instance, section, entry, unit, target)}: duplicate pair`,
+        );
       }
       lastTarget[unit] = target;
     }
@@ -41,10 +59,14 @@ function checkFixedCounts(instance: CompactInstance): void {
     const target = instance.fixedTarget[entry];
     const name = pairName(instance, 'fixed', entry, unit, target);
     if (++perUnit[unit] > instance.capacity[unit]) {
-      throw new InstanceError(`${name}: exceeds the capacity ${instance.capacity[unit]} of the unit`);
+      throw new InstanceError(
+        `${name}: exceeds the capacity ${instance.capacity[unit]} of the unit`,
+      );
     }
     if (++perTarget[target] > instance.demand[target]) {
-      throw new InstanceError(`${name}: exceeds the demand ${instance.demand[target]} of the target`);
+      throw new InstanceError(
+        `${name}: exceeds the demand ${instance.demand[target]} of the target`,
+      );
     }
   }
 }

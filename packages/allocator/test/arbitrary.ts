@@ -11,11 +11,17 @@ export function instanceArbitrary(shape: Shape): fc.Arbitrary<Instance> {
   return fc
     .record({
       targets: fc.array(
-        fc.record({ demand: fc.integer({ min: 0, max: 3 }), minBudget: fc.option(fc.constantFrom(0, 50, 100)) }),
+        fc.record({
+          demand: fc.integer({ min: 0, max: 3 }),
+          minBudget: fc.option(fc.constantFrom(0, 50, 100)),
+        }),
         { minLength: 1, maxLength: shape.maxTargets },
       ),
       units: fc.array(
-        fc.record({ capacity: fc.integer({ min: 0, max: 3 }), budget: fc.constantFrom(0, 50, 100, 150) }),
+        fc.record({
+          capacity: fc.integer({ min: 0, max: 3 }),
+          budget: fc.constantFrom(0, 50, 100, 150),
+        }),
         { minLength: 1, maxLength: shape.maxUnits },
       ),
       density: fc.double({ min: 0.1, max: 0.9, noNaN: true }),

@@ -11,19 +11,26 @@ export async function loadLpSolver(): Promise<void> {
   highs ??= await loadHighs();
 }
 
+export function lpSolver(): Highs {
+  if (!highs) throw new Error('call loadLpSolver() first');
+  return highs;
+}
+
 /**
  * The allocation as a transportation LP, solved independently of the engine: first the most
  * places that can be covered, then the least cost with that coverage held. The constraint matrix
  * is a network matrix, so both optima are integral.
  */
 export function lpOptimum(instance: Instance): LpOptimum {
-  if (!highs) throw new Error('call loadLpSolver() first');
+  const highs = lpSolver();
   const fixed = instance.fixed ?? [];
   const fixedKeys = new Set(fixed.map((f) => `${f.unit}\u0000${f.target}`));
   const minBudget = new Map(instance.targets.map((t) => [t.id, t.minBudget ?? 0]));
   const budget = new Map(instance.units.map((u) => [u.id, u.budget]));
   const edges = instance.edges.filter(
-    (e) => !fixedKeys.has(`${e.unit}\u0000${e.target}`) && budget.get(e.unit)! >= minBudget.get(e.target)!,
+    (e) =>
+      !fixedKeys.has(`${e.unit}\u0000${e.target}`) &&
+      budget.get(e.unit)! >= minBudget.get(e.target)!,
   );
   const fixedCovered = fixed.length;
   if (edges.length === 0) return { covered: fixedCovered, totalCost: 0 };
@@ -52,9 +59,12 @@ export function lpOptimum(instance: Instance): LpOptimum {
   const bounds = edges.map((_, i) => ` 0 <= x${i} <= 1`).join('\n');
   const all = edges.map((_, i) => `x${i}`).join(' + ');
 
-  const coverage = highs.solve(`Maximize\n obj: ${all}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds}\nEnd`, {
-    output_flag: false,
-  });
+  const coverage = highs.solve(
+    `Maximize\n obj: ${all}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds}\nEnd`,
+    {
+      output_flag: false,
+    },
+  );
   if (coverage.Status !== 'Optimal') throw new Error(`coverage LP: ${coverage.Status}`);
   const covered = Math.round(coverage.ObjectiveValue);
 

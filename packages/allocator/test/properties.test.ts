@@ -75,7 +75,9 @@ describe('allocate against an independent LP solver', () => {
       fc.property(instanceArbitrary({ maxTargets: 7, maxUnits: 7, maxCost: 30 }), (instance) => {
         const result = allocate(instance);
         checkFeasible(instance, result);
-        expect({ covered: result.covered, totalCost: result.totalCost }).toEqual(lpOptimum(instance));
+        expect({ covered: result.covered, totalCost: result.totalCost }).toEqual(
+          lpOptimum(instance),
+        );
         if (result.uncovered.length === 0) feasible++;
         else infeasible++;
       }),
@@ -87,27 +89,36 @@ describe('allocate against an independent LP solver', () => {
 
   it('matches it on medium instances where reassignment chains are long', () => {
     fc.assert(
-      fc.property(instanceArbitrary({ maxTargets: 30, maxUnits: 25, maxCost: 1000 }), (instance) => {
-        const result = allocate(instance);
-        checkFeasible(instance, result);
-        expect({ covered: result.covered, totalCost: result.totalCost }).toEqual(lpOptimum(instance));
-      }),
+      fc.property(
+        instanceArbitrary({ maxTargets: 30, maxUnits: 25, maxCost: 1000 }),
+        (instance) => {
+          const result = allocate(instance);
+          checkFeasible(instance, result);
+          expect({ covered: result.covered, totalCost: result.totalCost }).toEqual(
+            lpOptimum(instance),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('finds the same optimum when edges, targets and units are shuffled', () => {
     fc.assert(
-      fc.property(instanceArbitrary({ maxTargets: 10, maxUnits: 10, maxCost: 50 }), fc.integer(), (instance, seed) => {
-        const base = allocate(instance);
-        const mixed = allocate({
-          ...instance,
-          edges: shuffled(instance.edges, seed),
-          targets: shuffled(instance.targets, seed + 1),
-          units: shuffled(instance.units, seed + 2),
-        });
-        expect([mixed.covered, mixed.totalCost]).toEqual([base.covered, base.totalCost]);
-      }),
+      fc.property(
+        instanceArbitrary({ maxTargets: 10, maxUnits: 10, maxCost: 50 }),
+        fc.integer(),
+        (instance, seed) => {
+          const base = allocate(instance);
+          const mixed = allocate({
+            ...instance,
+            edges: shuffled(instance.edges, seed),
+            targets: shuffled(instance.targets, seed + 1),
+            units: shuffled(instance.units, seed + 2),
+          });
+          expect([mixed.covered, mixed.totalCost]).toEqual([base.covered, base.totalCost]);
+        },
+      ),
       { numRuns: 200 },
     );
   });
