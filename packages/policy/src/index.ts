@@ -9,3 +9,4 @@ export type * from './rules.ts';
 export type * from './status.ts';
 export * from './vocabulary.ts';
 export { prorate } from './periods.ts';
+export * from './signing.ts';
