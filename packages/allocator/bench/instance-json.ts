@@ -6,7 +6,7 @@ const CHUNK_ENTRIES = 16384;
 export function* instanceJsonChunks(instance: CompactInstance): Generator<string> {
   const { targetIds, unitIds } = instance;
   let parts: string[] = [];
-  function* section<T>(
+  function* section(
     name: string,
     count: number,
     entry: (i: number) => string,

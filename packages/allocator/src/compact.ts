@@ -28,11 +28,11 @@ class IdTable {
 
   constructor(private readonly kind: string) {}
 
-  define(id: string, entry: string): number {
+  define(id: string, section: string, position: number): number {
     const known = this.index.get(id);
     if (known !== undefined) {
       if (this.defined[known])
-        throw new InstanceError(`${entry}: duplicate ${this.kind} id "${id}"`);
+        throw new InstanceError(`${section}[${position}]: duplicate ${this.kind} id "${id}"`);
       this.defined[known] = true;
       this.firstReference.delete(known);
       return known;
@@ -40,11 +40,12 @@ class IdTable {
     return this.add(id, true);
   }
 
-  reference(id: string, entry: () => string): number {
+  /** `section`, `position`, `unit` and `target` name the referring entry should the id stay undefined. */
+  reference(id: string, section: string, position: number, unit: string, target: string): number {
     const known = this.index.get(id);
     if (known !== undefined) return known;
     const added = this.add(id, false);
-    this.firstReference.set(added, entry());
+    this.firstReference.set(added, pairEntry(section, position, unit, target));
     return added;
   }
 
@@ -63,26 +64,40 @@ class IdTable {
   }
 }
 
-function requireId(value: unknown, entry: string, field: string): string {
+function pairEntry(section: string, position: number, unit: string, target: string): string {
+  return `${section}[${position}] (unit "${unit}", target "${target}")`;
+}
+
+function requireId(value: unknown, section: string, position: number, field: string): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new InstanceError(`${entry}: "${field}" must be a non-empty string`);
+    throw new InstanceError(`${section}[${position}]: "${field}" must be a non-empty string`);
   }
   return value;
 }
 
-function requireCount(value: unknown, entry: string, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function requireCount(
+  value: unknown,
+  section: string,
+  position: number,
+  field: string,
+  detail = '',
+): number {
+  if (!isCount(value)) {
     throw new InstanceError(
-      `${entry}: "${field}" must be a non-negative integer, got ${String(value)}`,
+      `${section}[${position}]${detail}: "${field}" must be a non-negative integer, got ${String(value)}`,
     );
   }
   return value;
 }
 
-function requireAmount(value: unknown, entry: string, field: string): number {
+function requireAmount(value: unknown, section: string, position: number, field: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new InstanceError(
-      `${entry}: "${field}" must be a non-negative number, got ${String(value)}`,
+      `${section}[${position}]: "${field}" must be a non-negative number, got ${String(value)}`,
     );
   }
   return value;
@@ -105,40 +120,52 @@ export class InstanceBuilder {
   private unitCount = 0;
 
   addTarget(id: unknown, demand: unknown, minBudget: unknown): void {
-    const entry = `targets[${this.targetCount++}]`;
-    const index = this.targets.define(requireId(id, entry, 'id'), entry);
-    this.demand.setAt(index, requireCount(demand, entry, 'demand'));
+    const position = this.targetCount++;
+    const index = this.targets.define(
+      requireId(id, 'targets', position, 'id'),
+      'targets',
+      position,
+    );
+    this.demand.setAt(index, requireCount(demand, 'targets', position, 'demand'));
     this.minBudget.setAt(
       index,
-      minBudget === undefined ? 0 : requireAmount(minBudget, entry, 'minBudget'),
+      minBudget === undefined ? 0 : requireAmount(minBudget, 'targets', position, 'minBudget'),
     );
   }
 
   addUnit(id: unknown, capacity: unknown, budget: unknown): void {
-    const entry = `units[${this.unitCount++}]`;
-    const index = this.units.define(requireId(id, entry, 'id'), entry);
-    this.capacity.setAt(index, requireCount(capacity, entry, 'capacity'));
-    this.budget.setAt(index, requireAmount(budget, entry, 'budget'));
+    const position = this.unitCount++;
+    const index = this.units.define(requireId(id, 'units', position, 'id'), 'units', position);
+    this.capacity.setAt(index, requireCount(capacity, 'units', position, 'capacity'));
+    this.budget.setAt(index, requireAmount(budget, 'units', position, 'budget'));
   }
 
   addEdge(unit: unknown, target: unknown, cost: unknown): void {
     const position = this.edgeCost.length;
-    const entry = `edges[${position}]`;
-    const unitId = requireId(unit, entry, 'unit');
-    const targetId = requireId(target, entry, 'target');
-    const describe = () => `${entry} (unit "${unitId}", target "${targetId}")`;
-    this.edgeUnit.push(this.units.reference(unitId, describe));
-    this.edgeTarget.push(this.targets.reference(targetId, describe));
-    this.edgeCost.push(requireCount(cost, describe(), 'cost'));
+    const unitId = requireId(unit, 'edges', position, 'unit');
+    const targetId = requireId(target, 'edges', position, 'target');
+    this.edgeUnit.push(this.units.reference(unitId, 'edges', position, unitId, targetId));
+    this.edgeTarget.push(this.targets.reference(targetId, 'edges', position, unitId, targetId));
+    // The entry's name is built only on failure: this runs once per edge of a national file.
+    this.edgeCost.push(
+      isCount(cost)
+        ? cost
+        : requireCount(
+            cost,
+            'edges',
+            position,
+            'cost',
+            ` (unit "${unitId}", target "${targetId}")`,
+          ),
+    );
   }
 
   addFixed(unit: unknown, target: unknown): void {
-    const entry = `fixed[${this.fixedUnit.length}]`;
-    const unitId = requireId(unit, entry, 'unit');
-    const targetId = requireId(target, entry, 'target');
-    const describe = () => `${entry} (unit "${unitId}", target "${targetId}")`;
-    this.fixedUnit.push(this.units.reference(unitId, describe));
-    this.fixedTarget.push(this.targets.reference(targetId, describe));
+    const position = this.fixedUnit.length;
+    const unitId = requireId(unit, 'fixed', position, 'unit');
+    const targetId = requireId(target, 'fixed', position, 'target');
+    this.fixedUnit.push(this.units.reference(unitId, 'fixed', position, unitId, targetId));
+    this.fixedTarget.push(this.targets.reference(targetId, 'fixed', position, unitId, targetId));
   }
 
   finish(): CompactInstance {
