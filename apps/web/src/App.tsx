@@ -1,0 +1,75 @@
+import { Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { AuthProvider } from './auth/AuthProvider.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
+import { LoginPage } from './pages/auth/LoginPage.tsx';
+import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
+import { useMe } from './auth/AuthProvider.tsx';
+import { allowed, routes, type AppRoute } from './routes.tsx';
+
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1d5fd6', borderRadius: 6 } }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function GuardedPage({ route }: { route: AppRoute }) {
+  const me = useMe();
+  if (!allowed(route, me.role)) return <ForbiddenPage />;
+  const Page = route.page;
+  return <Page />;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalizedAntd>
+        <BrowserRouter>
+          <AuthProvider>
+            <Suspense fallback={<Spin size="large" className="app-page-spin" />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="/change-password"
+                  element={
+                    <RequireAuth allowPasswordChange>
+                      <ChangePasswordPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  {routes.map((route) => (
+                    <Route
+                      key={route.path}
+                      path={route.path}
+                      element={<GuardedPage route={route} />}
+                    />
+                  ))}
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </AuthProvider>
+        </BrowserRouter>
+      </LocalizedAntd>
+    </I18nProvider>
+  );
+}

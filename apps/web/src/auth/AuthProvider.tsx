@@ -1,0 +1,82 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { api, setSessionHandlers } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+
+type Auth = {
+  user: Me | null;
+  loading: boolean;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<Me | null>;
+};
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const navigate = useNavigate();
+
+  const refresh = useCallback(async () => {
+    try {
+      const { user: me } = await api.get<{ user: Me }>('/api/auth/me');
+      setUser(me);
+      return me;
+    } catch {
+      setUser(null);
+      return null;
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    setSessionHandlers({
+      unauthorized: () => {
+        setUser(null);
+        navigate('/login?expired=1', { replace: true });
+      },
+      passwordChangeRequired: () => navigate('/change-password', { replace: true }),
+    });
+  }, [navigate]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const { user: me } = await api.post<{ user: Me }>('/api/auth/login', { username, password });
+    setUser(me);
+    return me;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      setUser(null);
+      navigate('/login', { replace: true });
+    }
+  }, [navigate]);
+
+  const value = useMemo(
+    () => ({ user, loading, login, logout, refresh }),
+    [user, loading, login, logout, refresh],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only for pages rendered inside the authenticated layout. */
+export function useMe(): Me {
+  const { user } = useAuth();
+  if (!user) throw new Error('useMe without a signed-in user');
+  return user;
+}

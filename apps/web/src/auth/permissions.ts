@@ -1,0 +1,27 @@
+import type { OrgKind, Role } from '@pairing/shared';
+
+/** Who sees which part of the app; the server enforces the same in its policies. */
+export const canManageUsers = (role: Role) =>
+  role === 'city_admin' || role === 'district_admin' || role === 'town_admin';
+export const canReadAudit = (role: Role) => canManageUsers(role) || role === 'inspector';
+export const canImport = (role: Role) => role === 'city_admin' || role === 'district_admin';
+export const canEditOrgs = (role: Role) => canManageUsers(role);
+
+/** Roles an admin may hand out: never above their own level. */
+export function assignableRoles(role: Role): Role[] {
+  const below: Role[] = ['town_admin', 'unit_admin', 'village_admin', 'inspector', 'member'];
+  if (role === 'city_admin') return ['city_admin', 'district_admin', ...below];
+  if (role === 'district_admin') return ['district_admin', ...below];
+  return ['town_admin', 'village_admin', 'inspector', 'member'];
+}
+
+/** The org kinds each role acts for; mirrors the server's users policy. Null: any kind. */
+export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
+  city_admin: ['city'],
+  district_admin: ['district', 'working_committee'],
+  town_admin: ['town'],
+  unit_admin: ['urban_unit'],
+  village_admin: ['village'],
+  inspector: null,
+  member: null,
+};

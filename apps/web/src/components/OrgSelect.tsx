@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Select, Spin } from 'antd';
+import type { OrgKind } from '@pairing/shared';
+import { api } from '../api/client.ts';
+import type { OrgRow, Paged } from '../api/types.ts';
+import { enumLabel, useI18n } from '../i18n/index.tsx';
+
+type Option = { value: number; label: string };
+
+/** Search organizations in the caller's scope by name or code, optionally of given kinds. */
+export function OrgSelect({
+  value,
+  onChange,
+  kinds,
+  placeholder,
+  initialOption,
+}: {
+  value?: number;
+  onChange?: (value: number | undefined) => void;
+  kinds?: readonly OrgKind[] | null;
+  placeholder?: string;
+  initialOption?: Option;
+}) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [options, setOptions] = useState<Option[]>(initialOption ? [initialOption] : []);
+  const [loading, setLoading] = useState(false);
+  const kindKey = kinds?.join(',') ?? '';
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(async () => {
+      setLoading(true);
+      try {
+        const kindList = kindKey ? kindKey.split(',') : [undefined];
+        const pages = await Promise.all(
+          kindList.map((kind) =>
+            api.get<Paged<OrgRow>>('/api/orgs', { q, kind, page: 1, pageSize: 20 }),
+          ),
+        );
+        if (!live) return;
+        setOptions(
+          pages
+            .flatMap((p) => p.items)
+            .map((org) => ({
+              value: org.id,
+              label: `${org.name}（${enumLabel(t, 'kind', org.kind)}${org.districtName ? ` · ${org.districtName}` : ''}）`,
+            })),
+        );
+      } catch {
+        if (live) setOptions([]);
+      } finally {
+        if (live) setLoading(false);
+      }
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [q, kindKey, t]);
+
+  return (
+    <Select<number>
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      value={value}
+      onChange={onChange}
+      placeholder={placeholder ?? t('users.orgPlaceholder')}
+      notFoundContent={loading ? <Spin size="small" /> : t('common.noData')}
+      options={options}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,91 @@
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Avatar, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useMe, useAuth } from '../auth/AuthProvider.tsx';
+import { enumLabel, useI18n } from '../i18n/index.tsx';
+import { allowed, menuKeyFor, routes } from '../routes.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import './layout.css';
+
+export function AppLayout() {
+  const me = useMe();
+  const { logout } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { token } = theme.useToken();
+
+  const items = routes
+    .filter((route) => route.menu && allowed(route, me.role))
+    .map((route) => ({ key: route.path, icon: route.menu!.icon, label: t(route.menu!.label) }));
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header">
+        <div className="app-brand" onClick={() => navigate('/')}>
+          <span className="app-brand-mark">党</span>
+          <span className="app-brand-name">{t('app.name')}</span>
+        </div>
+        <Space size="middle">
+          <LanguageSwitch dark />
+          <Dropdown
+            menu={{
+              items: [
+                {
+                  key: 'password',
+                  icon: <KeyOutlined />,
+                  label: t('auth.changePassword'),
+                  onClick: () => navigate('/change-password'),
+                },
+                { type: 'divider' },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: t('auth.logout'),
+                  onClick: () => void logout(),
+                },
+              ],
+            }}
+          >
+            <Space className="app-user" data-testid="user-menu">
+              <Avatar size="small" icon={<UserOutlined />} />
+              <span>{me.displayName}</span>
+              <Tag color="gold" bordered={false}>
+                {enumLabel(t, 'role', me.role)}
+              </Tag>
+              <span className="app-user-org">{me.orgName}</span>
+            </Space>
+          </Dropdown>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={200}
+          theme="light"
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[menuKeyFor(location.pathname)]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0 }}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <Suspense fallback={<Spin size="large" className="app-page-spin" />}>
+            <Outlet />
+          </Suspense>
+          <Typography.Text type="secondary" className="app-footer">
+            {t('app.footer')}
+          </Typography.Text>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../api/client.ts';
+import type { AuditRow, Paged } from '../../api/types.ts';
+import { enumLabel, useI18n } from '../../i18n/index.tsx';
+import { useQueryState } from '../../lib/useQueryState.ts';
+import { useRequest } from '../../lib/useRequest.ts';
+
+const filterKeys = ['action', 'entity', 'entityId', 'actor', 'from', 'to'] as const;
+const entities = ['user', 'org', 'import', 'district_pair', 'session'];
+
+function Json({ value }: { value: unknown }) {
+  const { t } = useI18n();
+  if (value === null || value === undefined) {
+    return <Typography.Text type="secondary">{t('audit.none')}</Typography.Text>;
+  }
+  return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+export default function AuditPage() {
+  const { t } = useI18n();
+  const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
+  const [action, setAction] = useState(values.action);
+  const [actor, setActor] = useState(values.actor);
+
+  const { data, error, loading, reload } = useRequest(
+    () => api.get<Paged<AuditRow>>('/api/audit', { ...values, page, pageSize }),
+    [
+      values.action,
+      values.entity,
+      values.entityId,
+      values.actor,
+      values.from,
+      values.to,
+      page,
+      pageSize,
+    ],
+  );
+
+  const range: [Dayjs, Dayjs] | null =
+    values.from && values.to ? [dayjs(values.from), dayjs(values.to).subtract(1, 'day')] : null;
+
+  const columns: TableColumnsType<AuditRow> = [
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      width: 170,
+      render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 140,
+      render: (v) => v || t('audit.system'),
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => (
+        <Space size={4}>
+          <span>{enumLabel(t, 'action', v)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {v}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 160,
+      render: (_, row) => (
+        <Tag bordered={false}>
+          {enumLabel(t, 'entity', row.entity)}
+          {row.entityId !== null && row.entityId !== undefined ? ` #${row.entityId}` : ''}
+        </Tag>
+      ),
+    },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v) => v || '—' },
+  ];
+
+  const filtered = Object.values(values).some(Boolean);
+
+  return (
+    <Card
+      title={t('menu.audit')}
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={reload}>
+          {t('common.refresh')}
+        </Button>
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('audit.actionPlaceholder')}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          onSearch={(v) => update({ action: v.trim() })}
+          style={{ width: 200 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('audit.entity')}
+          value={values.entity || undefined}
+          onChange={(entity) => update({ entity })}
+          options={entities.map((e) => ({ value: e, label: enumLabel(t, 'entity', e) }))}
+          style={{ width: 130 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.actorPlaceholder')}
+          value={actor}
+          onChange={(e) => setActor(e.target.value)}
+          onSearch={(v) => update({ actor: v.trim() })}
+          style={{ width: 180 }}
+        />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(dates) =>
+            update({
+              from: dates?.[0] ? dates[0].startOf('day').toISOString() : null,
+              to: dates?.[1] ? dates[1].startOf('day').add(1, 'day').toISOString() : null,
+            })
+          }
+        />
+        {filtered && (
+          <Button
+            type="link"
+            onClick={() => {
+              setAction('');
+              setActor('');
+              reset();
+            }}
+          >
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </Space>
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <Table<AuditRow>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        expandable={{
+          expandedRowRender: (row) => (
+            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+              <div>
+                <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                <Json value={row.before} />
+              </div>
+              <div>
+                <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                <Json value={row.after} />
+              </div>
+            </div>
+          ),
+        }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={filtered ? t('common.noMatch') : t('audit.empty')}
+            />
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (nextPage, nextSize) =>
+            update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
+        }}
+      />
+    </Card>
+  );
+}

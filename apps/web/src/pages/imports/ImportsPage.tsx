@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Progress,
+  Result,
+  Row,
+  Segmented,
+  Space,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+} from 'antd';
+import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import type { ImportJob, ImportKind } from '../../api/types.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useImportJob } from './useImportJob.ts';
+
+const maxBytes = 20 * 1024 * 1024;
+
+function JobStatus({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  const percent = job.total ? Math.floor((job.processed / job.total) * 100) : 0;
+  if (job.status === 'running') {
+    return (
+      <div data-testid="import-progress">
+        <Typography.Text>
+          {t('imports.running', { processed: job.processed, total: job.total || '…' })}
+        </Typography.Text>
+        <Progress percent={percent} status="active" />
+      </div>
+    );
+  }
+  if (job.status === 'done') {
+    return (
+      <Result
+        status="success"
+        title={t('imports.doneTitle')}
+        subTitle={t('imports.done', { imported: job.imported, total: job.total })}
+        data-testid="import-done"
+      />
+    );
+  }
+  return (
+    <div data-testid="import-failed">
+      <Alert
+        type="error"
+        showIcon
+        title={t('imports.failedTitle', { count: job.errors.length })}
+        description={t('imports.nothingImported')}
+        style={{ marginBottom: 12 }}
+      />
+      <Table
+        rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
+        size="small"
+        dataSource={job.errors}
+        pagination={job.errors.length > 20 ? { pageSize: 20 } : false}
+        columns={[
+          { title: t('imports.row'), dataIndex: 'row', width: 80 },
+          { title: t('imports.column'), dataIndex: 'column', width: 160 },
+          { title: t('imports.problem'), dataIndex: 'message' },
+        ]}
+        data-testid="import-errors"
+      />
+    </div>
+  );
+}
+
+export default function ImportsPage() {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<ImportKind>('units');
+  const [fileError, setFileError] = useState<string | null>(null);
+  const { job, uploading, error, start, clear } = useImportJob();
+  const busy = uploading || job?.status === 'running';
+
+  const choose = (file: File) => {
+    setFileError(null);
+    if (!file.name.toLowerCase().endsWith('.xlsx')) setFileError(t('imports.notXlsx'));
+    else if (file.size > maxBytes) setFileError(t('imports.tooLarge'));
+    else void start(kind, file);
+    return false;
+  };
+
+  const kindLabel = kind === 'units' ? t('imports.units') : t('imports.weakVillages');
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={16}>
+        <Card title={t('imports.title')}>
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            <Segmented<ImportKind>
+              value={kind}
+              disabled={busy}
+              onChange={(value) => {
+                setKind(value);
+                setFileError(null);
+                clear();
+              }}
+              options={[
+                { value: 'units', label: t('imports.units') },
+                { value: 'weak-villages', label: t('imports.weakVillages') },
+              ]}
+              data-testid="import-kind"
+            />
+            <Steps
+              size="small"
+              current={job ? 2 : 1}
+              items={[
+                { title: t('imports.step1') },
+                { title: t('imports.step2') },
+                { title: t('imports.step3') },
+              ]}
+            />
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+              {kind === 'units' ? t('imports.unitsHelp') : t('imports.weakHelp')}
+            </Typography.Paragraph>
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/imports/${kind}/template.xlsx`}
+              download
+            >
+              {t('imports.template', { kind: kindLabel })}
+            </Button>
+            <Upload.Dragger
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              multiple={false}
+              showUploadList={false}
+              disabled={busy}
+              beforeUpload={choose}
+              data-testid="import-upload"
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t('imports.drop', { kind: kindLabel })}</p>
+              <p className="ant-upload-hint">{t('imports.dropHint')}</p>
+            </Upload.Dragger>
+            {uploading && !job && <Progress percent={0} status="active" showInfo={false} />}
+            {(fileError || error) && (
+              <Alert type="error" showIcon title={fileError || error} data-testid="import-error" />
+            )}
+            {job && <JobStatus job={job} />}
+          </Space>
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card title={t('imports.exports')}>
+          <Typography.Paragraph type="secondary">{t('imports.exportsHelp')}</Typography.Paragraph>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Button block icon={<FileExcelOutlined />} href="/api/exports/units.xlsx" download>
+              {t('imports.exportUnits')}
+            </Button>
+            <Button
+              block
+              icon={<FileExcelOutlined />}
+              href="/api/exports/weak-villages.xlsx"
+              download
+            >
+              {t('imports.exportWeak')}
+            </Button>
+          </Space>
+        </Card>
+      </Col>
+    </Row>
+  );
+}

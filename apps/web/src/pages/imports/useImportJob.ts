@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { ImportJob, ImportKind } from '../../api/types.ts';
+
+const pollMs = 500;
+
+/** Upload a workbook, then poll its job until it is done or failed. */
+export function useImportJob() {
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      clearTimeout(timer.current);
+    };
+  }, []);
+
+  const poll = useCallback(async (jobId: string) => {
+    try {
+      const current = await api.get<ImportJob>(`/api/imports/${jobId}`);
+      if (!alive.current) return;
+      setJob(current);
+      if (current.status === 'running') timer.current = setTimeout(() => poll(jobId), pollMs);
+    } catch (e) {
+      if (alive.current) setError((e as Error).message);
+    }
+  }, []);
+
+  const start = useCallback(
+    async (kind: ImportKind, file: File) => {
+      clearTimeout(timer.current);
+      setJob(null);
+      setError(null);
+      setUploading(true);
+      try {
+        const { jobId } = await api.upload<{ jobId: string }>(`/api/imports/${kind}`, file);
+        if (!alive.current) return;
+        setJob({
+          id: jobId,
+          kind,
+          status: 'running',
+          total: 0,
+          processed: 0,
+          imported: 0,
+          errors: [],
+        });
+        await poll(jobId);
+      } catch (e) {
+        if (alive.current) setError((e as Error).message);
+      } finally {
+        if (alive.current) setUploading(false);
+      }
+    },
+    [poll],
+  );
+
+  const clear = useCallback(() => {
+    clearTimeout(timer.current);
+    setJob(null);
+    setError(null);
+  }, []);
+
+  return { job, uploading, error, start, clear };
+}

@@ -1,0 +1,32 @@
+import { Select } from 'antd';
+import { api } from '../../api/client.ts';
+import type { OrgRow, Paged } from '../../api/types.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useRequest } from '../../lib/useRequest.ts';
+
+const loadDistricts = () =>
+  api.get<Paged<OrgRow>>('/api/orgs', { kind: 'district', page: 1, pageSize: 100 });
+
+/** Districts inside the caller's scope (a district admin sees only their own). */
+export function DistrictSelect({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string | undefined) => void;
+}) {
+  const { t } = useI18n();
+  const { data, loading } = useRequest(loadDistricts, []);
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={loading}
+      placeholder={t('directory.district')}
+      value={value || undefined}
+      onChange={onChange}
+      options={(data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
+      style={{ width: 150 }}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { App, Form, Input, Modal, Select } from 'antd';
+import type { Role } from '@pairing/shared';
+import { api } from '../../api/client.ts';
+import type { UserRow } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { assignableRoles, orgKindsForRole } from '../../auth/permissions.ts';
+import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { enumLabel, useI18n } from '../../i18n/index.tsx';
+import { applyApiError } from '../../lib/apiErrors.ts';
+
+type Values = { username: string; displayName: string; role: Role; orgId: number; phone?: string };
+
+export function UserCreateModal({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (user: UserRow, initialPassword: string) => void;
+}) {
+  const me = useMe();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const role = Form.useWatch('role', form);
+
+  const save = async (values: Values) => {
+    setSaving(true);
+    try {
+      const body = { ...values, phone: values.phone?.trim() || undefined };
+      const result = await api.post<{ user: UserRow; initialPassword: string }>('/api/users', body);
+      onCreated(result.user, result.initialPassword);
+    } catch (e) {
+      message.error(applyApiError(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okText={t('users.createSubmit')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        initialValues={{ role: assignableRoles(me.role).at(-2) }}
+      >
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          extra={t('users.usernameHelp')}
+          rules={[
+            { required: true, message: t('users.usernameRequired') },
+            { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('users.usernameHelp') },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
+          <Input maxLength={64} />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
+          <Select
+            options={assignableRoles(me.role).map((r) => ({
+              value: r,
+              label: enumLabel(t, 'role', r),
+            }))}
+            onChange={() => form.setFieldValue('orgId', undefined)}
+          />
+        </Form.Item>
+        <Form.Item
+          name="orgId"
+          label={t('users.org')}
+          rules={[{ required: true, message: t('users.orgRequired') }]}
+        >
+          <OrgSelect kinds={role ? orgKindsForRole[role] : null} />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}
+        >
+          <Input maxLength={11} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
