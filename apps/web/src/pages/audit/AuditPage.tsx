@@ -53,7 +53,7 @@ export default function AuditPage() {
   );
 
   const range: [Dayjs, Dayjs] | null =
-    values.from && values.to ? [dayjs(values.from), dayjs(values.to).subtract(1, 'day')] : null;
+    values.from && values.to ? [dayjs(values.from), dayjs(values.to)] : null;
 
   const columns: TableColumnsType<AuditRow> = [
     {
@@ -134,8 +134,9 @@ export default function AuditPage() {
           value={range}
           onChange={(dates) =>
             update({
-              from: dates?.[0] ? dates[0].startOf('day').toISOString() : null,
-              to: dates?.[1] ? dates[1].startOf('day').add(1, 'day').toISOString() : null,
+              // Whole days, both ends included; the server reads them in China time.
+              from: dates?.[0]?.format('YYYY-MM-DD') ?? null,
+              to: dates?.[1]?.format('YYYY-MM-DD') ?? null,
             })
           }
         />

@@ -61,7 +61,7 @@ export function UserCreateModal({
           extra={t('users.usernameHelp')}
           rules={[
             { required: true, message: t('users.usernameRequired') },
-            { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: t('users.usernameHelp') },
+            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('users.usernameHelp') },
           ]}
         >
           <Input autoComplete="off" />
@@ -92,7 +92,7 @@ export function UserCreateModal({
         <Form.Item
           name="phone"
           label={t('users.phone')}
-          rules={[{ pattern: /^1\d{10}$/, message: t('users.phoneInvalid') }]}
+          rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('users.phoneInvalid') }]}
         >
           <Input maxLength={11} />
         </Form.Item>

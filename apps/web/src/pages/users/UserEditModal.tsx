@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
 
 type Values = { displayName: string; phone?: string };
+type Patch = { displayName: string; phone?: string | null };
 
 export function UserEditModal({
   user,
@@ -23,9 +24,10 @@ export function UserEditModal({
 
   const save = async (values: Values) => {
     setSaving(true);
-    // The phone is shown masked; send it only when the admin typed a new number.
-    const body: Values = { displayName: values.displayName };
-    if (values.phone && values.phone !== user.phone) body.phone = values.phone;
+    // The phone arrives masked: unchanged means keep it, emptied means remove it.
+    const body: Patch = { displayName: values.displayName };
+    const phone = values.phone?.trim() ?? '';
+    if (phone !== (user.phone ?? '')) body.phone = phone || null;
     try {
       await api.patch(`/api/users/${user.id}`, body);
       message.success(t('common.saved'));
@@ -61,7 +63,19 @@ export function UserEditModal({
         >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="phone" label={t('users.phone')} extra={t('org.contactPhoneHelp')}>
+        <Form.Item
+          name="phone"
+          label={t('users.phone')}
+          extra={t('users.phoneEditHelp')}
+          rules={[
+            {
+              validator: (_, value?: string) =>
+                !value || value === user.phone || /^1[3-9]\d{9}$/.test(value.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('users.phoneInvalid'))),
+            },
+          ]}
+        >
           <Input maxLength={11} />
         </Form.Item>
       </Form>

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser journeys against the real server; one file at a time, since each drives a Chromium.
+export default defineConfig({
+  test: {
+    include: ['journeys/**/*.e2e.ts'],
+    globalSetup: ['./global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+    // The server's first start imports Shanghai and seeds the demo city.
+    teardownTimeout: 30_000,
+  },
+});
