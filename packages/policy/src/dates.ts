@@ -55,13 +55,14 @@ export function isDate(text: unknown): text is string {
   return typeof text === 'string' && !Number.isNaN(parseDay(text));
 }
 
-/** Calendar year of a day number. */
-export function yearOfDay(dayNo: number): number {
-  return civilDate(dayNo)[0];
-}
+// civil_from_days writes here instead of returning a tuple: the engine asks for years and months
+// of a few dates per pairing and should not allocate for it.
+let civilYear = 0;
+let civilMonth = 0;
+let civilDay = 0;
 
 /** Year, month and day of a day number (H. Hinnant's civil_from_days). */
-export function civilDate(dayNo: number): [year: number, month: number, day: number] {
+function toCivil(dayNo: number): void {
   const z = dayNo + DAYS_BEFORE_EPOCH;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -70,9 +71,24 @@ export function civilDate(dayNo: number): [year: number, month: number, day: num
   );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
+  civilDay = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  civilMonth = mp < 10 ? mp + 3 : mp - 9;
+  civilYear = yoe + era * 400 + (civilMonth <= 2 ? 1 : 0);
+}
+
+export function yearOfDay(dayNo: number): number {
+  toCivil(dayNo);
+  return civilYear;
+}
+
+export function monthOfDay(dayNo: number): number {
+  toCivil(dayNo);
+  return civilMonth;
+}
+
+export function civilDate(dayNo: number): [year: number, month: number, day: number] {
+  toCivil(dayNo);
+  return [civilYear, civilMonth, civilDay];
 }
 
 const formatted = new Map<number, string>();

@@ -155,6 +155,13 @@ describe('ledger validation', () => {
     expect(() => evaluate(null as unknown as Ledger, '2011-12-31')).toThrow(LedgerError);
   });
 
+  it('names a cyclic value without failing itself', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const ledger = { ...example(), pack: cyclic };
+    expect(() => parseLedger(ledger)).toThrow(/^.*\n {2}pack: unknown pack \[object Object\]/);
+  });
+
   it('rejects a bad as-of date', () => {
     expect(() => evaluate(example(), '2011-02-29')).toThrow(/bad "at" date/);
   });

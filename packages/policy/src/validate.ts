@@ -73,7 +73,13 @@ function locate(input: unknown, path: Path): { where: string; field: Path } {
 }
 
 function show(value: unknown): string {
-  return value === undefined ? 'undefined' : JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // a cyclic value cannot be quoted; naming its kind is enough to find it
+    return Object.prototype.toString.call(value);
+  }
 }
 
 function describe(issue: z.core.$ZodIssue, input: unknown): LedgerIssue {

@@ -1,6 +1,6 @@
 // Quarterly reports (R-REPORT-Q): one period per calendar quarter the term touches, clipped to the
 // term. A report counts for the quarter it names, whatever its date, once it is filed (≤ at).
-import { civilDate, formatDay } from '../dates.ts';
+import { formatDay, monthOfDay, yearOfDay } from '../dates.ts';
 import { firstDayOfQuarter, lastDayOfQuarter, quarterOf, reportStatus } from '../periods.ts';
 import { REPORT } from '../prepare.ts';
 import type { QuarterlyReportRule } from '../rules.ts';
@@ -8,9 +8,11 @@ import type { PeriodStatus } from '../status.ts';
 import type { Evaluator } from './evaluator.ts';
 
 function quarterOfDay(dayNo: number): number {
-  const [year, month] = civilDate(dayNo);
-  return quarterOf(year, month);
+  return quarterOf(yearOfDay(dayNo), monthOfDay(dayNo));
 }
+
+// Reports on time per quarter; reused between calls because evaluation is synchronous.
+let onTime = new Int32Array(64);
 
 export function quarterlyReport(rule: QuarterlyReportRule): Evaluator {
   const { dueDays } = rule;
@@ -20,35 +22,35 @@ export function quarterlyReport(rule: QuarterlyReportRule): Evaluator {
     const firstQuarter = quarterOfDay(termStart);
     const lastQuarter = quarterOfDay(termEnd < at ? termEnd : at);
     const quarters = lastQuarter - firstQuarter + 1;
-    const entries: PeriodStatus[] = new Array(quarters);
-    const dueDates = new Int32Array(quarters);
-    const onTime = new Int32Array(quarters);
+    const entries: PeriodStatus[] = [];
+    if (onTime.length < quarters) onTime = new Int32Array(quarters);
+    onTime.fill(0, 0, quarters);
     for (let k = 0; k < quarters; k++) {
       const first = firstDayOfQuarter(firstQuarter + k);
       const last = lastDayOfQuarter(firstQuarter + k);
-      dueDates[k] = last + dueDays;
-      entries[k] = {
+      entries.push({
         from: formatDay(first > termStart ? first : termStart),
         to: formatDay(last < termEnd ? last : termEnd),
         required: 1,
         actual: 0,
         status: 'due',
         evidence: [],
-      };
+      });
     }
     for (let n = 0; n < count; n++) {
       const i = order[n];
       if (type[i] !== REPORT || day[i] > at) continue;
       const k = detail[i] - firstQuarter;
       if (k < 0 || k >= quarters) continue;
-      if (day[i] <= dueDates[k]) onTime[k]++;
+      if (day[i] <= lastDayOfQuarter(firstQuarter + k) + dueDays) onTime[k]++;
       entries[k].actual++;
       entries[k].evidence.push(events[i].id);
     }
     for (let k = 0; k < quarters; k++) {
       const entry = entries[k];
       const late = entry.actual - onTime[k];
-      entry.status = reportStatus(onTime[k], late, dueDates[k], at, dueSoonDays);
+      const due = lastDayOfQuarter(firstQuarter + k) + dueDays;
+      entry.status = reportStatus(onTime[k], late, due, at, dueSoonDays);
     }
     return entries;
   };

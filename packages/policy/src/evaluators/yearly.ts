@@ -43,7 +43,6 @@ function yearlyEvaluator(plan: YearlyPlan): Evaluator {
     const firstYear = yearOfDay(termStart);
     const lastYear = yearOfDay(lastCounted);
     const entries: PeriodStatus[] = [];
-    const ends: number[] = [];
     for (let y = firstYear; y <= lastYear; y++) {
       const from = Math.max(termStart, firstDayOfYear(y));
       const to = Math.min(termEnd, lastDayOfYear(y));
@@ -52,7 +51,6 @@ function yearlyEvaluator(plan: YearlyPlan): Evaluator {
       const toText = formatDay(to);
       for (let s = 0; s < slots; s++) {
         entries.push(newEntry(categories[s], fromText, toText, required));
-        ends.push(to);
       }
     }
     for (let n = 0; n < count; n++) {
@@ -74,7 +72,8 @@ function yearlyEvaluator(plan: YearlyPlan): Evaluator {
     }
     for (let e = 0; e < entries.length; e++) {
       const entry = entries[e];
-      entry.status = periodStatus(entry.required, entry.actual, ends[e], at, dueSoonDays);
+      const to = Math.min(termEnd, lastDayOfYear(firstYear + Math.floor(e / slots)));
+      entry.status = periodStatus(entry.required, entry.actual, to, at, dueSoonDays);
     }
     return entries;
   };
