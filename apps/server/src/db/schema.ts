@@ -2,3 +2,6 @@
 export * from '../modules/orgs/schema.ts';
 export * from '../modules/auth/schema.ts';
 export * from '../modules/audit/schema.ts';
+export * from '../modules/rounds/schema.ts';
+export * from '../modules/intentions/schema.ts';
+export * from '../modules/reminders/schema.ts';

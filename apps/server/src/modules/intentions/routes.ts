@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { intentionStates } from '@pairing/shared';
+import type { AppContext } from '../../context.ts';
+import { invalid } from '../../lib/errors.ts';
+import { requireScope } from '../auth/hook.ts';
+import { fingerprintOf, once } from './idempotency.ts';
+import { confirmRenewal, declineRenewal, listRenewals } from './renewals.ts';
+import {
+  acceptIntention,
+  declineIntention,
+  listIntentions,
+  submitIntention,
+  withdrawIntention,
+} from './service.ts';
+
+const id = z.coerce
+  .number()
+  .int('编号应为整数')
+  .positive('编号应为正整数')
+  .max(Number.MAX_SAFE_INTEGER);
+const idempotencyKey = /^[A-Za-z0-9._:-]{8,100}$/;
+
+export const intentionRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = ctx.dbh.db;
+    const tags = ['intentions'];
+
+    app.post(
+      '/rounds/:id/intentions',
+      {
+        schema: {
+          tags,
+          summary: '提交结对意向（需 Idempotency-Key 请求头）',
+          params: z.object({ id }),
+          body: z.object({
+            ruralOrgId: id,
+            /** A district or working committee choosing for one of its units (相对集中). */
+            urbanOrgId: id.optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const scope = requireScope(request);
+        const key = request.headers['idempotency-key'];
+        if (typeof key !== 'string' || !idempotencyKey.test(key))
+          throw invalid('请求缺少有效的幂等键', {
+            'Idempotency-Key': '须为 8–100 位字母、数字或 . _ : -',
+          });
+        const input = { roundId: request.params.id, ...request.body };
+        const answer = await once(db, scope, key, fingerprintOf(input), 201, async (remember) => ({
+          intention: await submitIntention(db, scope, ctx.clock, input, (tx, intention) =>
+            remember(tx, { intention }),
+          ),
+        }));
+        if (answer.replayed) reply.header('idempotency-replayed', 'true');
+        return reply.status(answer.status).send(answer.body);
+      },
+    );
+
+    app.get(
+      '/rounds/:id/intentions',
+      {
+        schema: {
+          tags,
+          summary: '本范围内的结对意向',
+          params: z.object({ id }),
+          querystring: z.object({ state: z.enum(intentionStates).optional() }),
+        },
+      },
+      async (request) => ({
+        items: await listIntentions(db, requireScope(request), request.params.id, request.query),
+      }),
+    );
+
+    const decisions = {
+      accept: { summary: '村（镇）方确认接受意向', run: acceptIntention },
+      decline: { summary: '村（镇）方婉拒意向', run: declineIntention },
+      withdraw: { summary: '单位撤回意向（接受前）', run: withdrawIntention },
+    };
+    for (const [action, { summary, run }] of Object.entries(decisions)) {
+      app.post(
+        `/intentions/:id/${action}`,
+        { schema: { tags, summary, params: z.object({ id }) } },
+        async (request) => {
+          const result = await run(db, requireScope(request), ctx.clock, request.params.id);
+          return 'intention' in result ? result : { intention: result };
+        },
+      );
+    }
+
+    app.get(
+      '/rounds/:id/renewals',
+      { schema: { tags, summary: '可续签的上一轮结对', params: z.object({ id }) } },
+      async (request) => ({
+        items: await listRenewals(db, requireScope(request), request.params.id),
+      }),
+    );
+
+    app.post(
+      '/rounds/:id/renewals',
+      {
+        schema: {
+          tags,
+          summary: '确认续签上一轮结对（双方分别确认）',
+          params: z.object({ id }),
+          body: z.object({ previousIntentionId: id }),
+        },
+      },
+      async (request) => ({
+        renewal: await confirmRenewal(
+          db,
+          requireScope(request),
+          ctx.clock,
+          request.params.id,
+          request.body.previousIntentionId,
+        ),
+      }),
+    );
+
+    app.post(
+      '/renewals/:id/decline',
+      { schema: { tags, summary: '不再续签', params: z.object({ id }) } },
+      async (request) => ({
+        renewal: await declineRenewal(db, requireScope(request), ctx.clock, request.params.id),
+      }),
+    );
+  };

@@ -1,0 +1,302 @@
+import { sql } from 'drizzle-orm';
+import type { RoundState } from '@pairing/shared';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { notFound } from '../../lib/errors.ts';
+import { notifyBoard } from '../../lib/notify.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { createDraftAgreement } from '../agreements/service.ts';
+import { isPast } from '../rounds/dates.ts';
+import { getRound } from '../rounds/service.ts';
+import { queryRows } from '../rounds/rows.ts';
+import {
+  deadlinePassed,
+  duplicateIntention,
+  notPending,
+  roundNotOpen,
+  unitAtCapacity,
+  villageFull,
+} from './errors.ts';
+import { authorize } from './policy.ts';
+
+export type IntentionRow = {
+  id: number;
+  roundId: number;
+  urbanOrgId: number;
+  ruralOrgId: number;
+  state: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  source: 'selection' | 'renewal';
+  submittedAt: Date;
+  decidedAt: Date | null;
+};
+
+const returning = sql`id::int as "id", round_id::int as "roundId", urban_org_id::int as "urbanOrgId",
+  rural_org_id::int as "ruralOrgId", state::text as "state", source::text as "source",
+  submitted_at as "submittedAt", decided_at as "decidedAt"`;
+
+type Context = {
+  state: RoundState;
+  intentionDeadline: string;
+  villageCap: number;
+  ruralId: number | null;
+  ruralPath: string | null;
+  provinceCode: string | null;
+  urbanId: number | null;
+  urbanPath: string | null;
+  capacity: number | null;
+};
+
+/**
+ * The round, the chosen rural org (a village or town of the round's city) and the unit (in the
+ * caller's scope), in one query. The key-share lock makes a concurrent state transition (which
+ * takes FOR UPDATE) wait for this submission, so none lands after the window closed.
+ */
+async function loadContext(
+  tx: Db,
+  scope: Scope,
+  roundId: number,
+  ruralOrgId: number,
+  urbanOrgId: number,
+) {
+  const [row] = await queryRows<Context>(
+    tx,
+    sql`select r.state::text as "state", to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline",
+      r.village_cap as "villageCap",
+      ro.id::int as "ruralId", ro.path as "ruralPath", ro.province_code as "provinceCode",
+      uo.id::int as "urbanId", uo.path as "urbanPath", coalesce(uo.capacity, 1) as "capacity"
+    from rounds r
+    left join orgs ro on ro.id = ${ruralOrgId} and ro.kind in ('village', 'town')
+      and starts_with(ro.path, r.scope_path)
+    left join orgs uo on uo.id = ${urbanOrgId} and uo.kind = 'urban_unit'
+      and uo.path like ${pathPrefix(scope.path)} and starts_with(uo.path, r.scope_path)
+    where r.id = ${roundId} and starts_with(${scope.path}, r.scope_path)
+    for key share of r`,
+  );
+  if (!row) throw notFound('结对轮次不存在');
+  if (row.ruralId == null) throw notFound('结对对象不存在');
+  if (row.urbanId == null) throw notFound('单位不存在');
+  return row as Context & {
+    ruralId: number;
+    urbanId: number;
+    ruralPath: string;
+    urbanPath: string;
+    provinceCode: string;
+    capacity: number;
+  };
+}
+
+export const isUniqueViolation = (err: unknown) => {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+};
+
+/**
+ * Take one of the village's places and one of the unit's capacity. Each upsert locks its row
+ * (ON CONFLICT DO UPDATE), and its WHERE is re-checked on the latest row version, so concurrent
+ * claims queue on the row and the ones past the cap get no row back. Always slot, then load:
+ * one lock order for every writer, so no deadlocks.
+ */
+export async function takePlaces(
+  tx: Db,
+  roundId: number,
+  ruralOrgId: number,
+  urbanOrgId: number,
+  villageCap: number,
+  capacity: number,
+) {
+  const slot = await queryRows(
+    tx,
+    sql`insert into round_slots as s (round_id, rural_org_id, taken) values (${roundId}, ${ruralOrgId}, 1)
+      on conflict (round_id, rural_org_id) do update set taken = s.taken + 1 where s.taken < ${villageCap}
+      returning taken`,
+  );
+  if (!slot.length) throw villageFull(villageCap);
+  if (capacity < 1) throw unitAtCapacity(capacity);
+  const load = await queryRows(
+    tx,
+    sql`insert into round_unit_loads as l (round_id, urban_org_id, taken) values (${roundId}, ${urbanOrgId}, 1)
+      on conflict (round_id, urban_org_id) do update set taken = l.taken + 1 where l.taken < ${capacity}
+      returning taken`,
+  );
+  if (!load.length) throw unitAtCapacity(capacity);
+}
+
+export type SubmitInput = { roundId: number; ruralOrgId: number; urbanOrgId?: number };
+
+/** Called inside the submission's transaction with the created intention (idempotency record). */
+export type OnSubmitted = (tx: Db, intention: IntentionRow) => Promise<void>;
+
+/**
+ * Submit an intention (意向). A pending intention already holds a place: the village's places and
+ * the unit's capacity are taken at submission and given back on decline or withdrawal, so the
+ * rural side never accepts more units than the cap and a race for the last places is decided
+ * here, by the row locks of the slot and load upserts.
+ */
+export async function submitIntention(
+  db: Db,
+  scope: Scope,
+  clock: Clock,
+  input: SubmitInput,
+  onSubmitted?: OnSubmitted,
+) {
+  authorize(scope, 'submit');
+  const urbanOrgId = input.urbanOrgId ?? scope.orgId;
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const c = await loadContext(tx, scope, input.roundId, input.ruralOrgId, urbanOrgId);
+    if (c.state !== 'intentions_open') throw roundNotOpen(c.state);
+    if (isPast(c.intentionDeadline, now)) throw deadlinePassed(c.intentionDeadline);
+    await takePlaces(tx, input.roundId, c.ruralId, c.urbanId, c.villageCap, c.capacity);
+    let intention: IntentionRow;
+    try {
+      [intention] = await queryRows<IntentionRow>(
+        tx,
+        sql`insert into intentions (round_id, urban_org_id, rural_org_id, province_code, submitted_by, submitted_at)
+          values (${input.roundId}, ${c.urbanId}, ${c.ruralId}, ${c.provinceCode}, ${scope.userId}, ${now})
+          returning ${returning}`,
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw duplicateIntention();
+      throw err;
+    }
+    await recordAudit(tx, scope, {
+      action: 'intention.submitted',
+      entity: 'intention',
+      entityId: intention.id,
+      scopePath: c.ruralPath,
+      after: { urbanOrgId: c.urbanId, ruralOrgId: c.ruralId, roundId: input.roundId },
+    });
+    await onSubmitted?.(tx, intention);
+    await notifyBoard(tx, input.roundId);
+    return intention;
+  });
+}
+
+type Locked = IntentionRow & {
+  ruralPath: string;
+  urbanPath: string;
+  roundState: RoundState;
+  intentionDeadline: string;
+};
+
+/** Lock the intention if the caller's side may act on it; otherwise 404. */
+async function lockIntention(tx: Db, scope: Scope, id: number, side: 'urban' | 'rural') {
+  const sidePath = side === 'urban' ? sql`uo.path` : sql`ro.path`;
+  const [row] = await queryRows<Locked>(
+    tx,
+    sql`select i.id::int as "id", i.round_id::int as "roundId", i.urban_org_id::int as "urbanOrgId",
+        i.rural_org_id::int as "ruralOrgId", i.state::text as "state", i.source::text as "source",
+        i.submitted_at as "submittedAt", i.decided_at as "decidedAt",
+        ro.path as "ruralPath", uo.path as "urbanPath", r.state::text as "roundState",
+        to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline"
+      from intentions i
+      join orgs ro on ro.id = i.rural_org_id
+      join orgs uo on uo.id = i.urban_org_id
+      join rounds r on r.id = i.round_id
+      where i.id = ${id} and ${sidePath} like ${pathPrefix(scope.path)}
+      for update of i`,
+  );
+  if (!row) throw notFound('意向不存在');
+  return row;
+}
+
+/** Give the village's place and the unit's capacity back (decline, withdrawal). */
+async function releasePlaces(tx: Db, i: IntentionRow) {
+  await tx.execute(
+    sql`update round_slots set taken = taken - 1 where round_id = ${i.roundId} and rural_org_id = ${i.ruralOrgId}`,
+  );
+  await tx.execute(
+    sql`update round_unit_loads set taken = taken - 1 where round_id = ${i.roundId} and urban_org_id = ${i.urbanOrgId}`,
+  );
+}
+
+async function setState(tx: Db, scope: Scope, now: Date, i: Locked, state: IntentionRow['state']) {
+  const [after] = await queryRows<IntentionRow>(
+    tx,
+    sql`update intentions set state = ${state}, decided_by = ${scope.userId}, decided_at = ${now}
+      where id = ${i.id} returning ${returning}`,
+  );
+  await recordAudit(tx, scope, {
+    action: `intention.${state}`,
+    entity: 'intention',
+    entityId: i.id,
+    scopePath: i.ruralPath,
+    before: { state: i.state },
+    after: { state },
+  });
+  await notifyBoard(tx, i.roundId);
+  return after;
+}
+
+/**
+ * The rural side accepts (R-DEADLINE-INTENT: within the intention window). Mutual acceptance
+ * creates the draft agreement in the same transaction.
+ */
+export async function acceptIntention(db: Db, scope: Scope, clock: Clock, id: number) {
+  authorize(scope, 'decide');
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const i = await lockIntention(tx, scope, id, 'rural');
+    if (i.state !== 'pending') throw notPending();
+    if (i.roundState !== 'intentions_open') throw roundNotOpen(i.roundState);
+    if (isPast(i.intentionDeadline, now)) throw deadlinePassed(i.intentionDeadline);
+    const after = await setState(tx, scope, now, i, 'accepted');
+    const { agreementId } = await createDraftAgreement(tx, { intentionId: i.id });
+    return { intention: after, agreementId };
+  });
+}
+
+export async function declineIntention(db: Db, scope: Scope, clock: Clock, id: number) {
+  authorize(scope, 'decide');
+  return db.transaction(async (tx) => {
+    const i = await lockIntention(tx, scope, id, 'rural');
+    if (i.state !== 'pending') throw notPending();
+    await releasePlaces(tx, i);
+    return setState(tx, scope, clock.now(), i, 'declined');
+  });
+}
+
+/** Withdrawal is possible only before the rural side accepted. */
+export async function withdrawIntention(db: Db, scope: Scope, clock: Clock, id: number) {
+  authorize(scope, 'withdraw');
+  return db.transaction(async (tx) => {
+    const i = await lockIntention(tx, scope, id, 'urban');
+    if (i.state !== 'pending') throw notPending();
+    await releasePlaces(tx, i);
+    return setState(tx, scope, clock.now(), i, 'withdrawn');
+  });
+}
+
+export type IntentionView = IntentionRow & {
+  urbanOrgName: string;
+  ruralOrgName: string;
+  weakVillage: boolean;
+};
+
+/** Intentions of the round where either side lies inside the caller's scope. */
+export async function listIntentions(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  filter: { state?: IntentionRow['state'] },
+) {
+  authorize(scope, 'read');
+  await getRound(db, scope, roundId);
+  return queryRows<IntentionView>(
+    db,
+    sql`select i.id::int as "id", i.round_id::int as "roundId", i.urban_org_id::int as "urbanOrgId",
+        i.rural_org_id::int as "ruralOrgId", i.state::text as "state", i.source::text as "source",
+        i.submitted_at as "submittedAt", i.decided_at as "decidedAt",
+        uo.name as "urbanOrgName", ro.name as "ruralOrgName", ro.weak_village as "weakVillage"
+      from intentions i
+      join rounds r on r.id = i.round_id
+      join orgs uo on uo.id = i.urban_org_id
+      join orgs ro on ro.id = i.rural_org_id
+      where i.round_id = ${roundId}
+        and (starts_with(r.scope_path, ${scope.path}) or starts_with(${scope.path}, r.scope_path))
+        and (uo.path like ${pathPrefix(scope.path)} or ro.path like ${pathPrefix(scope.path)})
+        ${filter.state ? sql`and i.state = ${filter.state}` : sql``}
+      order by i.id`,
+  );
+}
