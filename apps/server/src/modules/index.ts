@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { authRoutes } from './auth/routes.ts';
+import { intentionRoutes } from './intentions/routes.ts';
+import { roundRoutes } from './rounds/routes.ts';
 
 /** Every module's routes, mounted under /api. */
-export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes];
+export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes];
