@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { userRoutes } from './users/routes.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 
 /** Every module's routes, mounted under /api. */
-export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes];
+export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes, userRoutes, auditRoutes];

@@ -1,0 +1,64 @@
+import { and, desc, count, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { offsetOf } from '../users/paging.ts';
+import { auditLog } from './schema.ts';
+
+export type AuditFilter = {
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  /** Username, or the user id when all digits. */
+  actor?: string;
+  from?: Date;
+  /** Exclusive upper bound. */
+  before?: Date;
+  page: number;
+  pageSize: number;
+};
+
+/** Records whose scope path lies inside the caller's scope, newest first. */
+export async function listAudit(db: Db, scope: Scope, filter: AuditFilter) {
+  const conditions: SQL[] = [like(auditLog.scopePath, pathPrefix(scope.path))];
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
+  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.actor) {
+    const byName = eq(auditLog.actorName, filter.actor);
+    conditions.push(
+      /^\d{1,15}$/.test(filter.actor)
+        ? or(byName, eq(auditLog.actorId, Number(filter.actor)))!
+        : byName,
+    );
+  }
+  if (filter.from) conditions.push(gte(auditLog.at, filter.from));
+  if (filter.before) conditions.push(lt(auditLog.at, filter.before));
+  const where = and(...conditions);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        actorName: auditLog.actorName,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+        ip: auditLog.ip,
+      })
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(filter.pageSize)
+      .offset(offsetOf(filter.page, filter.pageSize)),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return {
+    items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
+}

@@ -1,0 +1,172 @@
+import { roles } from '@pairing/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { requireScope } from '../auth/hook.ts';
+import { pageQuery } from './paging.ts';
+import { authorize } from './policy.ts';
+import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.ts';
+
+const text = (label: string) =>
+  z.string({
+    error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}须为文本`),
+  });
+
+const username = text('用户名')
+  .trim()
+  .min(3, '用户名 3–32 位')
+  .max(32, '用户名 3–32 位')
+  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
+const displayName = text('姓名').trim().min(1, '请填写姓名').max(64, '姓名不超过 64 字');
+const phone = text('手机号')
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号须为 11 位中国大陆手机号');
+const role = z.enum(roles, { error: '角色无效' });
+const id = z.coerce.number({ error: '编号须为数字' }).int('编号须为整数').positive('编号无效');
+
+const user = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  orgId: z.number(),
+  orgName: z.string(),
+  phone: z.string().nullable(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+const tags = ['users'];
+
+export const userRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = ctx.dbh.db;
+
+    app.get(
+      '/users',
+      {
+        schema: {
+          tags,
+          summary: '用户列表（本辖区）',
+          description: 'orgId 过滤该组织及其下级组织的用户；手机号脱敏。',
+          querystring: z.object({
+            q: z.string().trim().max(64, '搜索词不超过 64 字').optional(),
+            role: role.optional(),
+            orgId: id.optional(),
+            disabled: z
+              .enum(['true', 'false'], { error: 'disabled 须为 true 或 false' })
+              .transform((v) => v === 'true')
+              .optional(),
+            ...pageQuery,
+          }),
+          response: {
+            200: z.object({
+              items: z.array(user),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const scope = requireScope(request);
+        authorize(scope, 'list');
+        return listUsers(db, scope, request.query);
+      },
+    );
+
+    app.get(
+      '/users/:id',
+      {
+        schema: {
+          tags,
+          summary: '用户详情',
+          params: z.object({ id }),
+          response: { 200: z.object({ user }) },
+        },
+      },
+      async (request) => {
+        const scope = requireScope(request);
+        authorize(scope, 'read');
+        return { user: await getUser(db, scope, request.params.id) };
+      },
+    );
+
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags,
+          summary: '创建用户',
+          description: '返回一次性初始密码；新用户首次登录须修改密码。',
+          body: z.object({
+            username,
+            displayName,
+            role,
+            orgId: z
+              .number({
+                error: (issue) => (issue.input === undefined ? '请选择所属组织' : '组织编号无效'),
+              })
+              .int('组织编号无效')
+              .positive('组织编号无效'),
+            phone: phone.optional(),
+          }),
+          response: { 201: z.object({ user, initialPassword: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const scope = requireScope(request);
+        authorize(scope, 'create');
+        return reply.status(201).send(await createUser(db, scope, request.body));
+      },
+    );
+
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          tags,
+          summary: '修改用户（姓名、手机号、停用）',
+          description: '停用会立即结束该用户的所有会话；不能停用自己。',
+          params: z.object({ id }),
+          body: z
+            .object({
+              displayName: displayName.optional(),
+              phone: phone.nullable().optional(),
+              disabled: z.boolean({ error: 'disabled 须为 true 或 false' }).optional(),
+            })
+            .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
+              error: '没有要修改的字段',
+            }),
+          response: { 200: z.object({ user }) },
+        },
+      },
+      async (request) => {
+        const scope = requireScope(request);
+        authorize(scope, 'update');
+        return { user: await updateUser(db, scope, request.params.id, request.body) };
+      },
+    );
+
+    app.post(
+      '/users/:id/reset-password',
+      {
+        schema: {
+          tags,
+          summary: '重置密码',
+          description: '生成新的一次性密码，解除锁定，并结束该用户的所有会话。',
+          params: z.object({ id }),
+          response: { 200: z.object({ initialPassword: z.string() }) },
+        },
+      },
+      async (request) => {
+        const scope = requireScope(request);
+        authorize(scope, 'resetPassword');
+        return resetPassword(db, scope, request.params.id);
+      },
+    );
+  };
