@@ -5,3 +5,4 @@ export * from '../modules/audit/schema.ts';
 export * from '../modules/rounds/schema.ts';
 export * from '../modules/intentions/schema.ts';
 export * from '../modules/reminders/schema.ts';
+export * from '../modules/agreements/schema.ts';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -7,4 +8,4 @@ import { intentionRoutes } from './intentions/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 
 /** Every module's routes, mounted under /api. */
-export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes, userRoutes, auditRoutes];
+export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes, userRoutes, auditRoutes, agreementRoutes];

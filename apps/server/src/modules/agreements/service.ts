@@ -3,11 +3,13 @@ import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
+import { notifyBoard } from '../../lib/notify.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { users } from '../auth/schema.ts';
 import { orgs } from '../orgs/schema.ts';
+import { isPast } from '../rounds/dates.ts';
 import type { AgreementContent, Side } from './content.ts';
 import { diffContent } from './diff.ts';
 import { assertReader, otherSide, requireSide, sideOf } from './policy.ts';
@@ -414,12 +416,6 @@ export async function handOver(db: Db, scope: Scope, id: number) {
   });
 }
 
-function deadlinePassed(clock: Clock, deadline: string) {
-  // The deadline day counts in full, in China Standard Time.
-  const end = new Date(`${deadline}T00:00:00+08:00`).getTime() + 24 * 3600 * 1000;
-  return clock.now().getTime() >= end;
-}
-
 function signingRulesFailed(issues: ReturnType<typeof checkSigning>) {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
@@ -456,7 +452,7 @@ export async function signAgreement(
       if (round.state !== 'signing') {
         throw conflict('round_not_signing', '本轮尚未进入协议签订阶段或已结束签订');
       }
-      if (deadlinePassed(clock, round.signingDeadline)) {
+      if (isPast(round.signingDeadline, clock.now())) {
         throw conflict('signing_deadline_passed', `协议签订截止日（${round.signingDeadline}）已过`);
       }
     } else if (round.state !== 'signing' && round.state !== 'in_force') {
@@ -487,7 +483,7 @@ export async function signAgreement(
       after: { ...auditView(updated), side, version: a.version },
     });
     // The board counts signed agreements (R-LIVE-STATUS).
-    if (bothSigned) await tx.execute(sql`select pg_notify('board', ${String(a.roundId)})`);
+    if (bothSigned) await notifyBoard(tx, a.roundId);
     return updated.id;
   });
   return getAgreement(db, scope, result);
