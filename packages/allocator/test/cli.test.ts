@@ -1,13 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allocateCommand } from '../src/cli.ts';
 import { allocate, type Instance } from '../src/index.ts';
 import { loadLpSolver } from './lp-oracle.ts';
 import { dimacsOptimum } from './dimacs-oracle.ts';
 
 beforeAll(loadLpSolver);
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  dirs.push(mkdtempSync(join(tmpdir(), 'allocator-')));
+  return dirs[dirs.length - 1];
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const instance: Instance = {
   targets: [
@@ -33,7 +40,7 @@ const instance: Instance = {
 
 describe('allocate command', () => {
   it('writes the same result as allocate() and a DIMACS network with the same optimum', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'allocator-'));
+    const dir = tempDir();
     const paths = {
       in: join(dir, 'in.json'),
       out: join(dir, 'out.json'),
@@ -67,7 +74,7 @@ describe('allocate command', () => {
   });
 
   it('fails with the offending entry for a bad instance', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'allocator-'));
+    const dir = tempDir();
     const bad = {
       ...instance,
       edges: [...instance.edges, { unit: 'u-99', target: '310118001202', cost: 1 }],
