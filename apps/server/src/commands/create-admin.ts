@@ -1,0 +1,149 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { openDb, type Db } from '../db/client.ts';
+import { recordAudit } from '../lib/audit.ts';
+import { hashPassword, newPasswordSchema } from '../modules/auth/password.ts';
+import { users } from '../modules/auth/schema.ts';
+import { orgs } from '../modules/orgs/schema.ts';
+import { displayName, username as usernameRule } from '../modules/users/fields.ts';
+import { temporaryPassword } from '../modules/users/temporary-password.ts';
+import { isUniqueViolation } from '../modules/users/unique-violation.ts';
+
+export type CreateAdminInput = {
+  username: string;
+  password?: string;
+  name?: string;
+  orgCode?: string;
+};
+
+export type CreatedAdmin = {
+  userId: number;
+  username: string;
+  password: string;
+  passwordGenerated: boolean;
+  orgName: string;
+};
+
+/** A refusal the operator can act on; printed without a stack. */
+export class CreateAdminError extends Error {}
+
+const usage =
+  '用法: npm run pairing -- create-admin --username <用户名> [--password <密码>] [--name <姓名>] [--org-code <市代码>]';
+
+/**
+ * Create a city_admin for the city org (kind 'city'), the account every other account descends
+ * from. The password must be changed at first sign-in; the write is audited with no actor.
+ */
+export async function createAdmin(db: Db, input: CreateAdminInput): Promise<CreatedAdmin> {
+  const username = check(usernameRule, input.username, '--username');
+  const name = check(displayName, input.name ?? '市级管理员', '--name');
+  const given =
+    input.password === undefined
+      ? undefined
+      : check(newPasswordSchema, input.password, '--password');
+  const org = await cityOrg(db, input.orgCode);
+  const password = given ?? temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    const userId = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({
+          username,
+          displayName: name,
+          role: 'city_admin',
+          orgId: org.id,
+          passwordHash,
+          mustChangePassword: true,
+        })
+        .returning({ id: users.id });
+      await recordAudit(tx, null, {
+        action: 'user.created',
+        entity: 'user',
+        entityId: created.id,
+        scopePath: org.path,
+        after: {
+          id: created.id,
+          username,
+          displayName: name,
+          role: 'city_admin',
+          orgId: org.id,
+          orgName: org.name,
+          mustChangePassword: true,
+          via: 'create-admin',
+        },
+      });
+      return created.id;
+    });
+    return { userId, username, password, passwordGenerated: !given, orgName: org.name };
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_username_unique')) {
+      throw new CreateAdminError(`用户名 ${username} 已存在，未做任何修改`);
+    }
+    throw err;
+  }
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CreateAdminError(`${flag}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+async function cityOrg(db: Db, orgCode?: string) {
+  const cities = await db
+    .select({ id: orgs.id, code: orgs.code, name: orgs.name, path: orgs.path })
+    .from(orgs)
+    .where(orgCode ? and(eq(orgs.kind, 'city'), eq(orgs.code, orgCode)) : eq(orgs.kind, 'city'));
+  if (cities.length === 0) {
+    throw new CreateAdminError(
+      orgCode
+        ? `未找到代码为 ${orgCode} 的市级组织`
+        : '还没有市级组织，请先导入行政区划: npm run pairing -- import-divisions --province 31',
+    );
+  }
+  if (cities.length > 1) {
+    const list = cities.map((c) => `${c.code} ${c.name}`).join('、');
+    throw new CreateAdminError(`有多个市级组织（${list}），请用 --org-code 指定`);
+  }
+  return cities[0];
+}
+
+/** `npm run pairing -- create-admin …`: opens the database the server uses, migrates, creates. */
+export async function createAdminCommand(argv: string[]) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        username: { type: 'string' },
+        password: { type: 'string' },
+        name: { type: 'string' },
+        'org-code': { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw new CreateAdminError(`${(err as Error).message}\n${usage}`);
+  }
+  if (!values.username) throw new CreateAdminError(usage);
+  // The server started with `npm start` runs in apps/server, so its data dir is apps/server/data.
+  const dataDir =
+    process.env.PGLITE_DIR ?? fileURLToPath(new URL('../../data/pglite', import.meta.url));
+  const dbh = await openDb({ url: process.env.DATABASE_URL, dataDir });
+  try {
+    await dbh.migrate();
+    const admin = await createAdmin(dbh.db, {
+      username: values.username,
+      password: values.password,
+      name: values.name,
+      orgCode: values['org-code'],
+    });
+    console.log(`已创建市级管理员 ${admin.username}（${admin.orgName}）`);
+    if (admin.passwordGenerated) console.log(`初始密码: ${admin.password}`);
+    console.log('首次登录后须修改密码。');
+  } finally {
+    await dbh.close();
+  }
+}
