@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { repoRoot } from './server.ts';
+import { repoRoot, type DemoAccount } from './server.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = join(repoRoot, 'e2e/screenshots');
@@ -55,4 +55,33 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** The demo account of `role`, optionally the one whose org name contains `orgName`. */
+export function demoAccount(role: string, orgName?: string): DemoAccount {
+  const accounts = inject('accounts');
+  const account = accounts.find(
+    (a) => a.role === role && (!orgName || a.orgName.includes(orgName)),
+  );
+  if (!account) {
+    const known = accounts.map((a) => `${a.role} ${a.username} (${a.orgName})`).join(', ');
+    throw new Error(
+      `no demo account for ${role}${orgName ? ` in ${orgName}` : ''}; seeded: ${known || 'none'}`,
+    );
+  }
+  return account;
+}
+
+/** Sign in and wait for the signed-in layout. */
+export async function signInAs(page: Page, account: DemoAccount) {
+  await signIn(page, account.username, account.password);
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** The total a list page shows in its pagination ("共 N 条"). */
+export async function listedTotal(page: Page): Promise<number> {
+  const text = await page.locator('.ant-pagination-total-text').first().innerText();
+  const match = /(\d+)/.exec(text.replace(/,/g, ''));
+  if (!match) throw new Error(`no total in "${text}"`);
+  return Number(match[1]);
 }

@@ -1,9 +1,10 @@
 import type { TestProject } from 'vitest/node';
-import { startServer } from './server.ts';
+import { startServer, type DemoAccount } from './server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    accounts: DemoAccount[];
   }
 }
 
@@ -11,5 +12,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('accounts', server.accounts);
   return server.stop;
 }

@@ -23,7 +23,28 @@ function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
+export type DemoAccount = { role: string; username: string; password: string; orgName: string };
+
+export type RunningServer = {
+  baseUrl: string;
+  accounts: DemoAccount[];
+  stop: () => Promise<void>;
+};
+
+/**
+ * The demo accounts as main.ts prints them at start ("  <role> <username> 密码 <password>   <org>"),
+ * so the journeys follow whatever the seed chose instead of repeating its usernames.
+ */
+export function parseDemoAccounts(output: string): DemoAccount[] {
+  const accounts: DemoAccount[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^\s+([a-z_]+)\s+(\S+)\s+密码 (\S+)\s+(.+?)\s*$/.exec(line);
+    if (match) {
+      accounts.push({ role: match[1], username: match[2], password: match[3], orgName: match[4] });
+    }
+  }
+  return accounts;
+}
 
 /**
  * Start the real server (`node --import tsx apps/server/src/main.ts`, spawned directly so the PID
@@ -75,7 +96,11 @@ export async function startServer(startupMs = 10 * 60_000): Promise<RunningServe
     }
     try {
       const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return { baseUrl, logFile, stop };
+      if (response.ok) {
+        // The account list is printed right after listen(); give the stream a moment to flush.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { baseUrl, accounts: parseDemoAccounts(readFileSync(logFile, 'utf8')), stop };
+      }
     } catch {
       // Not listening yet.
     }

@@ -7,6 +7,8 @@ import type { Me } from '../api/types.ts';
 type Auth = {
   user: Me | null;
   loading: boolean;
+  /** The session ended underneath the user (idle timeout, signed out elsewhere). */
+  expired: boolean;
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   refresh: () => Promise<Me | null>;
@@ -17,6 +19,7 @@ const AuthContext = createContext<Auth | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null>(null);
   const [loading, setLoading] = useState(true);
+  const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
 
   const refresh = useCallback(async () => {
@@ -38,9 +41,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setSessionHandlers({
+      // RequireAuth then sends the user to the login page, which says why.
       unauthorized: () => {
+        setExpired(true);
         setUser(null);
-        navigate('/login?expired=1', { replace: true });
       },
       passwordChangeRequired: () => navigate('/change-password', { replace: true }),
     });
@@ -48,6 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const { user: me } = await api.post<{ user: Me }>('/api/auth/login', { username, password });
+    setExpired(false);
     setUser(me);
     return me;
   }, []);
@@ -62,8 +67,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
 
   const value = useMemo(
-    () => ({ user, loading, login, logout, refresh }),
-    [user, loading, login, logout, refresh],
+    () => ({ user, loading, expired, login, logout, refresh }),
+    [user, loading, expired, login, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -11,12 +11,13 @@ export function RequireAuth({
   children: ReactNode;
   allowPasswordChange?: boolean;
 }) {
-  const { user, loading } = useAuth();
+  const { user, loading, expired } = useAuth();
   const location = useLocation();
   if (loading) return <Spin size="large" className="app-page-spin" />;
   if (!user) {
     const from = location.pathname + location.search;
-    return <Navigate to={`/login?from=${encodeURIComponent(from)}`} replace />;
+    const reason = expired ? 'expired=1&' : '';
+    return <Navigate to={`/login?${reason}from=${encodeURIComponent(from)}`} replace />;
   }
   if (user.mustChangePassword && !allowPasswordChange) {
     return <Navigate to="/change-password" replace />;

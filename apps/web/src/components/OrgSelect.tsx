@@ -23,7 +23,9 @@ export function OrgSelect({
 }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [options, setOptions] = useState<Option[]>(initialOption ? [initialOption] : []);
+  const [options, setOptions] = useState<Option[]>([]);
+  // Keeps the chosen org's label when a later search no longer lists it.
+  const [chosen, setChosen] = useState<Option | undefined>(initialOption);
   const [loading, setLoading] = useState(false);
   const kindKey = kinds?.join(',') ?? '';
 
@@ -59,15 +61,23 @@ export function OrgSelect({
     };
   }, [q, kindKey, t]);
 
+  const shown =
+    chosen && value === chosen.value && !options.some((o) => o.value === chosen.value)
+      ? [chosen, ...options]
+      : options;
+
   return (
-    <Select<number>
+    <Select<number, Option>
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={value}
-      onChange={onChange}
+      onChange={(next, option) => {
+        setChosen(Array.isArray(option) ? undefined : option);
+        onChange?.(next);
+      }}
       placeholder={placeholder ?? t('users.orgPlaceholder')}
       notFoundContent={loading ? <Spin size="small" /> : t('common.noData')}
-      options={options}
+      options={shown}
       style={{ width: '100%' }}
     />
   );

@@ -164,7 +164,7 @@ export const zhCN = {
   'audit.before': '变更前',
   'audit.after': '变更后',
   'audit.none': '（无）',
-  'audit.actionPlaceholder': '操作，如 user.created',
+  'audit.actionPlaceholder': '操作代码，如 user.created',
   'audit.actorPlaceholder': '操作人用户名',
   'audit.empty': '暂无审计记录',
 

@@ -112,7 +112,7 @@ export default function AuditPage() {
           value={action}
           onChange={(e) => setAction(e.target.value)}
           onSearch={(v) => update({ action: v.trim() })}
-          style={{ width: 200 }}
+          style={{ width: 260 }}
         />
         <Select
           allowClear

@@ -53,7 +53,8 @@ export function UserCreateModal({
         form={form}
         layout="vertical"
         onFinish={save}
-        initialValues={{ role: assignableRoles(me.role).at(-2) }}
+        // An inspector of the admin's own org is valid for every admin: a safe starting point.
+        initialValues={{ role: 'inspector', orgId: me.orgId }}
       >
         <Form.Item
           name="username"
@@ -87,7 +88,10 @@ export function UserCreateModal({
           label={t('users.org')}
           rules={[{ required: true, message: t('users.orgRequired') }]}
         >
-          <OrgSelect kinds={role ? orgKindsForRole[role] : null} />
+          <OrgSelect
+            kinds={role ? orgKindsForRole[role] : null}
+            initialOption={{ value: me.orgId, label: me.orgName }}
+          />
         </Form.Item>
         <Form.Item
           name="phone"

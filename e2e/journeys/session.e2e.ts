@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import {
+  demoAccount,
+  openBrowser,
+  screenshot,
+  signIn,
+  signInAs,
+  type Session,
+} from '../browser.ts';
+
+let session: Session;
+beforeEach(async () => {
+  session = await openBrowser();
+});
+afterEach(async () => {
+  await session?.close();
+});
+
+test('five wrong passwords lock the account and the login page says for how long', async () => {
+  const { page } = session;
+  // An account no other journey signs in with, since it stays locked for 15 minutes.
+  const victim = demoAccount('inspector');
+  const error = page.getByTestId('login-error');
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await signIn(page, victim.username, `wrong-${attempt}-password`);
+    await error.waitFor();
+    if (attempt < 5) await expect(error.innerText()).resolves.toContain('用户名或密码错误');
+  }
+  await expect(error.innerText()).resolves.toContain('账号已锁定');
+
+  // Even the right password is refused now, with the minutes left.
+  await signIn(page, victim.username, victim.password);
+  await page.getByText(/账号已锁定，请 \d+ 分钟后再试/).waitFor();
+  expect(page.url()).toContain('/login');
+  await screenshot(page, 'login-locked');
+});
+
+test('the English toggle switches the menu and is remembered', async () => {
+  const { page } = session;
+  await signInAs(page, demoAccount('city_admin'));
+  await page.getByRole('menuitem', { name: '组织名录' }).waitFor();
+
+  await page.getByTestId('lang-switch').getByText('English').click();
+  await page.getByRole('menuitem', { name: 'Directory' }).waitFor();
+  await page.getByRole('menuitem', { name: 'Audit log' }).waitFor();
+
+  await page.reload();
+  await page.getByRole('menuitem', { name: 'Directory' }).waitFor();
+  await screenshot(page, 'english-menu');
+
+  await page.getByTestId('lang-switch').getByText('中文').click();
+  await page.getByRole('menuitem', { name: '组织名录' }).waitFor();
+});
+
+test('a session ended on the server sends the user back to login with a message', async () => {
+  const { page } = session;
+  await signInAs(page, demoAccount('city_admin'));
+  await page.goto('/users');
+  await page.getByRole('button', { name: '新建用户' }).waitFor();
+
+  // The same cookie, signed out behind the page's back: what an idle timeout looks like to it.
+  const response = await page.context().request.post('/api/auth/logout', { data: {} });
+  expect(response.status()).toBe(200);
+
+  await page.getByRole('menuitem', { name: '审计日志' }).click();
+  await page.getByTestId('login-expired').waitFor();
+  expect(new URL(page.url()).searchParams.get('from')).toBe('/audit');
+  await screenshot(page, 'session-expired');
+});
