@@ -3,6 +3,7 @@
 // `ledgerSchema` exactly; on any doubt the caller asks the schema for the precise message.
 // Buffers are reused between calls because evaluation is synchronous and allocation dominates.
 import { parseDay, yearOfDate } from './dates.ts';
+import { IdIndex } from './id-index.ts';
 import type { LedgerEvent, Person } from './ledger.ts';
 import { PACKS, type PackId } from './packs.ts';
 import {
@@ -36,7 +37,7 @@ export interface PreparedLedger {
   weakVillage: boolean;
   people: readonly Person[];
   /** Person id → index in `people`. */
-  personIndex: Map<string, number>;
+  personIndex: IdIndex;
   events: readonly LedgerEvent[];
   count: number;
   day: Int32Array;
@@ -56,7 +57,7 @@ const prepared: PreparedLedger = {
   termEndText: '',
   weakVillage: false,
   people: [],
-  personIndex: new Map(),
+  personIndex: new IdIndex(),
   events: [],
   count: 0,
   day: new Int32Array(64),
@@ -65,7 +66,7 @@ const prepared: PreparedLedger = {
   detail: new Int32Array(64),
   order: new Int32Array(64),
 };
-const eventIds = new Set<string>();
+const eventIds = new IdIndex();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -104,7 +105,7 @@ function quarterIndex(text: unknown): number {
 
 function preparePeople(people: unknown): boolean {
   const index = prepared.personIndex;
-  index.clear();
+  index.reset(Array.isArray(people) ? people.length : 0);
   if (people === undefined) {
     prepared.people = [];
     return true;
@@ -113,8 +114,7 @@ function preparePeople(people: unknown): boolean {
   for (let i = 0; i < people.length; i++) {
     const person: unknown = people[i];
     if (!isRecord(person) || !isId(person.id) || roleCode(person.role) < 0) return false;
-    if (index.has(person.id)) return false;
-    index.set(person.id, i);
+    if (!index.add(person.id, i)) return false;
   }
   prepared.people = people as Person[];
   return true;
@@ -129,7 +129,7 @@ function visitRoles(event: Record<string, unknown>): number {
   let mask = 0;
   for (let j = 0; j < names.length; j++) {
     const person = prepared.personIndex.get(names[j]);
-    if (person === undefined) return -1;
+    if (person < 0) return -1;
     mask |= 1 << roleCode(prepared.people[person].role);
   }
   return mask;
@@ -155,13 +155,12 @@ function prepareEvents(events: unknown): boolean {
   if (!Array.isArray(events)) return false;
   const count = events.length;
   grow(count);
-  eventIds.clear();
+  eventIds.reset(count);
   const { day, year, type, detail } = prepared;
   for (let i = 0; i < count; i++) {
     const event: unknown = events[i];
     if (!isRecord(event) || !isId(event.id)) return false;
-    const known = eventIds.size;
-    if (eventIds.add(event.id).size === known) return false;
+    if (!eventIds.add(event.id, i)) return false;
     const code = typeCode(event.type);
     if (code < 0) return false;
     const date = event.date as string;
@@ -180,9 +179,25 @@ function prepareEvents(events: unknown): boolean {
   return true;
 }
 
-// Insertion sort: ledgers are appended in date order, so this is close to linear in practice.
+const INSERTION_SORT_MAX = 64;
+
+function byDateThenId(a: number, b: number): number {
+  const { day, events } = prepared;
+  if (day[a] !== day[b]) return day[a] - day[b];
+  const idA = events[a].id;
+  const idB = events[b].id;
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
+
+// Short ledgers, the common case, are sorted by insertion without calling a comparator; long
+// ones by the engine's sort so that a ledger of thousands of events stays O(n log n).
 function sortByDateThenId(): void {
   const { order, day, count, events } = prepared;
+  if (count > INSERTION_SORT_MAX) {
+    for (let i = 0; i < count; i++) order[i] = i;
+    order.subarray(0, count).sort(byDateThenId);
+    return;
+  }
   for (let i = 0; i < count; i++) {
     const d = day[i];
     const id = events[i].id;

@@ -100,6 +100,27 @@ describe('compliance properties', () => {
     );
   });
 
+  it('does not depend on event order for a ledger of thousands of events', () => {
+    const rand = fc.sample(fc.integer({ min: 0, max: 1500 }), { numRuns: 3000, seed: 5 });
+    const events = rand.map((offset, i): LedgerEvent => ({
+      id: `e${(i * 7919) % 3000}`,
+      type: 'activity',
+      date: formatDay(dayNumber(2011, 1, 1) + offset),
+      category: ACTIVITY_CATEGORIES[i % ACTIVITY_CATEGORIES.length],
+    }));
+    const ledger = {
+      pack: 'ah-2011' as const,
+      pairing: { termStart: '2011-01-01', termEnd: '2014-12-31' },
+      events,
+    };
+    const forward = evaluate(ledger, '2015-01-01');
+    expect(evaluate({ ...ledger, events: [...events].reverse() }, '2015-01-01')).toEqual(forward);
+    const evidence = forward.rules[0].periods[0].evidence;
+    expect(evidence.length).toBeGreaterThan(1);
+    const days = evidence.map((id) => events.find((e) => e.id === id)!.date);
+    expect([...days].sort()).toEqual(days);
+  });
+
   it('summary counts exactly the entries by status', () => {
     fc.assert(
       fc.property(scenarioArbitrary, ({ ledger, at }) => {

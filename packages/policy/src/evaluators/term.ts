@@ -35,7 +35,7 @@ export function termVisitsPerPerson(rule: TermVisitsPerPersonRule): Evaluator {
       if (type[i] !== VISIT || day[i] < termStart || day[i] > lastCounted) continue;
       const event = events[i] as VisitEvent;
       for (const name of event.people ?? []) {
-        const entry = entryOfPerson[personIndex.get(name)!];
+        const entry = entryOfPerson[personIndex.get(name)];
         // A visit naming the same person twice is still one visit for that person.
         if (entry === undefined || entry.evidence[entry.evidence.length - 1] === event.id) continue;
         entry.actual++;
