@@ -3,9 +3,10 @@ import type { AppContext } from '../context.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { boardRoutes } from './board/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 
 /** Every module's routes, mounted under /api. */
-export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes, userRoutes, auditRoutes, agreementRoutes];
+export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes, userRoutes, auditRoutes, agreementRoutes, boardRoutes];

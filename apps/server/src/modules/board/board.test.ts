@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { openDb, type DbHandle } from '../../db/client.ts';
+import { withDatabase } from '../../../test/global-setup.ts';
+import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
+import { createScenario, type Scenario } from '../../../test/scenario.ts';
+import { openRound, submit } from '../rounds/testing.ts';
+import type { Board } from './service.ts';
+
+let env: TestEnv;
+let sc: Scenario;
+let city: string;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  sc = await createScenario(env);
+  city = sc.actors.city_admin.cookie;
+});
+afterAll(() => env.close());
+
+/** Read `board` events from an SSE stream as they arrive. */
+async function openStream(base: string, roundId: number) {
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/public/rounds/${roundId}/board/stream`, {
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const events: Board[] = [];
+  const waiters: Array<() => void> = [];
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').find((l) => l.startsWith('data: '));
+        if (block.includes('event: board') && data) events.push(JSON.parse(data.slice(6)));
+        waiters.splice(0).forEach((w) => w());
+      }
+    }
+  })();
+  /** Resolve with the first event (already received or later) that satisfies `test`. */
+  const next = (test: (b: Board) => boolean, ms = 2000) =>
+    new Promise<Board>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching board event within ${ms} ms`)),
+        ms,
+      );
+      const check = () => {
+        const hit = events.find(test);
+        if (hit) {
+          clearTimeout(timer);
+          resolve(hit);
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return { next, close: () => controller.abort() };
+}
+
+async function acceptedPair(roundId: number, app = env.app) {
+  const sent = await submit(env, sc.actors.unit_admin.cookie, roundId, {
+    ruralOrgId: sc.a.village.id,
+  });
+  expect(sent.statusCode).toBe(201);
+  const accepted = await app.inject({
+    method: 'POST',
+    url: `/api/intentions/${sent.json().intention.id}/accept`,
+    headers: { cookie: sc.actors.village_admin.cookie },
+  });
+  expect(accepted.statusCode).toBe(200);
+}
+
+describe('public board (R-LIVE-STATUS)', () => {
+  it('counts intentions, coverage by district and days left, without login', async () => {
+    const roundId = await openRound(env, city);
+    await acceptedPair(roundId);
+    const res = await env.app.inject({ method: 'GET', url: `/api/public/rounds/${roundId}/board` });
+    expect(res.statusCode).toBe(200);
+    const board = res.json() as Board;
+    expect(board.intentions).toEqual({ pending: 0, accepted: 1 });
+    expect(board.agreementsSigned).toBe(0);
+    expect(board.coverage.find((d) => d.districtName === '金山区')).toMatchObject({
+      villages: { total: 1, covered: 1 },
+      weakVillages: { total: 1, covered: 1 },
+      towns: { total: 1, covered: 0 },
+    });
+    expect(board.coverage.find((d) => d.districtName === '青浦区')?.villages).toEqual({
+      total: 1,
+      covered: 0,
+    });
+    // The clock stands at 2026-03-01: 60 days to 30 April.
+    expect(board.deadlines[0]).toMatchObject({
+      key: 'intention',
+      date: '2026-04-30',
+      daysLeft: 60,
+    });
+
+    const drill = await env.app.inject({
+      method: 'GET',
+      url: `/api/rounds/${roundId}/uncovered`,
+      headers: { cookie: sc.actors.district_admin.cookie },
+    });
+    expect(drill.json().items.map((o: { name: string }) => o.name)).toEqual(['朱泾镇']);
+    const city2 = await env.app.inject({
+      method: 'GET',
+      url: `/api/rounds/${roundId}/uncovered`,
+      headers: { cookie: city },
+    });
+    expect(city2.json().items.map((o: { name: string }) => o.name)).toEqual(
+      expect.arrayContaining(['朱泾镇', '朱家角镇', '周荡村村委会']),
+    );
+  });
+
+  it('pushes the new board over SSE within 2 seconds of a change', async () => {
+    const roundId = await openRound(env, city);
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = env.app.server.address() as { port: number };
+    const stream = await openStream(`http://127.0.0.1:${address.port}`, roundId);
+    try {
+      await stream.next((b) => b.intentions.accepted === 0);
+      const started = Date.now();
+      await acceptedPair(roundId);
+      const board = await stream.next((b) => b.intentions.accepted === 1);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(board.totals.villages.covered).toBeGreaterThanOrEqual(1);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('delivers a change made through another server process on the same database', async () => {
+    const roundId = await openRound(env, city);
+    // A second app with its own database handle (its own pool and LISTEN connection on PostgreSQL).
+    let other: DbHandle = env.dbh;
+    if (env.dbh.kind === 'postgres') {
+      const { rows } = await env.dbh.query<{ db: string }>('select current_database() as db');
+      other = await openDb({
+        url: withDatabase(process.env.DATABASE_URL!, rows[0].db),
+        poolSize: 4,
+      });
+    }
+    const second = await buildApp({
+      dbh: other,
+      clock: env.clock,
+      config: { secureCookies: false },
+    });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+    const address = second.server.address() as { port: number };
+    const stream = await openStream(`http://127.0.0.1:${address.port}`, roundId);
+    try {
+      await stream.next((b) => b.intentions.accepted === 0);
+      await acceptedPair(roundId);
+      await stream.next((b) => b.intentions.accepted === 1);
+    } finally {
+      stream.close();
+      await second.close();
+      if (other !== env.dbh) await other.close();
+    }
+  });
+
+  it('hides drafts and unknown rounds from the public', async () => {
+    const draft = await openRound(env, city, {}, false);
+    for (const url of [
+      `/api/public/rounds/${draft}/board`,
+      `/api/public/rounds/${draft}/board/stream`,
+      '/api/public/rounds/999999/board',
+    ])
+      expect((await env.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/public/rounds/abc/board' })).statusCode,
+    ).toBe(422);
+  });
+});

@@ -1,0 +1,110 @@
+import type { AppContext } from '../../context.ts';
+import { boardChannel } from '../../lib/notify.ts';
+import type { SseClient } from '../../lib/sse.ts';
+import { getPublicRound } from '../rounds/service.ts';
+import { computeBoard, type Board } from './service.ts';
+
+/** At most one recomputation per round in this window, however many changes arrive. */
+export const coalesceMs = 400;
+
+type RoundFeed = {
+  clients: Set<SseClient>;
+  latest?: Board;
+  timer?: NodeJS.Timeout;
+  lastSent: number;
+  /** A change arrived after the board in `latest` was computed. */
+  stale: boolean;
+};
+
+/**
+ * The board fan-out of one server process. It LISTENs once on the `board` channel (every process
+ * does, so a change committed through any process reaches every stream), recomputes a round's
+ * board at most every `coalesceMs` and sends the one result to all of its clients here.
+ */
+export class BoardHub {
+  private feeds = new Map<number, RoundFeed>();
+  private unlisten?: () => Promise<void>;
+  private stopped = false;
+
+  constructor(private ctx: AppContext) {}
+
+  async start() {
+    this.unlisten = await this.ctx.dbh.listen(boardChannel, (payload) => {
+      const roundId = Number(payload);
+      if (Number.isSafeInteger(roundId)) this.changed(roundId);
+    });
+  }
+
+  async stop() {
+    this.stopped = true;
+    for (const feed of this.feeds.values()) {
+      clearTimeout(feed.timer);
+      for (const client of feed.clients) client.close();
+    }
+    this.feeds.clear();
+    await this.unlisten?.();
+  }
+
+  /** Add a client; it gets the current board at once (cached unless a change is pending). */
+  async subscribe(roundId: number, client: SseClient) {
+    let feed = this.feeds.get(roundId);
+    if (!feed) {
+      feed = { clients: new Set(), lastSent: 0, stale: true };
+      this.feeds.set(roundId, feed);
+    }
+    feed.clients.add(client);
+    if (!feed.latest || feed.stale) {
+      feed.stale = false;
+      feed.latest = await this.compute(roundId);
+    }
+    client.send('board', feed.latest);
+  }
+
+  unsubscribe(roundId: number, client: SseClient) {
+    const feed = this.feeds.get(roundId);
+    if (!feed) return;
+    feed.clients.delete(client);
+    if (feed.clients.size === 0) {
+      clearTimeout(feed.timer);
+      this.feeds.delete(roundId);
+    }
+  }
+
+  get clientCount() {
+    let n = 0;
+    for (const feed of this.feeds.values()) n += feed.clients.size;
+    return n;
+  }
+
+  private changed(roundId: number) {
+    const feed = this.feeds.get(roundId);
+    if (!feed) return;
+    feed.stale = true;
+    if (feed.timer) return;
+    const wait = Math.max(0, feed.lastSent + coalesceMs - Date.now());
+    feed.timer = setTimeout(() => void this.flush(roundId), wait);
+  }
+
+  private async flush(roundId: number) {
+    const feed = this.feeds.get(roundId);
+    if (!feed || this.stopped) return;
+    feed.stale = false;
+    try {
+      feed.latest = await this.compute(roundId);
+      for (const client of feed.clients) client.send('board', feed.latest);
+    } catch {
+      // The round may be gone or the database briefly away; the next change tries again.
+      feed.stale = true;
+    } finally {
+      feed.lastSent = Date.now();
+      feed.timer = undefined;
+      // Changes that arrived during the computation get their own (coalesced) turn.
+      if (feed.stale && feed.clients.size) this.changed(roundId);
+    }
+  }
+
+  private async compute(roundId: number) {
+    const round = await getPublicRound(this.ctx.dbh.db, roundId);
+    return computeBoard(this.ctx.dbh.db, round, this.ctx.clock.now());
+  }
+}

@@ -1,0 +1,154 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { forbidden } from '../../lib/errors.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { daysLeft } from '../rounds/dates.ts';
+import { can } from '../rounds/policy.ts';
+import { queryRows } from '../rounds/rows.ts';
+import { getRound, type Round } from '../rounds/service.ts';
+
+type Coverage = { total: number; covered: number };
+export type DistrictCoverage = {
+  districtId: number;
+  districtName: string;
+  towns: Coverage;
+  villages: Coverage;
+  weakVillages: Coverage;
+};
+
+export type Board = {
+  roundId: number;
+  name: string;
+  state: Round['state'];
+  intentions: { pending: number; accepted: number };
+  agreementsSigned: number;
+  coverage: DistrictCoverage[];
+  totals: { towns: Coverage; villages: Coverage; weakVillages: Coverage };
+  deadlines: Array<{
+    key: 'intention' | 'signing' | 'term';
+    label: string;
+    date: string;
+    daysLeft: number;
+  }>;
+  computedAt: string;
+};
+
+// Coverage within the round (R-COVERAGE): a village or town is covered once it is the rural side
+// of an accepted intention (a renewal is one). A town counts only when paired itself.
+const coverageQuery = (round: Round) => sql`
+  with rural as (
+    select o.id, o.kind, o.weak_village, d.id as district_id, d.name as district_name, d.code as district_code
+    from orgs o
+    join orgs d on d.kind = 'district' and o.path like d.path || '%'
+    where o.kind in ('village', 'town') and o.path like ${pathPrefix(round.scopePath)}
+  ), covered as (
+    select distinct rural_org_id as id from intentions where round_id = ${round.id} and state = 'accepted'
+  )
+  select r.district_id::int as "districtId", r.district_name as "districtName",
+    count(*) filter (where r.kind = 'town')::int as "towns",
+    count(c.id) filter (where r.kind = 'town')::int as "townsCovered",
+    count(*) filter (where r.kind = 'village')::int as "villages",
+    count(c.id) filter (where r.kind = 'village')::int as "villagesCovered",
+    count(*) filter (where r.kind = 'village' and r.weak_village)::int as "weak",
+    count(c.id) filter (where r.kind = 'village' and r.weak_village)::int as "weakCovered"
+  from rural r left join covered c on c.id = r.id
+  group by r.district_id, r.district_name, r.district_code
+  order by r.district_code nulls last, r.district_id`;
+
+type CoverageRow = {
+  districtId: number;
+  districtName: string;
+  towns: number;
+  townsCovered: number;
+  villages: number;
+  villagesCovered: number;
+  weak: number;
+  weakCovered: number;
+};
+
+const sum = (rows: DistrictCoverage[], k: 'towns' | 'villages' | 'weakVillages') =>
+  rows.reduce((a, r) => ({ total: a.total + r[k].total, covered: a.covered + r[k].covered }), {
+    total: 0,
+    covered: 0,
+  });
+
+/** The public status board of a round (S1 §8, R-LIVE-STATUS). */
+export async function computeBoard(db: Db, round: Round, now: Date): Promise<Board> {
+  const [counts] = await queryRows<{ pending: number; accepted: number; signed: number }>(
+    db,
+    sql`select count(*) filter (where state = 'pending')::int as "pending",
+        count(*) filter (where state = 'accepted')::int as "accepted",
+        (select count(*) from agreements a
+          where a.round_id = ${round.id} and a.status = 'signed' and a.amends_id is null)::int as "signed"
+      from intentions where round_id = ${round.id}`,
+  );
+  const rows = await queryRows<CoverageRow>(db, coverageQuery(round));
+  const coverage = rows.map((r) => ({
+    districtId: r.districtId,
+    districtName: r.districtName,
+    towns: { total: r.towns, covered: r.townsCovered },
+    villages: { total: r.villages, covered: r.villagesCovered },
+    weakVillages: { total: r.weak, covered: r.weakCovered },
+  }));
+  return {
+    roundId: round.id,
+    name: round.name,
+    state: round.state,
+    intentions: { pending: counts.pending, accepted: counts.accepted },
+    agreementsSigned: counts.signed,
+    coverage,
+    totals: {
+      towns: sum(coverage, 'towns'),
+      villages: sum(coverage, 'villages'),
+      weakVillages: sum(coverage, 'weakVillages'),
+    },
+    deadlines: [
+      {
+        key: 'intention',
+        label: '意向确认截止',
+        date: round.intentionDeadline,
+        daysLeft: daysLeft(round.intentionDeadline, now),
+      },
+      {
+        key: 'signing',
+        label: '协议签订截止',
+        date: round.signingDeadline,
+        daysLeft: daysLeft(round.signingDeadline, now),
+      },
+      {
+        key: 'term',
+        label: '帮扶期满',
+        date: round.termEnd,
+        daysLeft: daysLeft(round.termEnd, now),
+      },
+    ],
+    computedAt: now.toISOString(),
+  };
+}
+
+/** Admins drill down from the board: the round's towns and villages in their scope still without a unit. */
+export async function uncovered(db: Db, scope: Scope, roundId: number) {
+  if (!can(scope, 'readUncovered')) throw forbidden();
+  const round = await getRound(db, scope, roundId);
+  return queryRows<{
+    id: number;
+    code: string | null;
+    name: string;
+    kind: string;
+    weakVillage: boolean;
+    parentName: string | null;
+    taken: number;
+  }>(
+    db,
+    sql`select o.id::int as "id", o.code, o.name, o.kind::text as "kind", o.weak_village as "weakVillage",
+        p.name as "parentName", coalesce(s.taken, 0)::int as "taken"
+      from orgs o
+      left join orgs p on p.id = o.parent_id
+      left join round_slots s on s.round_id = ${round.id} and s.rural_org_id = o.id
+      where o.kind in ('village', 'town')
+        and o.path like ${pathPrefix(round.scopePath)} and o.path like ${pathPrefix(scope.path)}
+        and not exists (select 1 from intentions i
+          where i.round_id = ${round.id} and i.rural_org_id = o.id and i.state = 'accepted')
+      order by o.weak_village desc, o.code nulls last, o.id`,
+  );
+}
