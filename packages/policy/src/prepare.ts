@@ -15,10 +15,10 @@ import {
   type Role,
 } from './vocabulary.ts';
 
-export const VISIT = 0;
-export const FUND = 1;
-export const ACTIVITY = 2;
-export const REPORT = 3;
+export const VISIT = EVENT_TYPES.indexOf('visit');
+export const FUND = EVENT_TYPES.indexOf('fund');
+export const ACTIVITY = EVENT_TYPES.indexOf('activity');
+export const REPORT = EVENT_TYPES.indexOf('report');
 
 // Codes are indices into the vocabulary lists; `indexOf` on these short lists of literal strings
 // is faster than a Map lookup in the per-event loop.

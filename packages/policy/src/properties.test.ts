@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scenarioArbitrary } from '../test/arbitraries.ts';
+import { oracle } from '../test/oracle.ts';
 import { dayNumber, formatDay, parseDay } from './dates.ts';
 import { evaluate } from './evaluate.ts';
 import type { LedgerEvent } from './ledger.ts';
@@ -50,6 +51,15 @@ const extraEvent: fc.Arbitrary<LedgerEvent> = fc.oneof(
 );
 
 describe('compliance properties', () => {
+  it('agrees with a naive reading of the semantics on random ledgers', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, ({ ledger, at }) => {
+        expect(evaluate(ledger, at)).toEqual(oracle(ledger, at));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('adding an event never turns a met entry into anything else', () => {
     fc.assert(
       fc.property(scenarioArbitrary, extraEvent, fc.nat(), ({ ledger, at }, extra, where) => {
