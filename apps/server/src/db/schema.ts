@@ -6,3 +6,4 @@ export * from '../modules/rounds/schema.ts';
 export * from '../modules/intentions/schema.ts';
 export * from '../modules/reminders/schema.ts';
 export * from '../modules/agreements/schema.ts';
+export * from '../modules/imports/schema.ts';

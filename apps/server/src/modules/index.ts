@@ -6,7 +6,17 @@ import { authRoutes } from './auth/routes.ts';
 import { boardRoutes } from './board/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { intentionRoutes } from './intentions/routes.ts';
+import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 
 /** Every module's routes, mounted under /api. */
-export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [authRoutes, roundRoutes, intentionRoutes, userRoutes, auditRoutes, agreementRoutes, boardRoutes];
+export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
+  authRoutes,
+  roundRoutes,
+  intentionRoutes,
+  boardRoutes,
+  userRoutes,
+  auditRoutes,
+  agreementRoutes,
+  orgRoutes,
+];

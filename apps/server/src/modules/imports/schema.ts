@@ -1,0 +1,21 @@
+import { bigint, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const importKind = pgEnum('import_kind', ['units', 'weak_villages']);
+export const importStatus = pgEnum('import_status', ['running', 'failed', 'done']);
+
+export type ImportRowError = { row: number; column: string; message: string };
+
+// Jobs live in the database so any server process can answer a progress poll.
+export const importJobs = pgTable('import_jobs', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  kind: importKind('kind').notNull(),
+  status: importStatus('status').notNull().default('running'),
+  actorId: bigint('actor_id', { mode: 'number' }).notNull(),
+  fileName: text('file_name'),
+  total: integer('total').notNull().default(0),
+  processed: integer('processed').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

