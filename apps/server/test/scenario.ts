@@ -1,5 +1,5 @@
 import { roles, type Role } from '@pairing/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { orgs } from '../src/modules/orgs/schema.ts';
 import { insertOrg, type NewOrg } from '../src/modules/orgs/tree.ts';
 import { createUser, login } from './fixtures.ts';
@@ -221,9 +221,17 @@ async function seatUsers(
   return seated;
 }
 
+/**
+ * The directory stores 12-digit codes (city 3101 → 310100000000); look up both forms, so orgs
+ * imported into the template are reused, and insert the 12-digit form.
+ */
 async function findOrInsertByCode(env: TestEnv, input: NewOrg & { code: string }) {
-  const [found] = await env.dbh.db.select().from(orgs).where(eq(orgs.code, input.code));
-  return found ?? insertOrg(env.dbh.db, input);
+  const full = input.code.padEnd(12, '0');
+  const [found] = await env.dbh.db
+    .select()
+    .from(orgs)
+    .where(inArray(orgs.code, [input.code, full]));
+  return found ?? insertOrg(env.dbh.db, { ...input, code: full });
 }
 
 /** Committees and units have no code; they are unique by (parent, name). */

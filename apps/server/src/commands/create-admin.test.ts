@@ -30,12 +30,16 @@ describe('create-admin', () => {
   });
 
   it('creates a city admin with a generated password that must be changed, audited without actor', async () => {
-    const city = await insertOrg(env.dbh.db, {
-      kind: 'city',
-      code: '3101',
-      name: '上海市',
-      parentId: null,
-    });
+    // The test template may already hold Shanghai's imported divisions.
+    const [existing] = await env.dbh.db.select().from(orgs).where(eq(orgs.kind, 'city'));
+    const city =
+      existing ??
+      (await insertOrg(env.dbh.db, {
+        kind: 'city',
+        code: '310100000000',
+        name: '上海市',
+        parentId: null,
+      }));
     const admin = await createAdmin(env.dbh.db, { username: 'sh.admin', name: '市委组织部管理员' });
     expect(admin).toMatchObject({
       username: 'sh.admin',
@@ -88,7 +92,12 @@ describe('create-admin', () => {
   });
 
   it('requires --org-code when there are several cities', async () => {
-    await insertOrg(env.dbh.db, { kind: 'city', code: '3304', name: '嘉兴市', parentId: null });
+    await insertOrg(env.dbh.db, {
+      kind: 'city',
+      code: '330400000000',
+      name: '嘉兴市',
+      parentId: null,
+    });
     await expect(createAdmin(env.dbh.db, { username: 'jx.admin' })).rejects.toThrow(/--org-code/);
     await expect(
       createAdmin(env.dbh.db, { username: 'jx.admin', orgCode: '9999' }),

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { openDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../lib/audit.ts';
@@ -92,11 +92,16 @@ function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
   return parsed.data;
 }
 
+/** `orgCode` may be the short division code (3101) or the stored 12-digit one (310100000000). */
 async function cityOrg(db: Db, orgCode?: string) {
   const cities = await db
     .select({ id: orgs.id, code: orgs.code, name: orgs.name, path: orgs.path })
     .from(orgs)
-    .where(orgCode ? and(eq(orgs.kind, 'city'), eq(orgs.code, orgCode)) : eq(orgs.kind, 'city'));
+    .where(
+      orgCode
+        ? and(eq(orgs.kind, 'city'), inArray(orgs.code, [orgCode, orgCode.padEnd(12, '0')]))
+        : eq(orgs.kind, 'city'),
+    );
   if (cities.length === 0) {
     throw new CreateAdminError(
       orgCode
