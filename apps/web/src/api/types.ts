@@ -1,6 +1,13 @@
 import type { OrgKind, Role } from '@pairing/shared';
 
-export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** `totalExact: false` means the server stopped counting at `total` (large national lists). */
+export type Paged<T> = {
+  items: T[];
+  total: number;
+  totalExact?: boolean;
+  page: number;
+  pageSize: number;
+};
 
 export type Me = {
   userId: number;
@@ -42,10 +49,11 @@ export type OrgTreeNode = {
   childCount: number;
 };
 
-export type OrgDetail = OrgRow & {
+export type OrgDetail = Omit<OrgRow, 'districtId' | 'districtName' | 'townName'> & {
+  addressDistrictId: number | null;
+  addressDistrictName: string | null;
   ancestors: Array<{ id: number; name: string; kind: OrgKind }>;
-  childCounts: Partial<Record<OrgKind, number>> & Record<string, number>;
-  [field: string]: unknown;
+  childCounts: Record<string, number>;
 };
 
 export type UserRow = {
@@ -78,7 +86,7 @@ export type AuditRow = {
 export type ImportKind = 'units' | 'weak-villages';
 
 export type ImportJob = {
-  id: string;
+  id: number | string;
   kind: string;
   status: 'running' | 'failed' | 'done';
   total: number;

@@ -4,7 +4,14 @@ import type { OrgKind, Role } from '@pairing/shared';
 export const canManageUsers = (role: Role) =>
   role === 'city_admin' || role === 'district_admin' || role === 'town_admin';
 export const canReadAudit = (role: Role) => canManageUsers(role) || role === 'inspector';
-export const canImport = (role: Role) => role === 'city_admin' || role === 'district_admin';
+/** Which workbooks a role may import (and export); mirrors the server's directory policy. */
+export function importKindsFor(role: Role): Array<'units' | 'weak-villages'> {
+  const kinds: Array<'units' | 'weak-villages'> = [];
+  if (role === 'city_admin' || role === 'district_admin') kinds.push('units');
+  if (role === 'district_admin' || role === 'town_admin') kinds.push('weak-villages');
+  return kinds;
+}
+export const canImport = (role: Role) => importKindsFor(role).length > 0;
 export const canEditOrgs = (role: Role) => canManageUsers(role);
 
 /** Roles an admin may hand out: never above their own level. */

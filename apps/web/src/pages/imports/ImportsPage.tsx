@@ -16,6 +16,8 @@ import {
 } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import type { ImportJob, ImportKind } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { importKindsFor } from '../../auth/permissions.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useImportJob } from './useImportJob.ts';
 
@@ -71,7 +73,9 @@ function JobStatus({ job }: { job: ImportJob }) {
 
 export default function ImportsPage() {
   const { t } = useI18n();
-  const [kind, setKind] = useState<ImportKind>('units');
+  const me = useMe();
+  const kinds = importKindsFor(me.role);
+  const [kind, setKind] = useState<ImportKind>(kinds[0]);
   const [fileError, setFileError] = useState<string | null>(null);
   const { job, uploading, error, start, clear } = useImportJob();
   const busy = uploading || job?.status === 'running';
@@ -99,10 +103,10 @@ export default function ImportsPage() {
                 setFileError(null);
                 clear();
               }}
-              options={[
-                { value: 'units', label: t('imports.units') },
-                { value: 'weak-villages', label: t('imports.weakVillages') },
-              ]}
+              options={kinds.map((value) => ({
+                value,
+                label: value === 'units' ? t('imports.units') : t('imports.weakVillages'),
+              }))}
               data-testid="import-kind"
             />
             <Steps
@@ -150,17 +154,21 @@ export default function ImportsPage() {
         <Card title={t('imports.exports')}>
           <Typography.Paragraph type="secondary">{t('imports.exportsHelp')}</Typography.Paragraph>
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Button block icon={<FileExcelOutlined />} href="/api/exports/units.xlsx" download>
-              {t('imports.exportUnits')}
-            </Button>
-            <Button
-              block
-              icon={<FileExcelOutlined />}
-              href="/api/exports/weak-villages.xlsx"
-              download
-            >
-              {t('imports.exportWeak')}
-            </Button>
+            {kinds.includes('units') && (
+              <Button block icon={<FileExcelOutlined />} href="/api/exports/units.xlsx" download>
+                {t('imports.exportUnits')}
+              </Button>
+            )}
+            {kinds.includes('weak-villages') && (
+              <Button
+                block
+                icon={<FileExcelOutlined />}
+                href="/api/exports/weak-villages.xlsx"
+                download
+              >
+                {t('imports.exportWeak')}
+              </Button>
+            )}
           </Space>
         </Card>
       </Col>

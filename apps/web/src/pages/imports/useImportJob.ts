@@ -20,7 +20,7 @@ export function useImportJob() {
     };
   }, []);
 
-  const poll = useCallback(async (jobId: string) => {
+  const poll = useCallback(async (jobId: number | string) => {
     try {
       const current = await api.get<ImportJob>(`/api/imports/${jobId}`);
       if (!alive.current) return;
@@ -38,7 +38,10 @@ export function useImportJob() {
       setError(null);
       setUploading(true);
       try {
-        const { jobId } = await api.upload<{ jobId: string }>(`/api/imports/${kind}`, file);
+        const { jobId } = await api.upload<{ jobId: number | string }>(
+          `/api/imports/${kind}`,
+          file,
+        );
         if (!alive.current) return;
         setJob({
           id: jobId,

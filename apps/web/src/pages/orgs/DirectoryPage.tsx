@@ -224,7 +224,10 @@ export default function DirectoryPage() {
             total: data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
+            showTotal: (total) =>
+              data?.totalExact === false
+                ? t('common.totalAtLeast', { total })
+                : t('common.total', { total }),
             onChange: (nextPage, nextSize) =>
               update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
           }}

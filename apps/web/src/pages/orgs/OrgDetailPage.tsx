@@ -77,6 +77,8 @@ export default function OrgDetailPage() {
     }
   };
 
+  const ancestorOf = (kind: string) => org.ancestors?.find((a) => a.kind === kind)?.name;
+  const parent = org.ancestors?.at(-1);
   const childCounts = Object.entries(org.childCounts ?? {}).filter(([, count]) => count > 0);
 
   return (
@@ -122,8 +124,23 @@ export default function OrgDetailPage() {
           <Descriptions.Item label={t('org.kind')}>
             {enumLabel(t, 'kind', org.kind)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('org.district')}>{org.districtName || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('org.town')}>{org.townName || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('org.parent')}>
+            {parent ? <Link to={`/orgs/${parent.id}`}>{parent.name}</Link> : '—'}
+          </Descriptions.Item>
+          {org.kind === 'urban_unit' ? (
+            <Descriptions.Item label={t('org.addressDistrict')}>
+              {org.addressDistrictName || '—'}
+            </Descriptions.Item>
+          ) : (
+            <>
+              <Descriptions.Item label={t('org.district')}>
+                {ancestorOf('district') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('org.town')}>
+                {ancestorOf('town') || '—'}
+              </Descriptions.Item>
+            </>
+          )}
           {org.kind === 'village' && (
             <Descriptions.Item label={t('org.weakVillage')}>
               {editable ? (

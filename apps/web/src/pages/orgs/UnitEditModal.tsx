@@ -31,9 +31,9 @@ export function UnitEditModal({
 
   const save = async (values: Values) => {
     setSaving(true);
-    // The phone arrives masked; send it only when the user typed a new one.
+    // Send the phone only when it changed: a viewer without full-phone rights sees it masked.
     const body: Partial<Values> = { ...values };
-    if (!values.contactPhone || values.contactPhone === org.contactPhone) delete body.contactPhone;
+    if (values.contactPhone === org.contactPhone) delete body.contactPhone;
     try {
       await api.patch(`/api/orgs/${org.id}`, body);
       message.success(t('common.saved'));
@@ -78,7 +78,7 @@ export function UnitEditModal({
           extra={t('org.capacityHelp')}
           rules={[{ required: true }]}
         >
-          <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} />
+          <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="yearlyBudget" label={t('org.yearlyBudget')} rules={[{ required: true }]}>
           <InputNumber min={0} precision={0} prefix="¥" style={{ width: '100%' }} />
