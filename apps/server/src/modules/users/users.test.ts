@@ -180,6 +180,17 @@ describe('creating users', () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it('ignores fields a caller may not set (password hash, must-change flag, disabled)', async () => {
+    const res = await post(
+      s.a.users.city_admin,
+      '/api/users',
+      newUser({ username: 'sneaky', passwordHash: 'x', mustChangePassword: false, disabled: true }),
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.json().user).toMatchObject({ mustChangePassword: true, disabled: false });
+    expect(await login(env, 'sneaky', res.json().initialPassword)).toBeTruthy();
+  });
+
   it('answers 409 username_taken for a taken name, without a second audit record', async () => {
     const first = await post(s.a.users.city_admin, '/api/users', newUser({ username: 'dup.one' }));
     expect(first.statusCode).toBe(201);
@@ -335,6 +346,20 @@ describe('changing users', () => {
     expect(await auditCount()).toBe(audits);
     const clear = await patch(s.a.users.city_admin, url, { phone: null });
     expect(clear.json().user.phone).toBeNull();
+  });
+
+  it('answers reset-password for a bad or unknown id with 422 or 404', async () => {
+    const audits = await auditCount();
+    const bad = await post(s.a.users.city_admin, '/api/users/abc/reset-password');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields.id).toBeTruthy();
+    const unknown = await post(s.a.users.city_admin, '/api/users/99999999/reset-password');
+    expect(unknown.statusCode).toBe(404);
+    const patchUnknown = await patch(s.a.users.city_admin, '/api/users/99999999', {
+      displayName: 'x',
+    });
+    expect(patchUnknown.statusCode).toBe(404);
+    expect(await auditCount()).toBe(audits);
   });
 
   it('resets a password: new one-time password, lockout cleared, old password and sessions gone', async () => {
