@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -12,6 +12,11 @@ import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
+
+// Public pages (no sign-in): the live status board and a pair's public commitment.
+const BoardPage = lazy(() => import('./pages/board/BoardPage.tsx'));
+const BoardIndexPage = lazy(() => import('./pages/board/BoardIndexPage.tsx'));
+const CommitmentPage = lazy(() => import('./pages/board/CommitmentPage.tsx'));
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
@@ -41,6 +46,9 @@ export function App() {
             <Suspense fallback={<Spin size="large" className="app-page-spin" />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/board" element={<BoardIndexPage />} />
+                <Route path="/board/:roundId" element={<BoardPage />} />
+                <Route path="/commitments/:agreementId" element={<CommitmentPage />} />
                 <Route
                   path="/change-password"
                   element={

@@ -2,12 +2,30 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
+  FileDoneOutlined,
+  FlagOutlined,
+  GiftOutlined,
   HomeOutlined,
+  SelectOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@pairing/shared';
-import { canImport, canManageUsers, canReadAudit } from './auth/permissions.ts';
+import {
+  canDecideIntentions,
+  canEditNeeds,
+  canEditResources,
+  canImport,
+  canManageUsers,
+  canReadAgreements,
+  canReadAudit,
+  canReadRounds,
+  canReadUncovered,
+  canSubmitIntentions,
+} from './auth/permissions.ts';
 import type { MessageKey } from './i18n/index.tsx';
 
 export type AppRoute = {
@@ -49,6 +67,64 @@ export const routes: AppRoute[] = [
     page: lazy(() => import('./pages/imports/ImportsPage.tsx')),
     menu: { label: 'menu.imports', icon: <CloudUploadOutlined /> },
     allow: canImport,
+  },
+  {
+    path: '/rounds',
+    page: lazy(() => import('./pages/rounds/RoundsPage.tsx')),
+    menu: { label: 'menu.rounds', icon: <FlagOutlined /> },
+    allow: canReadRounds,
+  },
+  {
+    path: '/rounds/:id',
+    page: lazy(() => import('./pages/rounds/RoundDetailPage.tsx')),
+    allow: canReadRounds,
+  },
+  {
+    path: '/rounds/:id/uncovered',
+    page: lazy(() => import('./pages/board/UncoveredPage.tsx')),
+    allow: canReadUncovered,
+  },
+  {
+    path: '/needs',
+    page: lazy(() => import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.NeedsPage }))),
+    menu: { label: 'menu.needs', icon: <SolutionOutlined /> },
+    allow: canEditNeeds,
+  },
+  {
+    path: '/resources',
+    page: lazy(() =>
+      import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.ResourcesPage })),
+    ),
+    menu: { label: 'menu.resources', icon: <GiftOutlined /> },
+    allow: canEditResources,
+  },
+  {
+    path: '/intentions/select',
+    page: lazy(() => import('./pages/intentions/SelectPage.tsx')),
+    menu: { label: 'menu.select', icon: <SelectOutlined /> },
+    allow: canSubmitIntentions,
+  },
+  {
+    path: '/intentions/inbox',
+    page: lazy(() => import('./pages/intentions/InboxPage.tsx')),
+    menu: { label: 'menu.inbox', icon: <CheckSquareOutlined /> },
+    allow: canDecideIntentions,
+  },
+  {
+    path: '/agreements',
+    page: lazy(() => import('./pages/agreements/AgreementsPage.tsx')),
+    menu: { label: 'menu.agreements', icon: <FileDoneOutlined /> },
+    allow: canReadAgreements,
+  },
+  {
+    path: '/agreements/:id',
+    page: lazy(() => import('./pages/agreements/AgreementPage.tsx')),
+    allow: canReadAgreements,
+  },
+  {
+    path: '/notifications',
+    page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
+    menu: { label: 'menu.notifications', icon: <BellOutlined /> },
   },
 ];
 

@@ -32,3 +32,17 @@ export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
   inspector: null,
   member: null,
 };
+
+/** Pairing rounds (issue 3); mirror the rounds, intentions and agreements policies. */
+export const canManageRounds = (role: Role) => role === 'city_admin';
+export const canReadRounds = (role: Role) =>
+  role === 'city_admin' || role === 'district_admin' || role === 'inspector';
+export const canReadQuotas = canReadRounds;
+export const canReadUncovered = (role: Role) => canReadRounds(role) || role === 'town_admin';
+export const canEditNeeds = (role: Role) => role === 'village_admin' || role === 'town_admin';
+export const canEditResources = (role: Role) => role === 'unit_admin';
+export const canSubmitIntentions = (role: Role) =>
+  role === 'unit_admin' || role === 'district_admin';
+export const canDecideIntentions = (role: Role) =>
+  role === 'village_admin' || role === 'town_admin';
+export const canReadAgreements = (role: Role) => role !== 'member';

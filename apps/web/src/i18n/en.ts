@@ -1,3 +1,4 @@
+import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -218,4 +219,5 @@ export const en: Record<MessageKey, string> = {
   'imports.exportsHelp': 'Export the data in your scope as Excel; edit and import it again.',
   'imports.exportUnits': 'Export urban units',
   'imports.exportWeak': 'Export weak villages',
+  ...roundsEn,
 };

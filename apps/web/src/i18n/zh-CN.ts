@@ -1,3 +1,5 @@
+import { roundsZhCN } from './rounds.zh-CN.ts';
+
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
   'app.name': '城乡结对帮扶平台',
@@ -216,6 +218,7 @@ export const zhCN = {
   'imports.exportsHelp': '导出管辖范围内的数据为 Excel 文件，可修改后重新导入。',
   'imports.exportUnits': '导出城市单位',
   'imports.exportWeak': '导出经济薄弱村名单',
+  ...roundsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,7 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useMe, useAuth } from '../auth/AuthProvider.tsx';
 import { enumLabel, useI18n } from '../i18n/index.tsx';
 import { allowed, menuKeyFor, routes } from '../routes.tsx';
+import { NotificationBell } from '../pages/notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import './layout.css';
 
@@ -29,6 +30,7 @@ export function AppLayout() {
           <span className="app-brand-name">{t('app.name')}</span>
         </div>
         <Space size="middle">
+          <NotificationBell />
           <LanguageSwitch dark />
           <Dropdown
             menu={{

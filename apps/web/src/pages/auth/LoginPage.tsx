@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth/AuthProvider.tsx';
@@ -91,6 +91,13 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
+      <Link
+        to="/board"
+        data-testid="board-link"
+        style={{ display: 'block', marginTop: 16, textAlign: 'center' }}
+      >
+        {t('board.loginLink')}
+      </Link>
     </AuthCard>
   );
 }

@@ -1,0 +1,336 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Popconfirm,
+  Result,
+  Space,
+  Spin,
+  Tag,
+} from 'antd';
+import {
+  DiffOutlined,
+  EditOutlined,
+  FileWordOutlined,
+  GlobalOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { api, ApiError } from '../../api/client.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { Agreement, Signature } from './api.ts';
+import {
+  ContentForm,
+  fromValues,
+  termYears,
+  toValues,
+  type ContentValues,
+} from './ContentForm.tsx';
+import { applyAgreementError, issueText } from './issues.ts';
+import { StatusTag, TurnTag } from './tags.tsx';
+import { VersionsDrawer } from './VersionsDrawer.tsx';
+
+/**
+ * 协议: both sides edit in turn (the side holding the pen saves versions and hands over), each
+ * side signs the version it read, and a signed agreement changes only by amendment.
+ */
+export default function AgreementPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ContentValues>();
+  const [agreement, setAgreement] = useState<Agreement | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [showVersions, setShowVersions] = useState(false);
+
+  const show = (a: Agreement) => {
+    setAgreement(a);
+    setDirty(false);
+  };
+
+  useEffect(() => {
+    setAgreement(null);
+    setLoadError(null);
+    api.get<Agreement>(`/api/agreements/${id}`).then(show, (e: Error) => setLoadError(e));
+  }, [id]);
+
+  // After the editor has mounted with this agreement; reset first so removed rows do not linger.
+  useEffect(() => {
+    if (!agreement) return;
+    form.resetFields();
+    form.setFieldsValue(toValues(agreement.content));
+  }, [agreement, form]);
+
+  if (loadError instanceof ApiError && loadError.status === 404)
+    return <Result status="404" title={t('agreements.notFound')} />;
+  if (loadError) return <Alert type="error" showIcon title={loadError.message} />;
+  if (!agreement) return <Spin size="large" className="app-page-spin" />;
+  const a = agreement;
+
+  const mine = a.mySide !== null;
+  const draft = a.status === 'draft';
+  const myTurn = draft && mine && a.pen === a.mySide;
+  const mySignature = a.mySide === 'urban' ? a.urbanSignature : a.ruralSignature;
+
+  const run = async (name: string, action: () => Promise<void>) => {
+    setBusy(name);
+    setProblems([]);
+    try {
+      await action();
+    } catch (e) {
+      const messages = applyAgreementError(form, e);
+      setProblems(messages);
+      message.error(e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError && e.code === 'stale_version') reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reload = () => api.get<Agreement>(`/api/agreements/${a.id}`).then(show);
+
+  const saveNow = async () => {
+    await form.validateFields();
+    // All stored values: the fixed years and an unchecked indicator's fields have no input.
+    const saved = await api.put<Agreement>(`/api/agreements/${a.id}`, {
+      version: a.version,
+      content: fromValues(form.getFieldsValue(true) as ContentValues),
+    });
+    show(saved);
+    return saved;
+  };
+
+  const save = () =>
+    run('save', async () => {
+      await saveNow();
+      message.success(t('agreements.saved'));
+    });
+
+  const handOver = () =>
+    run('handOver', async () => {
+      if (dirty) await saveNow();
+      show(await api.post<Agreement>(`/api/agreements/${a.id}/hand-over`));
+      message.success(t('agreements.handedOver'));
+    });
+
+  const sign = () =>
+    run('sign', async () => {
+      const current = dirty ? await saveNow() : a;
+      const signed = await api.post<Agreement>(`/api/agreements/${a.id}/sign`, {
+        version: current.version,
+      });
+      show(signed);
+      message.success(
+        t(signed.status === 'signed' ? 'agreements.signedDone' : 'agreements.signedMine'),
+      );
+    });
+
+  const amend = () =>
+    run('amend', async () => {
+      const amendment = await api.post<Agreement>(`/api/agreements/${a.id}/amendments`);
+      message.success(t('agreements.amendmentCreated'));
+      navigate(`/agreements/${amendment.id}`);
+    });
+
+  const signatureText = (s: Signature) =>
+    s
+      ? t('agreements.signedBy', { name: s.name, at: new Date(s.at).toLocaleString('zh-CN') })
+      : t('agreements.notSigned');
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space wrap>
+            <span data-testid="agreement-title">
+              {a.amendsId ? t('agreements.amendmentTitle') : t('agreements.title')}
+            </span>
+            <StatusTag agreement={a} />
+            {draft && <TurnTag agreement={a} />}
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Button icon={<DiffOutlined />} onClick={() => setShowVersions(true)}>
+              {t('agreements.versions')}
+            </Button>
+            <Button
+              icon={<FileWordOutlined />}
+              href={`/api/agreements/${a.id}/document.docx`}
+              download
+              data-testid="download-docx"
+            >
+              {t('agreements.download')}
+            </Button>
+            {a.status === 'signed' && (
+              <Link to={`/commitments/${a.id}`} target="_blank">
+                <Button icon={<GlobalOutlined />}>{t('agreements.publicPage')}</Button>
+              </Link>
+            )}
+            {a.status === 'signed' && mine && (
+              <Popconfirm
+                title={t('agreements.amendQuestion')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={amend}
+              >
+                <Button icon={<EditOutlined />} loading={busy === 'amend'}>
+                  {t('agreements.amend')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        }
+      >
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions.Item label={t('agreements.partyA')}>
+            <span data-testid="party-urban">{a.urbanOrg.name}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.partyB')}>
+            <Space size={4}>
+              <span data-testid="party-rural">{a.ruralOrg.name}</span>
+              {a.ruralOrg.weakVillage && <Tag color="red">{t('org.weakVillage')}</Tag>}
+            </Space>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.term')}>
+            {a.termStart} — {a.termEnd}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.version')}>
+            <span data-testid="agreement-version">{a.version}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.urbanSignature')}>
+            <span data-testid="signature-urban">{signatureText(a.urbanSignature)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.ruralSignature')}>
+            <span data-testid="signature-rural">{signatureText(a.ruralSignature)}</span>
+          </Descriptions.Item>
+          {a.amendsId && (
+            <Descriptions.Item label={t('agreements.amends')}>
+              <Link to={`/agreements/${a.amendsId}`}>#{a.amendsId}</Link>
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+
+      {draft && mine && (
+        <Alert
+          type={myTurn ? 'info' : 'warning'}
+          showIcon
+          data-testid="turn-alert"
+          title={myTurn ? t('agreements.myTurnHint') : t('agreements.theirTurnHint')}
+        />
+      )}
+      {a.status === 'signed' && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('agreements.signedHint')}
+          data-testid="signed-alert"
+        />
+      )}
+      {draft && a.signingIssues.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('agreements.issuesTitle')}
+          data-testid="signing-issues"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {a.signingIssues.map((issue) => (
+                <li key={issue.path}>{issueText(t, issue)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {problems.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setProblems([])}
+          title={t('agreements.refused')}
+          data-testid="agreement-errors"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      <ContentForm
+        form={form}
+        years={termYears(a.termStart, a.termEnd)}
+        editable={myTurn}
+        onChange={() => setDirty(true)}
+      />
+
+      {draft && mine && (
+        <Card size="small">
+          <Space wrap>
+            {myTurn && (
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={busy === 'save'}
+                onClick={save}
+                data-testid="agreement-save"
+              >
+                {t('agreements.save')}
+              </Button>
+            )}
+            {myTurn && (
+              <Popconfirm
+                title={t('agreements.handOverQuestion')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={handOver}
+              >
+                <Button
+                  icon={<SendOutlined />}
+                  loading={busy === 'handOver'}
+                  data-testid="agreement-hand-over"
+                >
+                  {t('agreements.handOver')}
+                </Button>
+              </Popconfirm>
+            )}
+            {!mySignature && (
+              <Popconfirm
+                title={t('agreements.signQuestion', { version: a.version })}
+                description={t('agreements.signHint')}
+                okText={t('agreements.sign')}
+                cancelText={t('common.cancel')}
+                onConfirm={sign}
+              >
+                <Button type="primary" ghost loading={busy === 'sign'} data-testid="agreement-sign">
+                  {t('agreements.sign')}
+                </Button>
+              </Popconfirm>
+            )}
+            {dirty && <Tag color="orange">{t('agreements.unsaved')}</Tag>}
+          </Space>
+        </Card>
+      )}
+
+      <VersionsDrawer
+        agreementId={a.id}
+        current={a.version}
+        open={showVersions}
+        onClose={() => setShowVersions(false)}
+      />
+    </Space>
+  );
+}

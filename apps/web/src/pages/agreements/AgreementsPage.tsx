@@ -1,0 +1,117 @@
+import { useNavigate } from 'react-router';
+import { Alert, Button, Card, Segmented, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../api/client.ts';
+import type { Paged } from '../../api/types.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useQueryState } from '../../lib/useQueryState.ts';
+import { useRequest } from '../../lib/useRequest.ts';
+import type { AgreementSummary } from './api.ts';
+import { StatusTag, TurnTag } from './tags.tsx';
+
+const filterKeys = ['status'] as const;
+
+/** 协议: the agreements where either party lies in the caller's scope. */
+export default function AgreementsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { values, page, pageSize, update } = useQueryState(filterKeys);
+  const { data, error, loading, reload } = useRequest(
+    () =>
+      api.get<Paged<AgreementSummary>>('/api/agreements', {
+        status: values.status,
+        page,
+        pageSize,
+      }),
+    [values.status, page, pageSize],
+  );
+
+  const columns: TableColumnsType<AgreementSummary> = [
+    {
+      title: t('agreements.parties'),
+      key: 'parties',
+      render: (_, a) => (
+        <Space size={4} wrap>
+          <span>{a.urbanOrg.name}</span>
+          <span>↔</span>
+          <span>{a.ruralOrg.name}</span>
+          {a.ruralOrg.weakVillage && (
+            <Tag color="red" bordered={false}>
+              {t('org.weakShort')}
+            </Tag>
+          )}
+          {a.amendsId && <Tag color="orange">{t('agreements.amendment')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('agreements.status'),
+      key: 'status',
+      width: 120,
+      render: (_, a) => <StatusTag agreement={a} />,
+    },
+    {
+      title: t('agreements.turn'),
+      key: 'turn',
+      width: 140,
+      render: (_, a) => (a.status === 'draft' ? <TurnTag agreement={a} /> : '—'),
+    },
+    { title: t('agreements.version'), dataIndex: 'version', width: 80 },
+    {
+      title: t('agreements.term'),
+      key: 'term',
+      width: 200,
+      render: (_, a) => `${a.termStart} — ${a.termEnd}`,
+    },
+    {
+      title: t('agreements.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 170,
+      render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('menu.agreements')}
+      extra={
+        <Space>
+          <Segmented
+            value={values.status || 'all'}
+            onChange={(v) => update({ status: v === 'all' ? null : String(v) })}
+            options={[
+              { value: 'all', label: t('inbox.all') },
+              { value: 'draft', label: t('agreements.draft') },
+              { value: 'signed', label: t('agreements.signed') },
+            ]}
+          />
+          <Button icon={<ReloadOutlined />} onClick={reload}>
+            {t('common.refresh')}
+          </Button>
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <Table
+        rowKey="id"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: t('agreements.empty') }}
+        onRow={(a) => ({
+          onClick: () => navigate(`/agreements/${a.id}`),
+          style: { cursor: 'pointer' },
+        })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, size) => update({ page: p, pageSize: size }),
+        }}
+        data-testid="agreements-table"
+      />
+    </Card>
+  );
+}

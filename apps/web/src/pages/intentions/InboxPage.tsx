@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { App, Alert, Button, Card, Empty, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import type { IntentionState } from '@pairing/shared';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useRequest } from '../../lib/useRequest.ts';
+import type { Intention, Round } from '../rounds/api.ts';
+import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
+import { IntentionStateTag } from './IntentionStateTag.tsx';
+import { RenewalsCard } from './RenewalsCard.tsx';
+
+/** 待确认: the rural side accepts or declines the units that chose it. */
+export default function InboxPage() {
+  const { t } = useI18n();
+  const { rounds, round, select } = useRoundChoice();
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={t('menu.inbox')}
+        extra={<RoundPicker rounds={rounds} round={round} onSelect={select} />}
+      >
+        {round ? <Incoming round={round} /> : <Empty description={t('rounds.none')} />}
+      </Card>
+      {round && <RenewalsCard round={round} side="rural" />}
+    </Space>
+  );
+}
+
+function Incoming({ round }: { round: Round }) {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [filter, setFilter] = useState<IntentionState | 'all'>('pending');
+  const { data, error, loading, reload } = useRequest(
+    () =>
+      api.get<{ items: Intention[] }>(`/api/rounds/${round.id}/intentions`, {
+        state: filter === 'all' ? undefined : filter,
+      }),
+    [round.id, filter],
+  );
+  const open = round.state === 'intentions_open';
+
+  const accept = async (i: Intention) => {
+    try {
+      const { agreementId } = await api.post<{ intention: Intention; agreementId: number }>(
+        `/api/intentions/${i.id}/accept`,
+      );
+      reload();
+      modal.success({
+        title: t('inbox.accepted', { name: i.urbanOrgName }),
+        content: t('inbox.agreementCreated'),
+        okText: t('inbox.openAgreement'),
+        onOk: () => navigate(`/agreements/${agreementId}`),
+      });
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+      reload();
+    }
+  };
+
+  const decline = async (i: Intention) => {
+    try {
+      await api.post(`/api/intentions/${i.id}/decline`);
+      message.success(t('inbox.declined'));
+      reload();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const columns: TableColumnsType<Intention> = [
+    { title: t('intentions.urbanOrg'), dataIndex: 'urbanOrgName' },
+    {
+      title: t('intentions.ruralOrg'),
+      dataIndex: 'ruralOrgName',
+      render: (name: string, i) => (
+        <Space size={4}>
+          {name}
+          {i.weakVillage && (
+            <Tag color="red" bordered={false}>
+              {t('org.weakShort')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('intentions.source'),
+      dataIndex: 'source',
+      width: 90,
+      render: (source: Intention['source']) => t(`intentionSource.${source}`),
+    },
+    {
+      title: t('intentions.state'),
+      dataIndex: 'state',
+      width: 100,
+      render: (state: IntentionState) => <IntentionStateTag state={state} />,
+    },
+    {
+      title: t('intentions.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 170,
+      render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 170,
+      render: (_, i) =>
+        i.state === 'pending' && open ? (
+          <Space>
+            <Popconfirm
+              title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
+              description={t('inbox.acceptHint')}
+              okText={t('inbox.accept')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => accept(i)}
+            >
+              <Button size="small" type="primary" data-testid={`accept-${i.id}`}>
+                {t('inbox.accept')}
+              </Button>
+            </Popconfirm>
+            <Popconfirm
+              title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
+              okText={t('inbox.decline')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => decline(i)}
+            >
+              <Button size="small" danger>
+                {t('inbox.decline')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {!open && <Alert type="warning" showIcon title={t('inbox.closed')} />}
+      <Space>
+        <Segmented
+          value={filter}
+          onChange={(v) => setFilter(v as IntentionState | 'all')}
+          options={[
+            { value: 'pending', label: t('intentionState.pending') },
+            { value: 'accepted', label: t('intentionState.accepted') },
+            { value: 'declined', label: t('intentionState.declined') },
+            { value: 'all', label: t('inbox.all') },
+          ]}
+        />
+        <Button icon={<ReloadOutlined />} onClick={reload}>
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon title={error.message} />}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('inbox.empty') }}
+        data-testid="inbox-table"
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,130 @@
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useRequest } from '../../lib/useRequest.ts';
+import type { Renewal, Round } from '../rounds/api.ts';
+
+/**
+ * R-ROUND-RENEW: pairs of the previous round that both sides may renew. Each side confirms on
+ * its own; the second confirmation makes the pair an accepted intention of this round.
+ */
+export function RenewalsCard({
+  round,
+  side,
+  onChanged,
+}: {
+  round: Round;
+  side: 'urban' | 'rural';
+  onChanged?: () => void;
+}) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { data, loading, reload } = useRequest(
+    () => api.get<{ items: Renewal[] }>(`/api/rounds/${round.id}/renewals`),
+    [round.id],
+  );
+  const items = data?.items ?? [];
+  if (!round.previousRoundId || (!loading && items.length === 0)) return null;
+  const open = round.state === 'intentions_open';
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      message.success(done);
+      reload();
+      onChanged?.();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const mine = (r: Renewal) => (side === 'urban' ? r.urbanConfirmedAt : r.ruralConfirmedAt);
+  const theirs = (r: Renewal) => (side === 'urban' ? r.ruralConfirmedAt : r.urbanConfirmedAt);
+
+  const columns: TableColumnsType<Renewal> = [
+    { title: t('intentions.urbanOrg'), dataIndex: 'urbanOrgName' },
+    { title: t('intentions.ruralOrg'), dataIndex: 'ruralOrgName' },
+    {
+      title: t('intentions.state'),
+      key: 'state',
+      render: (_, r) =>
+        r.intentionId ? (
+          <Tag color="success">{t('renewals.done')}</Tag>
+        ) : r.declinedAt ? (
+          <Tag>{t('renewals.declined')}</Tag>
+        ) : (
+          <Space size={4}>
+            <Tag color={mine(r) ? 'blue' : 'default'}>
+              {mine(r) ? t('renewals.weConfirmed') : t('renewals.weWaiting')}
+            </Tag>
+            <Tag color={theirs(r) ? 'blue' : 'default'}>
+              {theirs(r) ? t('renewals.theyConfirmed') : t('renewals.theyWaiting')}
+            </Tag>
+          </Space>
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 220,
+      render: (_, r) =>
+        open && !r.intentionId && !r.declinedAt ? (
+          <Space>
+            {!mine(r) && (
+              <Popconfirm
+                title={t('renewals.confirmQuestion')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  run(
+                    () =>
+                      api.post(`/api/rounds/${round.id}/renewals`, {
+                        previousIntentionId: r.previousIntentionId,
+                      }),
+                    t('renewals.confirmed'),
+                  )
+                }
+              >
+                <Button size="small" type="primary">
+                  {t('renewals.confirm')}
+                </Button>
+              </Popconfirm>
+            )}
+            {r.renewalId && (
+              <Popconfirm
+                title={t('renewals.declineQuestion')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() =>
+                  run(
+                    () => api.post(`/api/renewals/${r.renewalId}/decline`),
+                    t('renewals.declinedDone'),
+                  )
+                }
+              >
+                <Button size="small" danger>
+                  {t('renewals.decline')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <Card title={t('renewals.title')} size="small">
+      <Table
+        rowKey="previousIntentionId"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={items}
+        pagination={false}
+      />
+    </Card>
+  );
+}

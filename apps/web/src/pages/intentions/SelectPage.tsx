@@ -1,0 +1,372 @@
+import { useRef, useState } from 'react';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { needCategories } from '@pairing/shared';
+import { api } from '../../api/client.ts';
+import type { OrgRow, Paged } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useQueryState } from '../../lib/useQueryState.ts';
+import { useRequest } from '../../lib/useRequest.ts';
+import { DistrictSelect } from '../orgs/DistrictSelect.tsx';
+import type { DirectoryEntry, Intention, Round } from '../rounds/api.ts';
+import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
+import { IntentionStateTag } from './IntentionStateTag.tsx';
+import { RenewalsCard } from './RenewalsCard.tsx';
+import { newIdempotencyKey, submitIntention } from './submit.ts';
+
+const filterKeys = ['q', 'district', 'weak', 'need', 'uncovered'] as const;
+const holdsPlace = (i: Intention) => i.state === 'pending' || i.state === 'accepted';
+
+/**
+ * 选择结对: a unit (or its working committee choosing for several units, 相对集中) picks
+ * villages and towns from the round's public directory and manages its intentions.
+ */
+export default function SelectPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { rounds, round, select } = useRoundChoice();
+  const forSeveral = me.role === 'district_admin';
+  const [unitId, setUnitId] = useState<number | undefined>(forSeveral ? undefined : me.orgId);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={t('menu.select')}
+        extra={<RoundPicker rounds={rounds} round={round} onSelect={select} />}
+      >
+        {forSeveral && (
+          <Space style={{ marginBottom: 12 }}>
+            <Typography.Text>{t('select.forUnit')}</Typography.Text>
+            <div style={{ width: 320 }}>
+              <OrgSelect
+                kinds={['urban_unit']}
+                value={unitId}
+                onChange={setUnitId}
+                placeholder={t('select.unitPlaceholder')}
+              />
+            </div>
+          </Space>
+        )}
+        {!round ? (
+          <Empty description={t('rounds.none')} />
+        ) : (
+          <Chooser round={round} unitId={unitId} />
+        )}
+      </Card>
+      {round && <RenewalsCard round={round} side="urban" />}
+    </Space>
+  );
+}
+
+function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const { values, page, pageSize, update } = useQueryState(filterKeys);
+  const [search, setSearch] = useState(values.q);
+  const [busy, setBusy] = useState<number | null>(null);
+  // One key per chosen village until the server answers, so a retry replays instead of claiming twice.
+  const keys = useRef(new Map<number, string>());
+
+  const directory = useRequest(
+    () =>
+      api.get<Paged<DirectoryEntry>>(`/api/public/rounds/${round.id}/directory`, {
+        q: values.q,
+        district: values.district,
+        weak: values.weak,
+        need: values.need,
+        uncovered: values.uncovered,
+        page,
+        pageSize,
+      }),
+    [
+      round.id,
+      values.q,
+      values.district,
+      values.weak,
+      values.need,
+      values.uncovered,
+      page,
+      pageSize,
+    ],
+  );
+  const intentions = useRequest(
+    () => api.get<{ items: Intention[] }>(`/api/rounds/${round.id}/intentions`),
+    [round.id],
+  );
+  const unit = useRequest(
+    () =>
+      unitId
+        ? api
+            .get<{ org: OrgRow }>(`/api/orgs/${unitId}`)
+            .then((r) => r.org)
+            .catch(() => null)
+        : Promise.resolve(null),
+    [unitId],
+  );
+
+  const mine = (intentions.data?.items ?? []).filter((i) => i.urbanOrgId === unitId);
+  const used = mine.filter(holdsPlace).length;
+  // The server counts a unit without a stated capacity as able to take one village.
+  const capacity = unit.data ? (unit.data.capacity ?? 1) : null;
+  const left = capacity == null ? null : Math.max(0, capacity - used);
+  const chosen = new Set(mine.filter(holdsPlace).map((i) => i.ruralOrgId));
+  const open = round.state === 'intentions_open';
+
+  const refresh = () => {
+    directory.reload();
+    intentions.reload();
+  };
+
+  const submit = async (entry: DirectoryEntry) => {
+    if (!unitId) return;
+    const key = keys.current.get(entry.id) ?? newIdempotencyKey();
+    keys.current.set(entry.id, key);
+    setBusy(entry.id);
+    try {
+      await submitIntention(round.id, { ruralOrgId: entry.id, urbanOrgId: unitId }, key);
+      keys.current.delete(entry.id);
+      message.success(t('select.submitted', { name: entry.name }));
+      refresh();
+    } catch (e) {
+      const status = (e as { status?: number }).status ?? 0;
+      // A network failure keeps the key: the next try may be the same request arriving twice.
+      if (status !== 0) keys.current.delete(entry.id);
+      message.error({ content: e instanceof Error ? e.message : String(e), duration: 6 });
+      if (status === 409) refresh();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const withdraw = async (i: Intention) => {
+    try {
+      await api.post(`/api/intentions/${i.id}/withdraw`);
+      message.success(t('select.withdrawn'));
+      refresh();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const columns: TableColumnsType<DirectoryEntry> = [
+    {
+      title: t('org.name'),
+      dataIndex: 'name',
+      render: (name: string, e) => (
+        <Space size={4} wrap>
+          <span>{name}</span>
+          {e.kind === 'town' && <Tag bordered={false}>{t('kind.town')}</Tag>}
+          {e.weakVillage && (
+            <Tag color="red" bordered={false}>
+              {t('org.weakVillage')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('org.district'), dataIndex: 'districtName', width: 100, render: (v) => v || '—' },
+    { title: t('org.town'), dataIndex: 'townName', width: 130, render: (v) => v || '—' },
+    {
+      title: t('select.needs'),
+      dataIndex: 'needs',
+      render: (needs: string[]) =>
+        needs.length ? (
+          needs.map((n) => <Tag key={n}>{n}</Tag>)
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: t('select.places'),
+      key: 'places',
+      width: 110,
+      render: (_, e) => (
+        <Tag color={e.taken >= e.cap ? 'red' : 'green'} data-testid="places">
+          {e.taken} / {e.cap}
+        </Tag>
+      ),
+    },
+    {
+      title: t('org.covered'),
+      dataIndex: 'covered',
+      width: 90,
+      render: (covered: boolean) =>
+        covered ? (
+          <Tag color="success">{t('org.coveredYes')}</Tag>
+        ) : (
+          <Tag>{t('org.coveredNo')}</Tag>
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 130,
+      render: (_, e) =>
+        chosen.has(e.id) ? (
+          <Tag color="blue">{t('select.alreadyChosen')}</Tag>
+        ) : (
+          <Popconfirm
+            title={t('select.confirmTitle', { name: e.name })}
+            description={e.taken >= e.cap ? t('select.fullHint') : undefined}
+            okText={t('select.submit')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => submit(e)}
+            disabled={!open || !unitId}
+          >
+            <Button
+              size="small"
+              type="primary"
+              disabled={!open || !unitId}
+              loading={busy === e.id}
+              data-testid={`choose-${e.id}`}
+            >
+              {t('select.submit')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+
+  const intentionColumns: TableColumnsType<Intention> = [
+    { title: t('intentions.ruralOrg'), dataIndex: 'ruralOrgName' },
+    {
+      title: t('intentions.state'),
+      dataIndex: 'state',
+      width: 110,
+      render: (state: Intention['state']) => <IntentionStateTag state={state} />,
+    },
+    {
+      title: t('intentions.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 180,
+      render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_, i) =>
+        i.state === 'pending' ? (
+          <Popconfirm
+            title={t('select.withdrawQuestion')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => withdraw(i)}
+          >
+            <Button size="small" danger>
+              {t('select.withdraw')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {!open && <Alert type="warning" showIcon title={t('select.closed')} />}
+      {!unitId && <Alert type="info" showIcon title={t('select.pickUnit')} />}
+      {unitId && (
+        <Space size="large" wrap data-testid="capacity">
+          <Statistic title={t('select.capacity')} value={capacity ?? '—'} />
+          <Statistic title={t('select.used')} value={used} />
+          <Statistic
+            title={t('select.left')}
+            value={left ?? '—'}
+            valueStyle={left === 0 ? { color: '#cf1322' } : undefined}
+          />
+        </Space>
+      )}
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('directory.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(q) => update({ q: q.trim() })}
+          style={{ width: 240 }}
+          data-testid="select-search"
+        />
+        <DistrictSelect value={values.district} onChange={(district) => update({ district })} />
+        <Select
+          allowClear
+          placeholder={t('directory.weak')}
+          value={values.weak || undefined}
+          onChange={(weak) => update({ weak })}
+          options={[
+            { value: 'true', label: t('directory.weakOnly') },
+            { value: 'false', label: t('directory.notWeak') },
+          ]}
+          style={{ width: 150 }}
+          data-testid="filter-weak"
+        />
+        <Select
+          allowClear
+          placeholder={t('select.needCategory')}
+          value={values.need || undefined}
+          onChange={(need) => update({ need })}
+          options={needCategories.map((c) => ({ value: c, label: c }))}
+          style={{ width: 150 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('select.coverage')}
+          value={values.uncovered || undefined}
+          onChange={(uncovered) => update({ uncovered })}
+          options={[{ value: 'true', label: t('select.uncoveredOnly') }]}
+          style={{ width: 150 }}
+          data-testid="filter-uncovered"
+        />
+        <Button icon={<ReloadOutlined />} onClick={refresh}>
+          {t('common.refresh')}
+        </Button>
+      </Space>
+      {directory.error && <Alert type="error" showIcon title={directory.error.message} />}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={directory.loading}
+        columns={columns}
+        dataSource={directory.data?.items ?? []}
+        locale={{ emptyText: t('common.noMatch') }}
+        data-testid="directory-table"
+        pagination={{
+          current: page,
+          pageSize,
+          total: directory.data?.total ?? 0,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, size) => update({ page: p, pageSize: size }),
+        }}
+      />
+      <Typography.Title level={5}>{t('select.mine')}</Typography.Title>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={intentions.loading}
+        columns={intentionColumns}
+        dataSource={mine}
+        pagination={false}
+        locale={{ emptyText: t('select.noneYet') }}
+        data-testid="my-intentions"
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import { App, Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { needCategories, resourceCategories } from '@pairing/shared';
+import { api } from '../../api/client.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { applyApiError } from '../../lib/apiErrors.ts';
+import type { ListItem } from './api.ts';
+import { RoundPicker, useRoundChoice } from './useRoundChoice.tsx';
+
+type Kind = 'needs' | 'resources';
+type Values = { items: ListItem[] };
+
+const editableStates = ['draft', 'intentions_open', 'balancing'];
+
+/**
+ * 需求清单 of a village or town, 资源清单 of an urban unit (S2 §2.2): the org's own list for the
+ * chosen round, saved as a whole. The public directory filters villages by these needs.
+ */
+export function ListPage({ kind }: { kind: Kind }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const me = useMe();
+  const { rounds, round, select, error: roundsError } = useRoundChoice();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const categories = kind === 'needs' ? needCategories : resourceCategories;
+  const path = round ? `/api/rounds/${round.id}/orgs/${me.orgId}/${kind}` : null;
+
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setError(null);
+    api.get<{ items: ListItem[] }>(path).then(
+      ({ items }) => live && form.setFieldsValue({ items }),
+      (e: unknown) => live && setError(applyApiError(null, e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, form]);
+
+  const save = async ({ items }: Values) => {
+    if (!path) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const body = items.map((i) => ({
+        category: i.category,
+        note: i.note?.trim() || null,
+        amount: i.amount ?? null,
+      }));
+      const saved = await api.put<{ items: ListItem[] }>(path, { items: body });
+      form.setFieldsValue({ items: saved.items });
+      message.success(t('common.saved'));
+    } catch (e) {
+      setError(applyApiError(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const locked = round != null && !editableStates.includes(round.state);
+  const title = t(kind === 'needs' ? 'menu.needs' : 'menu.resources');
+
+  return (
+    <Card
+      title={`${title} · ${me.orgName}`}
+      extra={<RoundPicker rounds={rounds} round={round} onSelect={select} />}
+    >
+      <Alert
+        type="info"
+        showIcon
+        title={t(kind === 'needs' ? 'lists.needsHelp' : 'lists.resourcesHelp')}
+        style={{ marginBottom: 16 }}
+      />
+      {roundsError && <Alert type="error" showIcon title={roundsError.message} />}
+      {!round && !roundsError && <Empty description={t('rounds.none')} />}
+      {locked && (
+        <Alert type="warning" showIcon title={t('lists.locked')} style={{ marginBottom: 16 }} />
+      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      {round && (
+        <Form form={form} onFinish={save} disabled={locked} initialValues={{ items: [] }}>
+          <Form.List name="items">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Space key={field.key} align="start" wrap style={{ display: 'flex' }}>
+                    <Form.Item
+                      name={[field.name, 'category']}
+                      rules={[{ required: true, message: t('lists.categoryRequired') }]}
+                    >
+                      <Select
+                        placeholder={t('lists.category')}
+                        style={{ width: 150 }}
+                        options={categories.map((c) => ({ value: c, label: c }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'note']}>
+                      <Input placeholder={t('lists.note')} maxLength={500} style={{ width: 360 }} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'amount']}>
+                      <InputNumber
+                        placeholder={t('lists.amount')}
+                        min={0}
+                        precision={0}
+                        style={{ width: 180 }}
+                        addonAfter="元"
+                      />
+                    </Form.Item>
+                    <Button
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('lists.remove')}
+                    />
+                  </Space>
+                ))}
+                <Space>
+                  <Button icon={<PlusOutlined />} onClick={() => add({ category: categories[0] })}>
+                    {t('lists.add')}
+                  </Button>
+                  <Button type="primary" htmlType="submit" loading={saving}>
+                    {t('lists.publish')}
+                  </Button>
+                </Space>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      )}
+    </Card>
+  );
+}
+
+export function NeedsPage() {
+  return <ListPage kind="needs" />;
+}
+
+export function ResourcesPage() {
+  return <ListPage kind="resources" />;
+}

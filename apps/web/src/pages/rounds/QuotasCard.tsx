@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import { App, Alert, Button, Card, Form, Input, InputNumber, Modal, Progress, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { api } from '../../api/client.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { canManageRounds } from '../../auth/permissions.ts';
+import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { enumLabel, useI18n } from '../../i18n/index.tsx';
+import { applyApiError } from '../../lib/apiErrors.ts';
+import { useRequest } from '../../lib/useRequest.ts';
+import type { Quota, Round } from './api.ts';
+
+type Values = {
+  orgId: number;
+  towns: number;
+  villages: number;
+  weakVillages: number;
+  note?: string;
+};
+
+const quotaKinds = ['district', 'working_committee'] as const;
+
+function Done({ done, target }: { done: number; target: number }) {
+  const percent = target ? Math.min(100, Math.round((done / target) * 100)) : 100;
+  return (
+    <div style={{ minWidth: 120 }}>
+      {done} / {target}
+      <Progress percent={percent} size="small" showInfo={false} />
+    </div>
+  );
+}
+
+/** 任务建议书 (R-QUOTA): what each district or working committee's units must cover. */
+export function QuotasCard({ round }: { round: Round }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [form] = Form.useForm<Values>();
+  const [editing, setEditing] = useState<Quota | 'new' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const { data, loading, reload } = useRequest(
+    () => api.get<{ items: Quota[] }>(`/api/rounds/${round.id}/quotas`),
+    [round.id],
+  );
+  const editable =
+    canManageRounds(me.role) && round.state !== 'in_force' && round.state !== 'closed';
+
+  const open = (quota: Quota | 'new') => {
+    setError(null);
+    form.resetFields();
+    if (quota !== 'new') form.setFieldsValue({ ...quota, note: quota.note ?? undefined });
+    setEditing(quota);
+  };
+
+  const save = async (values: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await api.put(`/api/rounds/${round.id}/quotas`, { ...values, note: values.note || null });
+      message.success(t('common.saved'));
+      setEditing(null);
+      reload();
+    } catch (e) {
+      setError(applyApiError(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const columns: TableColumnsType<Quota> = [
+    { title: t('quotas.org'), dataIndex: 'orgName' },
+    {
+      title: t('org.kind'),
+      dataIndex: 'orgKind',
+      width: 110,
+      render: (kind: string) => enumLabel(t, 'kind', kind),
+    },
+    {
+      title: t('quotas.towns'),
+      key: 'towns',
+      render: (_, q) => <Done done={q.progress.towns} target={q.towns} />,
+    },
+    {
+      title: t('quotas.villages'),
+      key: 'villages',
+      render: (_, q) => <Done done={q.progress.villages} target={q.villages} />,
+    },
+    {
+      title: t('quotas.weakVillages'),
+      key: 'weak',
+      render: (_, q) => <Done done={q.progress.weakVillages} target={q.weakVillages} />,
+    },
+    { title: t('quotas.note'), dataIndex: 'note', render: (v) => v || '—' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 200,
+      render: (_, q) => (
+        <>
+          <Button
+            type="link"
+            size="small"
+            icon={<FileWordOutlined />}
+            href={`/api/rounds/${round.id}/quotas/${q.id}/letter.docx`}
+            download
+          >
+            {t('quotas.letter')}
+          </Button>
+          {editable && (
+            <Button type="link" size="small" onClick={() => open(q)}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('quotas.title')}
+      extra={
+        editable && (
+          <Button icon={<PlusOutlined />} onClick={() => open('new')}>
+            {t('quotas.add')}
+          </Button>
+        )
+      }
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: t('quotas.empty') }}
+      />
+      <Modal
+        open={editing !== null}
+        title={t('quotas.edit')}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={saving}
+        onOk={() => form.submit()}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+      >
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={save}
+          initialValues={{ towns: 0, villages: 0, weakVillages: 0 }}
+        >
+          <Form.Item
+            name="orgId"
+            label={t('quotas.org')}
+            rules={[{ required: true, message: t('quotas.orgRequired') }]}
+          >
+            <OrgSelect
+              kinds={quotaKinds}
+              placeholder={t('users.orgPlaceholder')}
+              initialOption={
+                editing && editing !== 'new'
+                  ? { value: editing.orgId, label: editing.orgName }
+                  : undefined
+              }
+            />
+          </Form.Item>
+          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
+            {(['towns', 'villages', 'weakVillages'] as const).map((name) => (
+              <Form.Item
+                key={name}
+                name={name}
+                label={t(`quotas.${name}`)}
+                rules={[{ required: true }]}
+              >
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            ))}
+          </div>
+          <Form.Item name="note" label={t('quotas.note')}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

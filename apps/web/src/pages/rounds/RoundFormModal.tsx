@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { applyApiError } from '../../lib/apiErrors.ts';
+import type { Round, RoundInput } from './api.ts';
+
+type Values = {
+  name: string;
+  periodStart?: Dayjs;
+  periodEnd?: Dayjs;
+  policyPackId: string;
+  intentionDeadline?: Dayjs;
+  signingDeadline?: Dayjs;
+  termEnd?: Dayjs;
+  villageCap: number;
+};
+
+const packIds = ['sh-2010', 'ah-2011', 'town-2010'] as const;
+const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+/**
+ * Create a round. The deadlines follow S1 §8 unless changed: intentions by 30 April
+ * (R-DEADLINE-INTENT), agreements by 1 July (R-DEADLINE-SIGN) of the first year, the term
+ * ending with the round (R-TERM); the form fills them when the period is chosen.
+ */
+export function RoundFormModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (round: Round) => void;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const fillDefaults = (changed: Partial<Values>) => {
+    if (changed.periodStart) {
+      const year = changed.periodStart.year();
+      if (!form.isFieldTouched('intentionDeadline'))
+        form.setFieldValue('intentionDeadline', dayjs(`${year}-04-30`));
+      if (!form.isFieldTouched('signingDeadline'))
+        form.setFieldValue('signingDeadline', dayjs(`${year}-07-01`));
+    }
+    if (changed.periodEnd && !form.isFieldTouched('termEnd'))
+      form.setFieldValue('termEnd', changed.periodEnd);
+  };
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setError(null);
+    const body: RoundInput = {
+      name: values.name,
+      periodStart: day(values.periodStart)!,
+      periodEnd: day(values.periodEnd)!,
+      policyPackId: values.policyPackId,
+      intentionDeadline: day(values.intentionDeadline),
+      signingDeadline: day(values.signingDeadline),
+      termEnd: day(values.termEnd),
+      villageCap: values.villageCap,
+    };
+    try {
+      const { round } = await api.post<{ round: Round }>('/api/rounds', body);
+      form.resetFields();
+      onCreated(round);
+    } catch (e) {
+      setError(applyApiError(form, e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const dateItem = (name: keyof Values, label: string, help?: string, required = false) => (
+    <Form.Item
+      name={name}
+      label={label}
+      extra={help}
+      rules={required ? [{ required: true, message: t('rounds.dateRequired') }] : []}
+    >
+      <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" data-testid={`round-${name}`} />
+    </Form.Item>
+  );
+
+  return (
+    <Modal
+      open={open}
+      title={t('rounds.create')}
+      okText={t('rounds.createSubmit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={620}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={fillDefaults}
+        initialValues={{ policyPackId: 'sh-2010', villageCap: 2 }}
+      >
+        <Form.Item
+          name="name"
+          label={t('rounds.name')}
+          rules={[{ required: true, whitespace: true, message: t('rounds.nameRequired') }]}
+        >
+          <Input placeholder={t('rounds.namePlaceholder')} maxLength={100} />
+        </Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
+          {dateItem('periodStart', t('rounds.periodStart'), undefined, true)}
+          {dateItem('periodEnd', t('rounds.periodEnd'), undefined, true)}
+          {dateItem('intentionDeadline', t('rounds.intentionDeadline'), t('rounds.intentionHelp'))}
+          {dateItem('signingDeadline', t('rounds.signingDeadline'), t('rounds.signingHelp'))}
+          {dateItem('termEnd', t('rounds.termEnd'), t('rounds.termHelp'))}
+          <Form.Item name="villageCap" label={t('rounds.villageCap')} extra={t('rounds.capHelp')}>
+            <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <Form.Item name="policyPackId" label={t('rounds.policyPack')}>
+          <Select
+            options={packIds.map((id) => ({ value: id, label: t(`pack.${id}`) }))}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

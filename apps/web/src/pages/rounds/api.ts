@@ -1,0 +1,138 @@
+import type { IntentionState, RoundState } from '@pairing/shared';
+
+/** Shapes of the rounds, intentions and board routes (docs/rounds.md). */
+export type Round = {
+  id: number;
+  orgId: number;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  policyPackId: string;
+  intentionDeadline: string;
+  signingDeadline: string;
+  termEnd: string;
+  villageCap: number;
+  previousRoundId: number | null;
+  state: RoundState;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type RoundInput = {
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  policyPackId?: string;
+  intentionDeadline?: string;
+  signingDeadline?: string;
+  termEnd?: string;
+  villageCap?: number;
+  previousRoundId?: number | null;
+};
+
+type Progress = { towns: number; villages: number; weakVillages: number };
+
+export type Quota = Progress & {
+  id: number;
+  orgId: number;
+  orgName: string;
+  orgKind: string;
+  note: string | null;
+  progress: Progress;
+};
+
+export type ListItem = {
+  id?: number;
+  category: string;
+  note: string | null;
+  amount: number | null;
+};
+
+export type DirectoryEntry = {
+  id: number;
+  code: string | null;
+  name: string;
+  kind: 'village' | 'town';
+  weakVillage: boolean;
+  townName: string | null;
+  districtId: number | null;
+  districtName: string | null;
+  needs: string[];
+  taken: number;
+  cap: number;
+  covered: boolean;
+};
+
+export type Intention = {
+  id: number;
+  roundId: number;
+  urbanOrgId: number;
+  ruralOrgId: number;
+  state: IntentionState;
+  source: 'selection' | 'renewal';
+  submittedAt: string;
+  decidedAt: string | null;
+  urbanOrgName: string;
+  ruralOrgName: string;
+  weakVillage: boolean;
+};
+
+export type Renewal = {
+  renewalId: number | null;
+  previousIntentionId: number;
+  urbanOrgId: number;
+  urbanOrgName: string;
+  ruralOrgId: number;
+  ruralOrgName: string;
+  urbanConfirmedAt: string | null;
+  ruralConfirmedAt: string | null;
+  declinedAt: string | null;
+  intentionId: number | null;
+};
+
+export type Coverage = { total: number; covered: number };
+
+export type Board = {
+  roundId: number;
+  name: string;
+  state: RoundState;
+  intentions: { pending: number; accepted: number };
+  agreementsSigned: number;
+  coverage: Array<{
+    districtId: number;
+    districtName: string;
+    towns: Coverage;
+    villages: Coverage;
+    weakVillages: Coverage;
+  }>;
+  totals: { towns: Coverage; villages: Coverage; weakVillages: Coverage };
+  deadlines: Array<{
+    key: 'intention' | 'signing' | 'term';
+    label: string;
+    date: string;
+    daysLeft: number;
+  }>;
+  computedAt: string;
+};
+
+export type UncoveredOrg = {
+  id: number;
+  code: string | null;
+  name: string;
+  kind: string;
+  weakVillage: boolean;
+  parentName: string | null;
+  taken: number;
+};
+
+/** Rounds that are under way (not drafts, not closed) come first when a page picks a default. */
+export const isActive = (round: Round) => round.state !== 'draft' && round.state !== 'closed';
+
+export const stateColor: Record<RoundState, string> = {
+  draft: 'default',
+  intentions_open: 'processing',
+  balancing: 'warning',
+  signing: 'purple',
+  in_force: 'success',
+  closed: 'default',
+};
