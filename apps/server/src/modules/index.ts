@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { agreementRoutes } from './agreements/routes.ts';
+import { allocationRoutes } from './allocation/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { boardRoutes } from './board/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { importRoutes } from './imports/routes.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
@@ -19,4 +21,6 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   auditRoutes,
   agreementRoutes,
   orgRoutes,
+  importRoutes,
+  allocationRoutes,
 ];

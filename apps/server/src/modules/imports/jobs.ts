@@ -1,0 +1,149 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { notFound } from '../../lib/errors.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { orgs } from '../orgs/schema.ts';
+import { insertOrg } from '../orgs/tree.ts';
+import { unitColumns, weakVillageColumns } from './columns.ts';
+import { importJobs, type ImportRowError } from './schema.ts';
+import { validateUnitRows, type UnitRow } from './units.ts';
+import { validateWeakVillageRows, type WeakVillageRow } from './weak-villages.ts';
+import { loadWorkbook, readRows, type SheetRow } from './workbook.ts';
+
+export type ImportKind = 'units' | 'weak_villages';
+
+const progressEvery = 200;
+
+/**
+ * Check the upload at once (empty, not an .xlsx, wrong headers → 4xx, nothing written), then
+ * record a job and validate and commit in the background; pollers read the job row, so any
+ * server process can answer them.
+ */
+export async function startImport(
+  ctx: AppContext,
+  scope: Scope,
+  kind: ImportKind,
+  file: { buffer: Buffer; fileName?: string },
+) {
+  const sheet = await loadWorkbook(file.buffer);
+  const rows = readRows(sheet, kind === 'units' ? unitColumns : weakVillageColumns);
+  const [job] = await ctx.dbh.db
+    .insert(importJobs)
+    .values({ kind, actorId: scope.userId, fileName: file.fileName, total: rows.length })
+    .returning({ id: importJobs.id });
+  void runImport(ctx.dbh.db, scope, job.id, kind, rows);
+  return { jobId: job.id };
+}
+
+async function runImport(db: Db, scope: Scope, jobId: number, kind: ImportKind, rows: SheetRow[]) {
+  const setJob = (values: Partial<typeof importJobs.$inferInsert>) =>
+    db
+      .update(importJobs)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(importJobs.id, jobId));
+  const onProgress = async (processed: number) => {
+    if (processed % progressEvery === 0) await setJob({ processed });
+  };
+  try {
+    const checked =
+      kind === 'units'
+        ? await validateUnitRows(db, scope, rows, onProgress)
+        : await validateWeakVillageRows(db, scope, rows, onProgress);
+    if (checked.errors.length) {
+      await setJob({ status: 'failed', processed: rows.length, errors: checked.errors });
+      return;
+    }
+    const imported = await db.transaction((tx) =>
+      kind === 'units'
+        ? commitUnits(tx as unknown as Db, scope, jobId, checked.rows as UnitRow[])
+        : commitWeakVillages(tx as unknown as Db, scope, jobId, checked.rows as WeakVillageRow[]),
+    );
+    await setJob({ status: 'done', processed: rows.length, imported });
+  } catch (err) {
+    const message = `导入失败，未写入任何数据：${err instanceof Error ? err.message : String(err)}`;
+    const errors: ImportRowError[] = [{ row: 0, column: '', message }];
+    await setJob({ status: 'failed', errors }).catch(() => {});
+  }
+}
+
+const unitValues = (r: UnitRow) => ({
+  name: r.name,
+  unitType: r.unitType,
+  capacity: r.capacity,
+  yearlyBudget: r.yearlyBudget,
+  resourceTags: r.resourceTags,
+  addressDistrictId: r.addressDistrictId,
+  contactName: r.contactName,
+  contactPhone: r.contactPhone,
+});
+
+/** All rows in one transaction; one audit record holds every row's after-values. */
+async function commitUnits(db: Db, scope: Scope, jobId: number, rows: UnitRow[]) {
+  const written: Array<Record<string, unknown>> = [];
+  for (const r of rows) {
+    if (r.id) {
+      const [after] = await db
+        .update(orgs)
+        .set({ ...unitValues(r), parentId: r.parentId, updatedAt: sql`now()` })
+        .where(and(eq(orgs.id, r.id), eq(orgs.kind, 'urban_unit')))
+        .returning({ id: orgs.id });
+      written.push({ row: r.row, action: 'update', id: after.id, ...unitValues(r) });
+    } else {
+      const created = await insertOrg(db, {
+        kind: 'urban_unit',
+        parentId: r.parentId,
+        ...unitValues(r),
+      });
+      written.push({ row: r.row, action: 'create', id: created.id, ...unitValues(r) });
+    }
+  }
+  await recordAudit(db, scope, {
+    action: 'import.units',
+    entity: 'import_job',
+    entityId: jobId,
+    scopePath: scope.path,
+    after: { rows: written },
+  });
+  return rows.length;
+}
+
+async function commitWeakVillages(db: Db, scope: Scope, jobId: number, rows: WeakVillageRow[]) {
+  for (const weak of [true, false]) {
+    const ids = rows.filter((r) => r.weak === weak).map((r) => r.id);
+    if (ids.length) {
+      await db
+        .update(orgs)
+        .set({ weakVillage: weak, updatedAt: sql`now()` })
+        .where(and(inArray(orgs.id, ids), eq(orgs.kind, 'village')));
+    }
+  }
+  await recordAudit(db, scope, {
+    action: 'import.weak_villages',
+    entity: 'import_job',
+    entityId: jobId,
+    scopePath: scope.path,
+    after: { rows: rows.map((r) => ({ row: r.row, id: r.id, code: r.code, weakVillage: r.weak })) },
+  });
+  return rows.length;
+}
+
+/** A job is visible to the user who started it only. */
+export async function getImportJob(db: Db, scope: Scope, id: number) {
+  const [job] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.actorId, scope.userId)));
+  if (!job) throw notFound('导入任务不存在');
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    fileName: job.fileName,
+    total: job.total,
+    processed: job.processed,
+    imported: job.imported,
+    errors: job.errors,
+  };
+}

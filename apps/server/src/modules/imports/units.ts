@@ -1,0 +1,158 @@
+import { resourceTags as knownTags } from '@pairing/shared';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { orgs } from '../orgs/schema.ts';
+import { unitFields, type UnitFields } from '../orgs/unit-fields.ts';
+import { unitColumns, type UnitRowKey } from './columns.ts';
+import type { ImportRowError } from './schema.ts';
+import type { SheetRow } from './workbook.ts';
+
+export type UnitRow = UnitFields & { row: number; id: number | null; parentId: number };
+
+const header = (key: UnitRowKey) => unitColumns.find((c) => c.key === key)!.header;
+const fieldColumn: Record<string, UnitRowKey> = {
+  name: 'name',
+  unitType: 'unitType',
+  capacity: 'capacity',
+  yearlyBudget: 'yearlyBudget',
+  resourceTags: 'resourceTags',
+  addressDistrictId: 'addressDistrict',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+};
+
+/** Where units of this scope may hang, the districts of its province, and its existing units. */
+async function unitContext(db: Db, scope: Scope) {
+  const [own] = await db.select().from(orgs).where(eq(orgs.id, scope.orgId));
+  const parents = await db
+    .select()
+    .from(orgs)
+    .where(
+      and(
+        like(orgs.path, pathPrefix(scope.path)),
+        sql`(${orgs.kind} = 'working_committee' OR (${orgs.kind} = 'district'
+             AND ${orgs.districtClass} IS DISTINCT FROM 'outer_suburban'))`,
+      ),
+    );
+  const districts = await db
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(and(eq(orgs.kind, 'district'), eq(orgs.provinceCode, own?.provinceCode ?? '')));
+  const units = parents.length
+    ? await db
+        .select({ id: orgs.id, name: orgs.name, parentId: orgs.parentId })
+        .from(orgs)
+        .where(
+          and(
+            eq(orgs.kind, 'urban_unit'),
+            inArray(
+              orgs.parentId,
+              parents.map((p) => p.id),
+            ),
+          ),
+        )
+    : [];
+  const byName = <T extends { name: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) map.set(item.name, [...(map.get(item.name) ?? []), item]);
+    return map;
+  };
+  return { parents: byName(parents), districts: byName(districts), units };
+}
+
+const integer = (text: string) => {
+  const clean = text.replace(/[,，\s]/g, '');
+  return /^-?\d+$/.test(clean) ? Number(clean) : NaN;
+};
+
+/**
+ * Check every row of a unit sheet; `onProgress` after each checked row. Returns either the rows
+ * ready to write or every problem found, in Chinese, with row number and column header.
+ */
+export async function validateUnitRows(
+  db: Db,
+  scope: Scope,
+  rows: SheetRow[],
+  onProgress: (processed: number) => Promise<void>,
+): Promise<{ rows: UnitRow[]; errors: ImportRowError[] }> {
+  const ctx = await unitContext(db, scope);
+  const unitsById = new Map(ctx.units.map((u) => [u.id, u]));
+  const unitsByKey = new Map(ctx.units.map((u) => [`${u.parentId}:${u.name}`, u.id]));
+  const errors: ImportRowError[] = [];
+  const valid: UnitRow[] = [];
+  const seen = new Map<string, number>();
+
+  for (const [i, { row, cells }] of rows.entries()) {
+    const fail = (key: UnitRowKey, message: string) =>
+      errors.push({ row, column: header(key), message });
+    const before = errors.length;
+
+    let id: number | null = null;
+    if (cells.id) {
+      id = integer(cells.id);
+      if (!unitsById.has(id)) fail('id', `编号 ${cells.id} 不是管辖范围内的城市单位`);
+    }
+    const parents = ctx.parents.get(cells.parent) ?? [];
+    if (!cells.parent) fail('parent', '必填');
+    else if (!parents.length)
+      fail('parent', `“${cells.parent}”不是管辖范围内的工作党委或中心城区、近郊区`);
+    else if (parents.length > 1) fail('parent', `“${cells.parent}”有重名，请联系管理员`);
+    const districts = ctx.districts.get(cells.addressDistrict) ?? [];
+    if (!cells.addressDistrict) fail('addressDistrict', '必填');
+    else if (!districts.length) fail('addressDistrict', `没有名为“${cells.addressDistrict}”的区`);
+    const tags = cells.resourceTags
+      ? cells.resourceTags.split(/[、,，;；\s]+/).filter(Boolean)
+      : [];
+    const unknownTags = tags.filter((t) => !(knownTags as readonly string[]).includes(t));
+    if (unknownTags.length)
+      fail('resourceTags', `未知标签“${unknownTags.join('、')}”，可选：${knownTags.join('、')}`);
+
+    const numbers = {
+      capacity: integer(cells.capacity),
+      yearlyBudget: integer(cells.yearlyBudget),
+    };
+    for (const key of ['capacity', 'yearlyBudget'] as const) {
+      if (!cells[key]) fail(key, '必填');
+      else if (Number.isNaN(numbers[key])) fail(key, `“${cells[key]}”不是整数`);
+    }
+    for (const key of ['name', 'unitType', 'contactName', 'contactPhone'] as const) {
+      if (!cells[key]) fail(key, '必填');
+    }
+
+    const parsed = unitFields.safeParse({
+      name: cells.name,
+      unitType: cells.unitType,
+      capacity: numbers.capacity,
+      yearlyBudget: numbers.yearlyBudget,
+      resourceTags: unknownTags.length ? [] : tags,
+      addressDistrictId: districts[0]?.id ?? 1,
+      contactName: cells.contactName,
+      contactPhone: cells.contactPhone,
+    });
+    if (!parsed.success) {
+      const reported = new Set(errors.slice(before).map((e) => e.column));
+      for (const issue of parsed.error.issues) {
+        const key = fieldColumn[String(issue.path[0])];
+        if (key && !reported.has(header(key)) && cells[key] !== '') {
+          fail(key, issue.message);
+          reported.add(header(key));
+        }
+      }
+    }
+
+    if (parents.length === 1 && cells.name) {
+      const key = `${parents[0].id}:${cells.name}`;
+      const firstRow = seen.get(key);
+      const existing = unitsByKey.get(key);
+      if (firstRow) fail('name', `与第 ${firstRow} 行重名（同一上级组织下）`);
+      else if (existing && existing !== id) fail('name', `与已有单位重名（编号 ${existing}）`);
+      seen.set(key, row);
+    }
+    if (errors.length === before && parsed.success) {
+      valid.push({ ...parsed.data, row, id, parentId: parents[0].id });
+    }
+    await onProgress(i + 1);
+  }
+  return { rows: valid, errors };
+}
