@@ -62,6 +62,7 @@ describe('authorization scenario', () => {
     expect(s.b.village.path.startsWith(s.shanghai.path)).toBe(true);
     expect(s.b.village.path.startsWith(s.a.district.path)).toBe(false);
     expect(s.b.city.path.startsWith(s.shanghai.path)).toBe(false);
+    expect([s.a.village.weakVillage, s.b.village.weakVillage]).toEqual([true, false]);
   });
 
   it('reuses orgs that already exist, so it works on a template holding the imported city', async () => {

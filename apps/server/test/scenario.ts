@@ -25,6 +25,7 @@ export type ScenarioSide = {
   city: ScenarioOrg;
   district: ScenarioOrg;
   town: ScenarioOrg;
+  /** 经济薄弱村 on side A (民主村), not weak on side B (周荡村), whatever the template says. */
   village: ScenarioOrg;
   urbanParent: ScenarioOrg;
   unit: ScenarioOrg;
@@ -121,12 +122,11 @@ export async function createScenario(env: TestEnv, prefix = 'sc'): Promise<Scena
     name: d.zhujing.name,
     parentId: jinshan.id,
   });
-  const minzhu = await byCode(d.minzhu.code, {
-    kind: 'village',
-    name: d.minzhu.name,
-    parentId: zhujing.id,
-    weakVillage: true,
-  });
+  const minzhu = await markWeak(
+    env,
+    await byCode(d.minzhu.code, { kind: 'village', name: d.minzhu.name, parentId: zhujing.id }),
+    true,
+  );
   const unitA = await findOrInsertByName(env, {
     kind: 'urban_unit',
     name: '上海市农业农村委员会',
@@ -151,11 +151,15 @@ export async function createScenario(env: TestEnv, prefix = 'sc'): Promise<Scena
     name: d.zhujiajiao.name,
     parentId: qingpu.id,
   });
-  const zhoudang = await byCode(d.zhoudang.code, {
-    kind: 'village',
-    name: d.zhoudang.name,
-    parentId: zhujiajiao.id,
-  });
+  const zhoudang = await markWeak(
+    env,
+    await byCode(d.zhoudang.code, {
+      kind: 'village',
+      name: d.zhoudang.name,
+      parentId: zhujiajiao.id,
+    }),
+    false,
+  );
   const unitB = await findOrInsertByName(env, {
     kind: 'urban_unit',
     name: '上海豫园旅游商城(集团)股份有限公司',
@@ -232,6 +236,17 @@ async function findOrInsertByCode(env: TestEnv, input: NewOrg & { code: string }
     .from(orgs)
     .where(inArray(orgs.code, [input.code, full]));
   return found ?? insertOrg(env.dbh.db, { ...input, code: full });
+}
+
+/** Fix the weak-village mark, so tests do not depend on how the template marked it. */
+async function markWeak(env: TestEnv, village: ScenarioOrg, weakVillage: boolean) {
+  if (village.weakVillage === weakVillage) return village;
+  const [updated] = await env.dbh.db
+    .update(orgs)
+    .set({ weakVillage })
+    .where(eq(orgs.id, village.id))
+    .returning();
+  return updated;
 }
 
 /** Committees and units have no code; they are unique by (parent, name). */
