@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
@@ -47,8 +47,8 @@ async function remember(
 
 /**
  * Run a submission at most once per (user, key) and replay its first answer (DESIGN.md "Data
- * safety"). The happy path costs one insert inside the submission's own transaction (`run` gets
- * the `remember` callback); only a failure looks the key up, so a replay of a success whose
+ * safety"). The happy path costs one insert inside the submission's own transaction (`run`
+ * records the answer with the key); only a failure looks the key up, so a replay of a success whose
  * re-run now fails (village since full, duplicate) still returns the original success.
  * Refusals (404/409/422) are remembered too; 401/403 and server errors are not answers.
  */
@@ -58,18 +58,10 @@ export async function once(
   key: string,
   fingerprint: string,
   status: number,
-  run: (rememberIn: (tx: Db, body: unknown) => Promise<void>) => Promise<unknown>,
+  run: () => Promise<unknown>,
 ): Promise<Answer> {
   try {
-    const body = await run((tx, answer) =>
-      tx
-        .execute(
-          sql`insert into idempotency_keys (user_id, key, fingerprint, status, body)
-        values (${scope.userId}, ${key}, ${fingerprint}, ${status}, ${JSON.stringify(answer)}::jsonb)`,
-        )
-        .then(() => undefined),
-    );
-    return { status, body, replayed: false };
+    return { status, body: await run(), replayed: false };
   } catch (err) {
     const previous = await stored(db, scope, key, fingerprint);
     if (previous) return previous;

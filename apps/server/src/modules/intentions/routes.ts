@@ -49,10 +49,9 @@ export const intentionRoutes =
             'Idempotency-Key': '须为 8–100 位字母、数字或 . _ : -',
           });
         const input = { roundId: request.params.id, ...request.body };
-        const answer = await once(db, scope, key, fingerprintOf(input), 201, async (remember) => ({
-          intention: await submitIntention(db, scope, ctx.clock, input, (tx, intention) =>
-            remember(tx, { intention }),
-          ),
+        const fingerprint = fingerprintOf(input);
+        const answer = await once(db, scope, key, fingerprint, 201, async () => ({
+          intention: await submitIntention(db, scope, ctx.clock, input, { key, fingerprint }),
         }));
         if (answer.replayed) reply.header('idempotency-replayed', 'true');
         return reply.status(answer.status).send(answer.body);
