@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { repoRoot, type DemoAccount } from './server.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,4 +84,28 @@ export async function listedTotal(page: Page): Promise<number> {
   const match = /(\d+)/.exec(text.replace(/,/g, ''));
   if (!match) throw new Error(`no total in "${text}"`);
   return Number(match[1]);
+}
+
+/**
+ * A fresh browser per test in this file; a failing test leaves a `failed-…` screenshot of where
+ * it stopped.
+ */
+export function useBrowser(): () => Session {
+  let session: Session | undefined;
+  beforeEach(async () => {
+    session = await openBrowser();
+  });
+  afterEach(async ({ task }) => {
+    if (!session) return;
+    if (task.result?.state === 'fail') {
+      const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+      await screenshot(session.page, `failed-${name}`).catch(() => undefined);
+    }
+    await session.close();
+    session = undefined;
+  });
+  return () => {
+    if (!session) throw new Error('no browser session');
+    return session;
+  };
 }

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Browser journeys against the real server; one file at a time, since each drives a Chromium.
 export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
   test: {
     include: ['journeys/**/*.e2e.ts'],
     globalSetup: ['./global-setup.ts'],

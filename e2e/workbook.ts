@@ -1,33 +1,44 @@
 import ExcelJS from 'exceljs';
 
-export type CellValue = string | number;
+export type Row = Record<string, string | number | null>;
+
+/** A header as the import reads it: required-column stars and spaces removed. */
+const plainHeader = (text: string) => text.replace(/[*＊\s]/g, '');
+
+function cellValue(cell: ExcelJS.Cell): string | number | null {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  return cell.text;
+}
 
 /**
- * Fill the server's own template with rows: the header row is kept, so the journey follows the
- * template's columns instead of hard-coding them. `row(header)` gives the value for a column.
+ * Fill the server's own template: its header row is kept and its example row (row 2) is the
+ * starting point for every generated row, so the journey follows the template's columns and
+ * valid choices instead of repeating them. Rows are keyed by plain header text.
  */
 export async function fillTemplate(
   template: Buffer,
-  rows: Array<(header: string) => CellValue | undefined>,
-): Promise<{ buffer: Buffer; headers: string[]; firstDataRow: number }> {
+  makeRows: (example: Row) => Row[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  const headerRow = sheet.getRow(1);
   const headers: string[] = [];
-  headerRow.eachCell((cell, column) => {
-    headers[column - 1] = String(cell.text ?? '').trim();
+  sheet.getRow(1).eachCell((cell, column) => {
+    headers[column] = plainHeader(cell.text);
   });
-  // Templates may carry an example row; drop everything below the header.
-  if (sheet.rowCount > 1) sheet.spliceRows(2, sheet.rowCount - 1);
-  rows.forEach((valueOf, index) => {
+  const example: Row = {};
+  headers.forEach((header, column) => {
+    if (header) example[header] = cellValue(sheet.getRow(2).getCell(column));
+  });
+
+  makeRows(example).forEach((values, index) => {
     const row = sheet.getRow(index + 2);
     headers.forEach((header, column) => {
-      const value = valueOf(header);
-      if (value !== undefined) row.getCell(column + 1).value = value;
+      if (header) row.getCell(column).value = values[header] ?? null;
     });
     row.commit();
   });
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { buffer, headers, firstDataRow: 2 };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

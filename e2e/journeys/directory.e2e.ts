@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import { expect, test } from 'vitest';
+import { demoAccount, screenshot, signInAs, useBrowser } from '../browser.ts';
 
-let session: Session;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-});
+const session = useBrowser();
 
 test('a district admin finds a weak village by search and opens its detail', async () => {
-  const { page } = session;
+  const { page } = session();
   const admin = demoAccount('district_admin', '金山区');
   await signInAs(page, admin);
 

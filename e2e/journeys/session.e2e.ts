@@ -1,23 +1,10 @@
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import {
-  demoAccount,
-  openBrowser,
-  screenshot,
-  signIn,
-  signInAs,
-  type Session,
-} from '../browser.ts';
+import { expect, test } from 'vitest';
+import { demoAccount, screenshot, signIn, signInAs, useBrowser } from '../browser.ts';
 
-let session: Session;
-beforeEach(async () => {
-  session = await openBrowser();
-});
-afterEach(async () => {
-  await session?.close();
-});
+const session = useBrowser();
 
 test('five wrong passwords lock the account and the login page says for how long', async () => {
-  const { page } = session;
+  const { page } = session();
   // An account no other journey signs in with, since it stays locked for 15 minutes.
   const victim = demoAccount('inspector');
   const error = page.getByTestId('login-error');
@@ -36,7 +23,7 @@ test('five wrong passwords lock the account and the login page says for how long
 });
 
 test('the English toggle switches the menu and is remembered', async () => {
-  const { page } = session;
+  const { page } = session();
   await signInAs(page, demoAccount('city_admin'));
   await page.getByRole('menuitem', { name: '组织名录' }).waitFor();
 
@@ -53,7 +40,7 @@ test('the English toggle switches the menu and is remembered', async () => {
 });
 
 test('a session ended on the server sends the user back to login with a message', async () => {
-  const { page } = session;
+  const { page } = session();
   await signInAs(page, demoAccount('city_admin'));
   await page.goto('/users');
   await page.getByRole('button', { name: '新建用户' }).waitFor();
