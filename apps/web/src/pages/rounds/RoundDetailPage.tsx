@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Alert, Button, Card, Descriptions, Modal, Result, Space, Spin, Steps } from 'antd';
+import { App, Alert, Button, Card, Descriptions, Result, Space, Spin, Steps } from 'antd';
 import { ArrowRightOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { roundStates, type RoundState } from '@pairing/shared';
 import { api, ApiError } from '../../api/client.ts';
@@ -19,7 +19,7 @@ const nextState = (state: RoundState): RoundState | null =>
 export default function RoundDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const me = useMe();
   const [moving, setMoving] = useState(false);
   const { data, error, loading, reload } = useRequest(
@@ -36,7 +36,7 @@ export default function RoundDetailPage() {
 
   const advance = () => {
     if (!next) return;
-    Modal.confirm({
+    modal.confirm({
       title: t('rounds.transitionTitle', {
         from: roundStateLabel(t, round.state),
         to: roundStateLabel(t, next),
