@@ -33,6 +33,7 @@ test('the English toggle switches the menu and is remembered', async () => {
 
   await page.reload();
   await page.getByRole('menuitem', { name: 'Directory' }).waitFor();
+  await page.getByText(/^Hello, /).waitFor();
   await screenshot(page, 'english-menu');
 
   await page.getByTestId('lang-switch').getByText('中文').click();

@@ -186,7 +186,10 @@ export const en: Record<MessageKey, string> = {
   'action.import.weak_villages': 'Weak villages imported',
   'action.district_pairs.updated': 'District pairing changed',
 
+  'action.demo.seed': 'Demo data created',
+
   'entity.user': 'User',
+  'entity.demo': 'Demo data',
   'entity.org': 'Organization',
   'entity.import': 'Import',
   'entity.district_pair': 'District pairing',

@@ -186,7 +186,10 @@ export const zhCN = {
   'action.import.weak_villages': '导入经济薄弱村',
   'action.district_pairs.updated': '修改区县对口表',
 
+  'action.demo.seed': '创建演示数据',
+
   'entity.user': '用户',
+  'entity.demo': '演示数据',
   'entity.org': '组织',
   'entity.import': '导入',
   'entity.district_pair': '区县对口',

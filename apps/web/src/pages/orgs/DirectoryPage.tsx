@@ -61,6 +61,7 @@ export default function DirectoryPage() {
     {
       title: t('org.name'),
       dataIndex: 'name',
+      width: 260,
       render: (name: string, row) => (
         <Space size={4} wrap>
           <Typography.Link>{name}</Typography.Link>

@@ -28,6 +28,8 @@ import { kindColor } from './orgOptions.ts';
 import { UnitEditModal } from './UnitEditModal.tsx';
 
 const ruralKinds = new Set(['town', 'village']);
+// Kinds that normally have nothing below them; their detail skips the empty children card.
+const leafKinds = new Set(['village', 'community', 'urban_unit']);
 
 export default function OrgDetailPage() {
   const { id } = useParams();
@@ -195,26 +197,28 @@ export default function OrgDetailPage() {
           )}
         </Descriptions>
       </Card>
-      <Card
-        title={t('org.children')}
-        extra={
-          childCounts.length > 0 && (
-            <Link to={`/orgs?parentId=${org.id}&parentName=${encodeURIComponent(org.name)}`}>
-              {t('org.viewChildren')}
-            </Link>
-          )
-        }
-      >
-        {childCounts.length ? (
-          <Space size={48} wrap>
-            {childCounts.map(([kind, count]) => (
-              <Statistic key={kind} title={enumLabel(t, 'kind', kind)} value={count} />
-            ))}
-          </Space>
-        ) : (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noChildren')} />
-        )}
-      </Card>
+      {(childCounts.length > 0 || !leafKinds.has(org.kind)) && (
+        <Card
+          title={t('org.children')}
+          extra={
+            childCounts.length > 0 && (
+              <Link to={`/orgs?parentId=${org.id}&parentName=${encodeURIComponent(org.name)}`}>
+                {t('org.viewChildren')}
+              </Link>
+            )
+          }
+        >
+          {childCounts.length ? (
+            <Space size={48} wrap>
+              {childCounts.map(([kind, count]) => (
+                <Statistic key={kind} title={enumLabel(t, 'kind', kind)} value={count} />
+              ))}
+            </Space>
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noChildren')} />
+          )}
+        </Card>
+      )}
       {editing && (
         <UnitEditModal
           org={org}
