@@ -7,3 +7,4 @@ export * from '../modules/intentions/schema.ts';
 export * from '../modules/reminders/schema.ts';
 export * from '../modules/agreements/schema.ts';
 export * from '../modules/imports/schema.ts';
+export * from '../modules/allocation/schema.ts';

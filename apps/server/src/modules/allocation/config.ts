@@ -1,0 +1,133 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { queryRows } from '../rounds/rows.ts';
+import { getRound } from '../rounds/service.ts';
+import { authorize } from './policy.ts';
+import { allocationPreferences, allocationSettings } from './schema.ts';
+import { settingsOf } from './store.ts';
+import type { AllocationSettings } from './settings.ts';
+
+/** Until signing starts, weights and preferences may still change (they shape the next run). */
+const editable = ['draft', 'intentions_open', 'balancing'];
+const frozen = () =>
+  conflict('round_not_editable', '本轮结对已进入协议签订阶段，分配设置不能再修改');
+
+export async function getSettings(db: Db, scope: Scope, roundId: number) {
+  authorize(scope, 'readSettings');
+  await getRound(db, scope, roundId);
+  return settingsOf(db, roundId);
+}
+
+/** Replace the round's weights (already validated and completed with defaults by the route). */
+export async function putSettings(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  settings: AllocationSettings,
+) {
+  authorize(scope, 'configure');
+  return db.transaction(async (tx) => {
+    const round = await getRound(tx, scope, roundId, true);
+    if (!editable.includes(round.state)) throw frozen();
+    const before = await settingsOf(tx, roundId);
+    await tx
+      .insert(allocationSettings)
+      .values({ roundId, settings, updatedBy: scope.userId })
+      .onConflictDoUpdate({
+        target: allocationSettings.roundId,
+        set: { settings, updatedBy: scope.userId, updatedAt: new Date() },
+      });
+    await recordAudit(tx, scope, {
+      action: 'allocation.settings',
+      entity: 'allocation_settings',
+      entityId: roundId,
+      scopePath: round.scopePath,
+      before,
+      after: settings,
+    });
+    return settings;
+  });
+}
+
+/** The unit, if it is an urban unit of the round inside the caller's scope; else 404. */
+async function unitInScope(db: Db, scope: Scope, roundPath: string, unitId: number) {
+  const [unit] = await queryRows<{ id: number; path: string }>(
+    db,
+    sql`select id::int as "id", path from orgs where id = ${unitId} and kind = 'urban_unit'
+      and path like ${pathPrefix(roundPath)} and path like ${pathPrefix(scope.path)}`,
+  );
+  if (!unit) throw notFound('单位不存在');
+  return unit;
+}
+
+export type Preference = { ruralOrgId: number; name: string; kind: string };
+
+export async function getPreferences(db: Db, scope: Scope, roundId: number, unitId: number) {
+  authorize(scope, 'prefer');
+  const round = await getRound(db, scope, roundId);
+  await unitInScope(db, scope, round.scopePath, unitId);
+  return queryRows<Preference>(
+    db,
+    sql`select o.id::int as "ruralOrgId", o.name, o.kind::text as "kind"
+      from allocation_preferences p join orgs o on o.id = p.rural_org_id
+      where p.round_id = ${roundId} and p.urban_org_id = ${unitId} order by o.path`,
+  );
+}
+
+/**
+ * A unit's stated preference (S2 §2.1 科学结对): districts, towns or villages of the round it
+ * would like to help. Replaces the whole list; the cost builder lowers the cost of every target
+ * under a preferred org.
+ */
+export async function setPreferences(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  unitId: number,
+  ruralOrgIds: number[],
+) {
+  authorize(scope, 'prefer');
+  return db.transaction(async (tx) => {
+    const round = await getRound(tx, scope, roundId);
+    if (!editable.includes(round.state)) throw frozen();
+    const unit = await unitInScope(tx, scope, round.scopePath, unitId);
+    const ids = [...new Set(ruralOrgIds)];
+    const found = ids.length
+      ? await queryRows<{ id: number }>(
+          tx,
+          sql`select id::int as "id" from orgs where id = any(${`{${ids.join(',')}}`}::bigint[])
+            and kind in ('district', 'town', 'village') and path like ${pathPrefix(round.scopePath)}`,
+        )
+      : [];
+    const unknown = ids.filter((id) => !found.some((f) => f.id === id));
+    if (unknown.length)
+      throw invalid('意向地区有误', {
+        ruralOrgIds: `不是本轮范围内的区县、乡镇或村：${unknown.join('、')}`,
+      });
+    const before = await tx
+      .delete(allocationPreferences)
+      .where(
+        and(
+          eq(allocationPreferences.roundId, roundId),
+          eq(allocationPreferences.urbanOrgId, unitId),
+        ),
+      )
+      .returning({ ruralOrgId: allocationPreferences.ruralOrgId });
+    if (ids.length)
+      await tx
+        .insert(allocationPreferences)
+        .values(ids.map((ruralOrgId) => ({ roundId, urbanOrgId: unitId, ruralOrgId })));
+    await recordAudit(tx, scope, {
+      action: 'allocation.preferences',
+      entity: 'allocation_preferences',
+      entityId: unitId,
+      scopePath: unit.path,
+      before: before.map((b) => b.ruralOrgId),
+      after: ids,
+    });
+    return getPreferences(tx, scope, roundId, unitId);
+  });
+}

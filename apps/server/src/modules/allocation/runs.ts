@@ -1,0 +1,128 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { buildInstance } from './instance.ts';
+import { authorize } from './policy.ts';
+import { allocationPairs, allocationRuns, allocationTargets } from './schema.ts';
+import { solve } from './solve.ts';
+import { loadRoundData, weakMinBudget, type RoundData } from './sources.ts';
+import { balancingRound, insertChunked, proposedRun, settingsOf } from './store.ts';
+
+export type DistrictSnapshot = {
+  districtId: number | null;
+  name: string;
+  path: string;
+  /** Rural targets of the round in the district. */
+  targets: number;
+  /** Those already served to the requirement by live intentions when the run was made. */
+  satisfied: number;
+};
+
+function districtSnapshot(data: RoundData, shortIds: Set<number>): DistrictSnapshot[] {
+  const byId = new Map(data.districts.map((d) => [d.id, d]));
+  const rows = new Map<number | null, DistrictSnapshot>();
+  for (const t of data.targets) {
+    const d = t.districtId == null ? undefined : byId.get(t.districtId);
+    let row = rows.get(d?.id ?? null);
+    if (!row) {
+      row = {
+        districtId: d?.id ?? null,
+        name: d?.name ?? '其他',
+        path: d?.path ?? '',
+        targets: 0,
+        satisfied: 0,
+      };
+      rows.set(row.districtId, row);
+    }
+    row.targets++;
+    if (!shortIds.has(t.id)) row.satisfied++;
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Run the allocation for a round in balancing (synchronous: a Shanghai round solves in
+ * milliseconds, docs/allocation.md "Figures"). A re-run keeps the locked pairs of the run it
+ * starts from as fixed pairs; any run supersedes the proposal that was under review.
+ */
+export async function createRun(
+  db: Db,
+  scope: Scope,
+  clock: Clock,
+  roundId: number,
+  sourceRunId: number | null = null,
+) {
+  authorize(scope, 'run');
+  return db.transaction(async (tx) => {
+    const round = await balancingRound(tx, scope, roundId);
+    let locked: Array<{ urban: number; rural: number }> = [];
+    if (sourceRunId != null) {
+      await proposedRun(tx, roundId, sourceRunId);
+      locked = (
+        await tx
+          .select({ urban: allocationPairs.urbanOrgId, rural: allocationPairs.ruralOrgId })
+          .from(allocationPairs)
+          .where(and(eq(allocationPairs.runId, sourceRunId), eq(allocationPairs.status, 'locked')))
+      ).map((p) => ({ urban: p.urban, rural: p.rural }));
+    }
+    await tx
+      .update(allocationRuns)
+      .set({ status: 'superseded' })
+      .where(and(eq(allocationRuns.roundId, roundId), eq(allocationRuns.status, 'proposed')));
+
+    const started = performance.now();
+    const settings = await settingsOf(tx, roundId);
+    const minBudget = weakMinBudget(round.policyPackId);
+    const data = await loadRoundData(tx, scope, round, settings);
+    const built = buildInstance(data, settings, {
+      villageCap: round.villageCap,
+      weakMinBudget: minBudget,
+    });
+    const solution = solve(built, locked);
+    const stats = {
+      ...solution.stats,
+      weakMinBudget: minBudget,
+      millis: Math.round(performance.now() - started),
+      districts: districtSnapshot(data, new Set(built.targets.map((t) => t.id))),
+    };
+
+    const [run] = await tx
+      .insert(allocationRuns)
+      .values({
+        roundId,
+        sourceRunId,
+        settings,
+        stats,
+        createdBy: scope.userId,
+        createdAt: clock.now(),
+      })
+      .returning();
+    await insertChunked(solution.pairs, (chunk) =>
+      tx.insert(allocationPairs).values(
+        chunk.map((p) => ({
+          runId: run.id,
+          urbanOrgId: p.urbanOrgId,
+          ruralOrgId: p.ruralOrgId,
+          status: p.fixed ? ('locked' as const) : ('proposed' as const),
+          fixed: p.fixed,
+          cost: p.cost,
+          reasons: p.reasons,
+        })),
+      ),
+    );
+    await insertChunked(solution.targets, (chunk) =>
+      tx.insert(allocationTargets).values(chunk.map((t) => ({ runId: run.id, ...t }))),
+    );
+    const { districts: _districts, ...summary } = stats;
+    await recordAudit(tx, scope, {
+      action: sourceRunId == null ? 'allocation.run' : 'allocation.rerun',
+      entity: 'allocation_run',
+      entityId: run.id,
+      scopePath: round.scopePath,
+      after: { roundId, sourceRunId, ...summary },
+    });
+    return run;
+  });
+}

@@ -1,0 +1,58 @@
+// Helpers for the allocation tests (not used by the app).
+import type { TestEnv } from '../../../test/harness.ts';
+import type { Scenario } from '../../../test/scenario.ts';
+import { addOrg, openRound, signedInUser, submit } from '../rounds/testing.ts';
+
+let seq = 0;
+let rounds = 0;
+
+/**
+ * A Shanghai round in balancing: the template's ~1,550 real villages are the targets; `units`
+ * fresh units under 黄浦区 (budgets 10,000 and 80,000 yuan alternately, capacity 2) plus the
+ * scenario's; one voluntary intention (scenario unit A → 民主村) accepted before balancing.
+ */
+export async function balancingRound(env: TestEnv, sc: Scenario, units = 6) {
+  const city = sc.actors.city_admin.cookie;
+  const roundId = await openRound(env, city);
+  const created = [];
+  for (let i = 0; i < units; i++) {
+    created.push(
+      await addOrg(env, {
+        kind: 'urban_unit',
+        name: `分配测试单位${++seq}`,
+        parentId: sc.central.id,
+        capacity: 2,
+        yearlyBudget: i % 2 ? 80_000 : 10_000,
+        resourceTags: i % 2 ? ['资金', '物资'] : ['人才'],
+      }),
+    );
+  }
+  const n = ++rounds;
+  const unitAdmin = await signedInUser(env, `alloc.unit.${n}`, 'unit_admin', sc.a.unit.id);
+  const villageAdmin = await signedInUser(
+    env,
+    `alloc.village.${n}`,
+    'village_admin',
+    sc.a.village.id,
+  );
+  const submitted = await submit(env, unitAdmin.cookie, roundId, { ruralOrgId: sc.a.village.id });
+  if (submitted.statusCode !== 201) throw new Error(`submit: ${submitted.body}`);
+  const accepted = await env.app.inject({
+    method: 'POST',
+    url: `/api/intentions/${submitted.json().intention.id}/accept`,
+    headers: { cookie: villageAdmin.cookie },
+  });
+  if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.body}`);
+  await toBalancing(env, city, roundId);
+  return { roundId, units: created };
+}
+
+export async function toBalancing(env: TestEnv, cookie: string, roundId: number) {
+  const moved = await env.app.inject({
+    method: 'POST',
+    url: `/api/rounds/${roundId}/transitions`,
+    headers: { cookie },
+    payload: { to: 'balancing' },
+  });
+  if (moved.statusCode !== 200) throw new Error(`balancing: ${moved.body}`);
+}

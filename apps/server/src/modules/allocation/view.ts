@@ -1,0 +1,136 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { queryRows } from '../rounds/rows.ts';
+import { getRound } from '../rounds/service.ts';
+import { reasonText, type Reason } from './cost.ts';
+import { authorize } from './policy.ts';
+import type { DistrictSnapshot } from './runs.ts';
+import { allocationRuns } from './schema.ts';
+import { findRun } from './store.ts';
+
+export const uncoveredReasons = {
+  no_eligible_unit: '没有符合条件的单位（无剩余名额、预算不足或已被排除）',
+  eligible_units_exhausted: '符合条件的单位名额已被其他村占用',
+  removed: '建议已被移除，请重新运行',
+} as const;
+export type UncoveredCode = keyof typeof uncoveredReasons;
+
+export type PairView = {
+  id: number;
+  status: 'proposed' | 'locked' | 'removed';
+  fixed: boolean;
+  cost: number;
+  reasons: Reason[];
+  reasonText: string;
+  urbanOrgId: number;
+  urbanOrgName: string;
+  ruralOrgId: number;
+  ruralOrgName: string;
+  ruralOrgCode: string | null;
+  weakVillage: boolean;
+  districtId: number | null;
+  districtName: string | null;
+  swappedFromName: string | null;
+  intentionId: number | null;
+};
+
+type TargetView = {
+  ruralOrgId: number;
+  ruralOrgName: string;
+  ruralOrgCode: string | null;
+  weakVillage: boolean;
+  districtId: number | null;
+  districtName: string | null;
+  demand: number;
+  missing: number;
+  reason: 'no_eligible_unit' | 'eligible_units_exhausted' | null;
+};
+
+/** Runs of the round, newest first (visible to the roles that may read proposals). */
+export async function listRuns(db: Db, scope: Scope, roundId: number) {
+  authorize(scope, 'read');
+  await getRound(db, scope, roundId);
+  return db
+    .select()
+    .from(allocationRuns)
+    .where(eq(allocationRuns.roundId, roundId))
+    .orderBy(desc(allocationRuns.id));
+}
+
+/**
+ * A run for the review page: its pairs, the targets still short with their reasons and totals by
+ * district. A district admin or inspector sees only the pairs where the village or the unit lies
+ * in their subtree, and the districts inside it.
+ */
+export async function getRunView(db: Db, scope: Scope, roundId: number, runId: number) {
+  authorize(scope, 'read');
+  const round = await getRound(db, scope, roundId);
+  const run = await findRun(db, roundId, runId);
+  const mine = pathPrefix(scope.path);
+  const pairs = await queryRows<Omit<PairView, 'reasonText'>>(
+    db,
+    sql`select p.id::int as "id", p.status::text as "status", p.fixed, p.cost, p.reasons,
+        uo.id::int as "urbanOrgId", uo.name as "urbanOrgName",
+        ro.id::int as "ruralOrgId", ro.name as "ruralOrgName", ro.code as "ruralOrgCode",
+        ro.weak_village as "weakVillage", t.district_id::int as "districtId", d.name as "districtName",
+        so.name as "swappedFromName", p.intention_id::int as "intentionId"
+      from allocation_pairs p
+      join orgs uo on uo.id = p.urban_org_id
+      join orgs ro on ro.id = p.rural_org_id
+      left join allocation_targets t on t.run_id = p.run_id and t.rural_org_id = p.rural_org_id
+      left join orgs d on d.id = t.district_id
+      left join orgs so on so.id = p.swapped_from
+      where p.run_id = ${runId} and (ro.path like ${mine} or uo.path like ${mine})
+      order by d.code nulls last, ro.code nulls last, ro.id, p.id`,
+  );
+  const targets = await queryRows<TargetView>(
+    db,
+    sql`select t.rural_org_id::int as "ruralOrgId", ro.name as "ruralOrgName", ro.code as "ruralOrgCode",
+        ro.weak_village as "weakVillage", t.district_id::int as "districtId", d.name as "districtName",
+        t.demand, t.missing, t.reason
+      from allocation_targets t
+      join orgs ro on ro.id = t.rural_org_id
+      left join orgs d on d.id = t.district_id
+      where t.run_id = ${runId} and ro.path like ${mine}
+      order by ro.weak_village desc, d.code nulls last, ro.code nulls last, ro.id`,
+  );
+  const kept = new Map<number, number>();
+  for (const p of pairs)
+    if (p.status !== 'removed') kept.set(p.ruralOrgId, (kept.get(p.ruralOrgId) ?? 0) + 1);
+  const uncovered = targets
+    .map((t) => {
+      const missing = t.demand - (kept.get(t.ruralOrgId) ?? 0);
+      const code: UncoveredCode = t.missing > 0 && t.reason ? t.reason : 'removed';
+      return { ...t, missing, reason: code, reasonText: uncoveredReasons[code] };
+    })
+    .filter((t) => t.missing > 0);
+
+  const stats = run.stats as { districts: DistrictSnapshot[] } & Record<string, unknown>;
+  const shortByDistrict = new Map<number | null, { proposed: number; uncovered: number }>();
+  for (const t of targets) {
+    const row = shortByDistrict.get(t.districtId) ?? { proposed: 0, uncovered: 0 };
+    if ((kept.get(t.ruralOrgId) ?? 0) >= t.demand) row.proposed++;
+    else row.uncovered++;
+    shortByDistrict.set(t.districtId, row);
+  }
+  const districts = stats.districts
+    .filter(
+      (d) =>
+        round.scopePath.startsWith(scope.path) || (d.path !== '' && d.path.startsWith(scope.path)),
+    )
+    .map((d) => ({
+      districtId: d.districtId,
+      name: d.name,
+      targets: d.targets,
+      satisfied: d.satisfied,
+      ...(shortByDistrict.get(d.districtId) ?? { proposed: 0, uncovered: 0 }),
+    }));
+  const { districts: _districts, ...summary } = stats;
+  return {
+    run: { ...run, stats: summary },
+    pairs: pairs.map((p) => ({ ...p, reasonText: reasonText(p.reasons) })),
+    uncovered,
+    districts,
+  };
+}
