@@ -9,12 +9,15 @@ type Option = { value: number; label: string };
 
 /** Search organizations in the caller's scope by name or code, optionally of given kinds. */
 export function OrgSelect({
+  id,
   value,
   onChange,
   kinds,
   placeholder,
   initialOption,
 }: {
+  /** Passed by Form.Item so its label points at the input. */
+  id?: string;
   value?: number;
   onChange?: (value: number | undefined) => void;
   kinds?: readonly OrgKind[] | null;
@@ -68,6 +71,7 @@ export function OrgSelect({
 
   return (
     <Select<number, Option>
+      id={id}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={value}

@@ -18,6 +18,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { roles } from '@pairing/shared';
 import { api } from '../../api/client.ts';
 import type { Paged, UserRow } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
 import { SecretModal } from '../../components/SecretModal.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
@@ -29,6 +30,7 @@ const filterKeys = ['q', 'role', 'disabled'] as const;
 
 export default function UsersPage() {
   const { t } = useI18n();
+  const me = useMe();
   const { message } = App.useApp();
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
   const [search, setSearch] = useState(values.q);
@@ -111,29 +113,39 @@ export default function UsersPage() {
           <Button type="link" size="small" onClick={() => setEditing(user)}>
             {t('common.edit')}
           </Button>
-          <Popconfirm
-            title={user.disabled ? t('users.enableConfirm') : t('users.disableConfirm')}
-            description={user.disabled ? undefined : t('users.disableHint')}
-            onConfirm={() => setDisabled(user, !user.disabled)}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: !user.disabled }}
-          >
-            <Button type="link" size="small" danger={!user.disabled} loading={busyId === user.id}>
-              {user.disabled ? t('users.enable') : t('users.disable')}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
-            title={t('users.resetConfirm')}
-            description={t('users.resetHint')}
-            onConfirm={() => resetPassword(user)}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-          >
-            <Button type="link" size="small">
-              {t('users.resetPassword')}
-            </Button>
-          </Popconfirm>
+          {/* Nobody disables or resets their own account here; that is what 修改密码 is for. */}
+          {user.id !== me.userId && (
+            <>
+              <Popconfirm
+                title={user.disabled ? t('users.enableConfirm') : t('users.disableConfirm')}
+                description={user.disabled ? undefined : t('users.disableHint')}
+                onConfirm={() => setDisabled(user, !user.disabled)}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: !user.disabled }}
+              >
+                <Button
+                  type="link"
+                  size="small"
+                  danger={!user.disabled}
+                  loading={busyId === user.id}
+                >
+                  {user.disabled ? t('users.enable') : t('users.disable')}
+                </Button>
+              </Popconfirm>
+              <Popconfirm
+                title={t('users.resetConfirm')}
+                description={t('users.resetHint')}
+                onConfirm={() => resetPassword(user)}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+              >
+                <Button type="link" size="small">
+                  {t('users.resetPassword')}
+                </Button>
+              </Popconfirm>
+            </>
+          )}
         </Space>
       ),
     },
