@@ -13,10 +13,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { installErrorHandler } from './lib/http.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
 import { modules } from './modules/index.ts';
+
+// Validation messages without a message of their own still reach users in Chinese.
+z.config(z.locales.zhCN());
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 

@@ -1,14 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { openDb } from './db/client.ts';
+import { describeConfiguredDb, openConfiguredDb } from './db/client.ts';
 import { systemClock } from './lib/clock.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-const dataDir = process.env.PGLITE_DIR ?? 'data/pglite';
 
-const dbh = await openDb({ url: process.env.DATABASE_URL, dataDir });
+const dbh = await openConfiguredDb();
 await dbh.migrate();
 const ctx = {
   dbh,
@@ -23,7 +22,7 @@ const app = await buildApp(ctx);
 await app.listen({ port, host });
 
 console.log(
-  `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${dbh.kind === 'pglite' ? `内嵌 PGlite ${dataDir}` : 'PostgreSQL'})`,
+  `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${describeConfiguredDb()})`,
 );
 console.log(`API 文档: http://localhost:${port}/api/docs`);
 if (demo.accounts.length) {

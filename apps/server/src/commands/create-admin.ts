@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { openDb, type Db } from '../db/client.ts';
+import { openConfiguredDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../lib/audit.ts';
 import { hashPassword, newPasswordSchema } from '../modules/auth/password.ts';
 import { users } from '../modules/auth/schema.ts';
@@ -133,10 +132,7 @@ export async function createAdminCommand(argv: string[]) {
     throw new CreateAdminError(`${(err as Error).message}\n${usage}`);
   }
   if (!values.username) throw new CreateAdminError(usage);
-  // The server started with `npm start` runs in apps/server, so its data dir is apps/server/data.
-  const dataDir =
-    process.env.PGLITE_DIR ?? fileURLToPath(new URL('../../data/pglite', import.meta.url));
-  const dbh = await openDb({ url: process.env.DATABASE_URL, dataDir });
+  const dbh = await openConfiguredDb();
   try {
     await dbh.migrate();
     const admin = await createAdmin(dbh.db, {

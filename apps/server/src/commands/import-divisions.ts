@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { openDb } from '../db/client.ts';
+import { openConfiguredDb } from '../db/client.ts';
 import { loadDivisions } from '../modules/orgs/divisions-source.ts';
 import { importDivisions, type DivisionProgress } from '../modules/orgs/import-divisions.ts';
 
@@ -41,10 +41,7 @@ export async function importDivisionsCommand(argv: string[]) {
     console.error(usage);
     process.exit(2);
   }
-  const dbh = await openDb({
-    url: process.env.DATABASE_URL,
-    dataDir: process.env.PGLITE_DIR ?? 'data/pglite',
-  });
+  const dbh = await openConfiguredDb();
   try {
     await dbh.migrate();
     const levels = loadDivisions(province);

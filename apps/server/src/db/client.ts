@@ -26,6 +26,20 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 
 export type DbOptions = { url?: string; dataDir?: string; pglite?: PGlite; poolSize?: number };
 
+/** The repository's ./data/pglite, whatever the working directory of the command. */
+const defaultDataDir = fileURLToPath(new URL('../../../../data/pglite', import.meta.url));
+
+/** The database the server and every CLI command share: DATABASE_URL, else PGLITE_DIR or ./data. */
+export function openConfiguredDb(options: Pick<DbOptions, 'poolSize'> = {}) {
+  const dataDir = process.env.PGLITE_DIR ?? defaultDataDir;
+  return openDb({ ...options, url: process.env.DATABASE_URL, dataDir });
+}
+
+export const describeConfiguredDb = () =>
+  process.env.DATABASE_URL
+    ? 'PostgreSQL'
+    : `内嵌 PGlite ${process.env.PGLITE_DIR ?? defaultDataDir}`;
+
 /** PostgreSQL when a URL is given, otherwise embedded PGlite (in `dataDir`, or in memory). */
 export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   return options.url ? openPostgres(options.url, options.poolSize) : openPglite(options);
@@ -53,6 +67,12 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
 
 async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // pool.end() resolves before the server has closed the sockets; wait for them so a caller that
+  // drops the database next does not kill live connections.
+  const closed: Promise<unknown>[] = [];
+  pool.on('connect', (client) =>
+    closed.push(new Promise((resolve) => client.once('end', resolve))),
+  );
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -71,6 +91,9 @@ async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
       return () => client.end();
     },
     migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      await Promise.all(closed);
+    },
   };
 }

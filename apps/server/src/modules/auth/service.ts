@@ -109,26 +109,40 @@ export async function authenticate(
 ): Promise<SessionUser | null> {
   const now = clock.now().getTime();
   const hashed = tokenHash(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashed));
-  if (!session) return null;
-  const idle = now - session.lastSeenAt.getTime() > authSettings.idleTimeoutMs;
-  const old = now - session.createdAt.getTime() > authSettings.absoluteLifetimeMs;
+  const [row] = await db
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      disabled: users.disabled,
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      orgId: users.orgId,
+      path: orgs.path,
+      orgName: orgs.name,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(sessions.tokenHash, hashed));
+  if (!row) return null;
+  const { createdAt, lastSeenAt, disabled, ...user } = row;
+  const idle = now - lastSeenAt.getTime() > authSettings.idleTimeoutMs;
+  const old = now - createdAt.getTime() > authSettings.absoluteLifetimeMs;
   if (idle || old) {
     await db.delete(sessions).where(eq(sessions.tokenHash, hashed));
     return null;
   }
-  if (now - session.lastSeenAt.getTime() > authSettings.touchIntervalMs) {
+  if (disabled) return null;
+  if (now - lastSeenAt.getTime() > authSettings.touchIntervalMs) {
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.tokenHash, hashed));
   }
-  const user = await sessionUserById(db, session.userId);
-  const [state] = await db
-    .select({ disabled: users.disabled })
-    .from(users)
-    .where(eq(users.id, user.userId));
-  return state?.disabled ? null : user;
+  return user;
 }
 
 export async function logout(db: Db, token: string) {
