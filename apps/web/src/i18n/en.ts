@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'org.weakVillage': 'Economically weak village',
   'org.weakShort': 'Weak',
   'org.capacity': 'Capacity',
+  'org.capacityRange': 'Capacity must be a whole number from 1 to 50',
   'org.capacityHelp': 'How many rural organizations this unit can take on',
   'org.yearlyBudget': 'Yearly assistance budget (¥)',
   'org.resourceTags': 'Resources offered',

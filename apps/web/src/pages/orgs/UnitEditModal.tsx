@@ -76,9 +76,12 @@ export function UnitEditModal({
           name="capacity"
           label={t('org.capacity')}
           extra={t('org.capacityHelp')}
-          rules={[{ required: true }]}
+          rules={[
+            { required: true, message: t('org.capacityRange') },
+            { type: 'number', min: 1, max: 50, message: t('org.capacityRange') },
+          ]}
         >
-          <InputNumber min={1} max={50} precision={0} style={{ width: '100%' }} />
+          <InputNumber precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="yearlyBudget" label={t('org.yearlyBudget')} rules={[{ required: true }]}>
           <InputNumber min={0} precision={0} prefix="¥" style={{ width: '100%' }} />
