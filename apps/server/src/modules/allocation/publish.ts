@@ -35,11 +35,13 @@ export async function publishRun(
   clock: Clock,
   roundId: number,
   runId: number,
-  createIntention: CreateAllocatedIntention,
+  createIntention: CreateAllocatedIntention | undefined,
 ) {
   authorize(scope, 'publish');
   return db.transaction(async (tx) => {
     const round = await balancingRound(tx, scope, roundId);
+    if (!createIntention)
+      throw conflict('publish_unavailable', '意向模块尚未支持组织分配来源的意向，暂不能发布');
     const run = await findRun(tx, roundId, runId, true);
     const pairs = await tx
       .select()

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { conflict } from '../../lib/errors.ts';
 import { requireScope } from '../auth/hook.ts';
 import { createAllocatedIntention } from './intentions-port.ts';
 import {
@@ -138,8 +137,6 @@ export const allocationRoutes =
       `${base}/runs/:runId/publish`,
       { schema: { tags, summary: '发布方案：结对建议成为待双方确认的意向', params: runParams } },
       async (request) => {
-        if (!createAllocatedIntention)
-          throw conflict('publish_unavailable', '意向模块尚未支持组织分配来源的意向，暂不能发布');
         const scope = requireScope(request);
         const { id: roundId, runId } = request.params;
         const result = await publishRun(
