@@ -1,3 +1,4 @@
+import { allocationEn } from './allocation.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -224,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   'imports.exportUnits': 'Export urban units',
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
+  ...allocationEn,
 };

@@ -1,3 +1,4 @@
+import { allocationZhCN } from './allocation.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
@@ -223,6 +224,7 @@ export const zhCN = {
   'imports.exportUnits': '导出城市单位',
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
+  ...allocationZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

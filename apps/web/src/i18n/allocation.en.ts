@@ -1,0 +1,56 @@
+import type { allocationZhCN } from './allocation.zh-CN.ts';
+
+/** English strings of the allocation page; merged into en.ts. */
+export const allocationEn: Record<keyof typeof allocationZhCN, string> = {
+  'menu.allocation': 'Allocation',
+  'alloc.title': 'Organizational allocation (overall balancing)',
+  'alloc.help':
+    'After voluntary selection the city allocates units to the villages still without one (full coverage). Lower cost wins: district pairing, distance, needs–resources fit, the previous round, weak villages’ funding and the units’ preferences.',
+  'alloc.noRound': 'No round is in the balancing phase',
+  'alloc.notBalancing':
+    'This round is not in the balancing phase; existing proposals are read-only',
+  'alloc.run': 'Run allocation',
+  'alloc.rerun': 'Re-run keeping locked pairs',
+  'alloc.publish': 'Publish',
+  'alloc.publishConfirm':
+    'After publishing, {count} proposed pairs become intentions awaiting both sides’ confirmation and the proposal can no longer change. Publish?',
+  'alloc.published': 'Published: {count} new intentions',
+  'alloc.noRun': 'No allocation has been run for this round yet; click “Run allocation”',
+  'alloc.runInfo':
+    'Proposal #{id}: {pairs} pairs, {covered}/{places} places covered, total cost {cost}, {millis} ms',
+  'alloc.status.proposed': 'Under review',
+  'alloc.status.superseded': 'Superseded',
+  'alloc.status.published': 'Published',
+  'alloc.pairs': 'Proposed pairs',
+  'alloc.village': 'Village (town)',
+  'alloc.district': 'District',
+  'alloc.unit': 'Unit',
+  'alloc.cost': 'Cost',
+  'alloc.reasons': 'Cost terms',
+  'alloc.actions': 'Actions',
+  'alloc.lock': 'Lock',
+  'alloc.unlock': 'Unlock',
+  'alloc.remove': 'Remove',
+  'alloc.removeConfirm': 'The pair will not be proposed again in this round. Remove it?',
+  'alloc.swap': 'Swap unit',
+  'alloc.swapTitle': 'Another unit for “{village}”',
+  'alloc.swapEmpty': 'No unit can take this place (the others are full or not eligible)',
+  'alloc.swapPick': 'Use',
+  'alloc.pair.locked': 'Locked',
+  'alloc.pair.removed': 'Removed',
+  'alloc.pair.fixed': 'Kept locked',
+  'alloc.pair.swapped': 'Was: {name}',
+  'alloc.chart': 'Coverage by district',
+  'alloc.chart.satisfied': 'Voluntary',
+  'alloc.chart.proposed': 'Covered by this proposal',
+  'alloc.chart.uncovered': 'Still uncovered',
+  'alloc.uncovered': 'Villages (towns) left uncovered',
+  'alloc.uncoveredNone': 'Every village (town) is covered',
+  'alloc.missing': 'Places missing',
+  'alloc.reason': 'Reason',
+  'alloc.reason.no_eligible_unit':
+    'No eligible unit (no places left, budget too small, or excluded)',
+  'alloc.reason.eligible_units_exhausted': 'Eligible units are taken by other villages',
+  'alloc.reason.removed': 'The proposal was removed; run again',
+  'alloc.done': 'Done',
+} as const;
