@@ -17,6 +17,8 @@ export function DistrictSelect({
 }) {
   const { t } = useI18n();
   const { data, loading } = useRequest(loadDistricts, []);
+  // A district admin's scope holds one district (or none): nothing to choose between.
+  if (!loading && (data?.items.length ?? 0) <= 1 && !value) return null;
   return (
     <Select
       allowClear
