@@ -5,6 +5,7 @@ import {
   BellOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  DeploymentUnitOutlined,
   FileDoneOutlined,
   FlagOutlined,
   GiftOutlined,
@@ -83,6 +84,12 @@ export const routes: AppRoute[] = [
     path: '/rounds/:id/uncovered',
     page: lazy(() => import('./pages/board/UncoveredPage.tsx')),
     allow: canReadUncovered,
+  },
+  {
+    path: '/allocation',
+    page: lazy(() => import('./pages/allocation/AllocationPage.tsx')),
+    menu: { label: 'menu.allocation', icon: <DeploymentUnitOutlined /> },
+    allow: (role) => ['city_admin', 'district_admin', 'inspector'].includes(role),
   },
   {
     path: '/needs',

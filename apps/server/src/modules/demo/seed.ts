@@ -9,6 +9,7 @@ import { loadDivisions } from '../orgs/divisions-source.ts';
 import { importDivisions } from '../orgs/import-divisions.ts';
 import { insertOrg } from '../orgs/tree.ts';
 import { districtPairs, orgs } from '../orgs/schema.ts';
+import { seedDemoRound as seedAllocationDemoRound } from '../allocation/demo.ts';
 import { seededRandom } from './rng.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
 
@@ -95,6 +96,7 @@ export async function seedDemoIfEmpty(
       orgName: org.name,
     }));
   });
+  await seedAllocationDemoRound(ctx);
   log(`演示数据已创建，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return { accounts };
 }
