@@ -93,7 +93,7 @@ describe('import-divisions (Shanghai, from the template)', () => {
 
     const progress: number[] = [];
     await importDivisions(env.dbh.db, levels, (done) => progress.push(done));
-    expect(progress.at(-1)).toBe(6761 * 2);
+    expect(progress.at(-1)).toBe(6761);
   });
 
   it('serializes concurrent runs without duplicates', async () => {
@@ -107,6 +107,29 @@ describe('import-divisions (Shanghai, from the template)', () => {
       `select count(*)::int as n from orgs where code like '31%' and length(code) = 12`,
     );
     expect(n).toBe(6761);
+  });
+});
+
+describe('bulk mode (indexes rebuilt after the load)', () => {
+  it('imports another province with the same indexes and correct paths afterwards', async () => {
+    const indexes = `select indexname, indexdef from pg_indexes where tablename = 'orgs' order by 1`;
+    const before = await q(indexes);
+    const result = await importDivisions(env.dbh.db, loadDivisions('64'), undefined, 1);
+    expect(result.inserted).toBe(result.total);
+    expect(await q(indexes)).toEqual(before);
+    const [broken] = await q<{ n: number }>(
+      `select count(*)::int as n from orgs c join orgs p on p.id = c.parent_id
+       where c.province_code = '64' and (c.path <> p.path || c.id || '/' or c.depth <> p.depth + 1)`,
+    );
+    expect(broken.n).toBe(0);
+    const [next] = await q<{ id: number }>(
+      `insert into orgs (kind, name, path, depth, province_code) values ('city', '序列检查', '', 0, '00')
+       returning id`,
+    );
+    const [max] = await q<{ id: number }>(
+      `select max(id) as id from orgs where province_code = '64'`,
+    );
+    expect(Number(next.id)).toBeGreaterThan(Number(max.id));
   });
 });
 
