@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -7,6 +7,9 @@ import { chinaDay } from './dates.ts';
 import { rounds } from './schema.ts';
 import { defaultPackId, defaultVillageCap } from './service.ts';
 
+/** The demo round is found by its name, so other demo rounds (e.g. one in balancing) stay apart. */
+export const demoRoundName = '新一轮城乡党组织结对帮扶（演示）';
+
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -14,13 +17,10 @@ const addDays = (day: string, days: number) =>
  * The demo city's open round, so a fresh start shows the directory, the board and the intention
  * flow at once. The deadlines lie ahead of the start day (S1's 30 April / 1 July would already
  * have passed most of the year); the term runs three years like S1's 2010–2013 round.
- * Returns the existing round when the city has one that is not closed.
+ * Returns the existing demo round on later starts.
  */
 export async function seedDemoRound(db: Db, clock: Clock, cityOrgId: number) {
-  const [existing] = await db
-    .select()
-    .from(rounds)
-    .where(and(eq(rounds.orgId, cityOrgId), ne(rounds.state, 'closed')));
+  const [existing] = await db.select().from(rounds).where(eq(rounds.name, demoRoundName));
   if (existing) return existing;
   const today = chinaDay(clock.now());
   const end = addDays(today, 3 * 365);
@@ -31,7 +31,7 @@ export async function seedDemoRound(db: Db, clock: Clock, cityOrgId: number) {
       .values({
         orgId: cityOrgId,
         scopePath: city.path,
-        name: `${today.slice(0, 4)}年新一轮城乡党组织结对帮扶（演示）`,
+        name: demoRoundName,
         periodStart: today,
         periodEnd: end,
         policyPackId: defaultPackId,
