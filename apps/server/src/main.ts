@@ -3,6 +3,8 @@ import { buildApp } from './app.ts';
 import { describeConfiguredDb, openConfiguredDb } from './db/client.ts';
 import { systemClock } from './lib/clock.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
+import { sendersFromConfig } from './modules/reminders/sender.ts';
+import { startReminders } from './modules/reminders/service.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -20,6 +22,12 @@ const ctx = {
 const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));
 const app = await buildApp(ctx);
 await app.listen({ port, host });
+const stopReminders = startReminders(
+  ctx,
+  sendersFromConfig(process.env.REMINDER_SENDERS),
+  Number(process.env.REMINDER_INTERVAL_MS ?? 60_000),
+  (err) => app.log.error(err),
+);
 
 console.log(
   `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${describeConfiguredDb()})`,
@@ -34,6 +42,7 @@ if (demo.accounts.length) {
 }
 
 const shutdown = async () => {
+  await stopReminders();
   await app.close();
   await dbh.close();
   process.exit(0);

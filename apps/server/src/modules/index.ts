@@ -8,6 +8,7 @@ import { boardRoutes } from './board/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { intentionRoutes } from './intentions/routes.ts';
+import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 
@@ -23,4 +24,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   orgRoutes,
   importRoutes,
   allocationRoutes,
+  notificationRoutes,
 ];

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { daysLeft } from '../rounds/dates.ts';
+import { ruralTarget } from '../rounds/rural.ts';
+import { queryRows } from '../rounds/rows.ts';
+
+/** A reminder owed to one organization; `key` + `orgId` make it unique in reminders_sent. */
+export type DueReminder = {
+  key: string;
+  orgId: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+};
+
+type LiveRound = {
+  id: number;
+  name: string;
+  state: string;
+  scopePath: string;
+  intentionDeadline: string;
+  signingDeadline: string;
+};
+
+/**
+ * Issue 3 item 7: reminders 7 days and 1 day before a deadline (calendar days in China time).
+ * The 1-day window wins when both apply, so a server that was down for a week sends only the
+ * nearer one; after the deadline day nothing is sent.
+ */
+export function deadlineWindow(deadline: string, now: Date): 'd7' | 'd1' | null {
+  const left = daysLeft(deadline, now);
+  if (left < 0 || left > 7) return null;
+  return left <= 1 ? 'd1' : 'd7';
+}
+
+const leftText = (deadline: string, now: Date) => {
+  const left = daysLeft(deadline, now);
+  return left === 0 ? '今天' : `还有 ${left} 天`;
+};
+
+/**
+ * Who still has work before the intention deadline (R-DEADLINE-INTENT): districts with rural
+ * targets not yet covered in this round, districts and working committees short of their quota
+ * (R-QUOTA), and both sides of intentions still pending.
+ */
+const intentionRecipients = (r: LiveRound) => sql`
+  select d.id::int as "orgId" from orgs d
+  where d.kind = 'district' and starts_with(d.path, ${r.scopePath})
+    and exists (select 1 from orgs o
+      where starts_with(o.path, d.path) and ${ruralTarget('o')}
+        and not exists (select 1 from intentions i
+          where i.round_id = ${r.id} and i.rural_org_id = o.id and i.state = 'accepted'))
+  union
+  select q.org_id::int from round_quotas q
+  join orgs qo on qo.id = q.org_id
+  cross join lateral (
+    select count(distinct ro.id) filter (where ro.kind = 'town') as towns,
+           count(distinct ro.id) filter (where ro.kind = 'village') as villages,
+           count(distinct ro.id) filter (where ro.kind = 'village' and ro.weak_village) as weak
+    from intentions i
+    join orgs u on u.id = i.urban_org_id
+    join orgs ro on ro.id = i.rural_org_id
+    where i.round_id = q.round_id and i.state = 'accepted' and starts_with(u.path, qo.path)
+  ) p
+  where q.round_id = ${r.id}
+    and (p.towns < q.towns or p.villages < q.villages or p.weak < q.weak_villages)
+  union
+  select urban_org_id::int from intentions where round_id = ${r.id} and state = 'pending'
+  union
+  select rural_org_id::int from intentions where round_id = ${r.id} and state = 'pending'`;
+
+/** Both sides of every agreement of the round not yet signed (R-DEADLINE-SIGN). */
+const signingRecipients = (r: LiveRound) => sql`
+  select urban_org_id::int as "orgId" from agreements where round_id = ${r.id} and status = 'draft'
+  union
+  select rural_org_id::int from agreements where round_id = ${r.id} and status = 'draft'`;
+
+async function deadlineReminders(db: Db, now: Date): Promise<DueReminder[]> {
+  const rounds = await queryRows<LiveRound>(
+    db,
+    sql`select id::int as "id", name, state::text as "state", scope_path as "scopePath",
+        to_char(intention_deadline, 'YYYY-MM-DD') as "intentionDeadline",
+        to_char(signing_deadline, 'YYYY-MM-DD') as "signingDeadline"
+      from rounds where state in ('intentions_open', 'balancing', 'signing')`,
+  );
+  const due: DueReminder[] = [];
+  for (const r of rounds) {
+    const deadlines = [
+      {
+        name: 'intention',
+        date: r.intentionDeadline,
+        open: r.state === 'intentions_open',
+        label: '结对意向确认',
+        link: `/rounds/${r.id}`,
+        recipients: intentionRecipients,
+      },
+      {
+        name: 'signing',
+        date: r.signingDeadline,
+        open: true,
+        label: '结对协议签订',
+        link: '/agreements',
+        recipients: signingRecipients,
+      },
+    ];
+    for (const d of deadlines) {
+      const window = d.open ? deadlineWindow(d.date, now) : null;
+      if (!window) continue;
+      const orgs = await queryRows<{ orgId: number }>(db, d.recipients(r));
+      for (const { orgId } of orgs)
+        due.push({
+          // The date is part of the key: a moved deadline is reminded again.
+          key: `round:${r.id}:${d.name}:${d.date}:${window}`,
+          orgId,
+          kind: `deadline.${d.name}`,
+          title: `${d.label}将于 ${d.date} 截止（${leftText(d.date, now)}）`,
+          body: `「${r.name}」的${d.label}截止日为 ${d.date}，请及时办理。`,
+          link: d.link,
+        });
+    }
+  }
+  return due;
+}
+
+/**
+ * Confirmations waiting on someone: a pending intention on its rural side; a renewal one side
+ * confirmed on the other side (R-ROUND-RENEW); a draft agreement on the side holding the pen,
+ * once each time the pen comes to it (the last saved version is the other side's, or none yet).
+ */
+async function confirmationReminders(db: Db): Promise<DueReminder[]> {
+  return queryRows<DueReminder>(
+    db,
+    sql`select 'intention:' || i.id || ':awaiting' as "key", i.rural_org_id::int as "orgId",
+        'confirm.intention' as "kind", '有结对意向待确认' as "title",
+        u.name || ' 希望与本单位结对（「' || r.name || '」），请确认接受或婉拒。' as "body",
+        '/intentions/inbox' as "link"
+      from intentions i join rounds r on r.id = i.round_id join orgs u on u.id = i.urban_org_id
+      where i.state = 'pending' and r.state = 'intentions_open'
+    union all
+      select 'renewal:' || rn.id || ':awaiting',
+        (case when rn.urban_confirmed_at is null then rn.urban_org_id else rn.rural_org_id end)::int,
+        'confirm.renewal', '有续签结对待确认',
+        (case when rn.urban_confirmed_at is null then ro.name else uo.name end)
+          || ' 已确认续签上一轮结对（「' || r.name || '」），请确认或表示不再续签。',
+        '/rounds/' || r.id
+      from renewals rn join rounds r on r.id = rn.round_id
+      join orgs uo on uo.id = rn.urban_org_id join orgs ro on ro.id = rn.rural_org_id
+      where rn.declined_at is null and rn.intention_id is null and r.state = 'intentions_open'
+        and (rn.urban_confirmed_at is null) <> (rn.rural_confirmed_at is null)
+    union all
+      select 'agreement:' || a.id || ':v' || a.version || ':' || a.pen,
+        (case when a.pen = 'urban' then a.urban_org_id else a.rural_org_id end)::int,
+        'confirm.agreement', '结对协议轮到本方编辑',
+        '与 ' || (case when a.pen = 'urban' then ro.name else uo.name end)
+          || ' 的结对协议正等待本方修改或签署。',
+        '/agreements/' || a.id
+      from agreements a join rounds r on r.id = a.round_id
+      join orgs uo on uo.id = a.urban_org_id join orgs ro on ro.id = a.rural_org_id
+      left join agreement_versions v on v.agreement_id = a.id and v.version = a.version
+      where a.status = 'draft' and r.state not in ('draft', 'closed')
+        and (v.side is null or v.side <> a.pen)`,
+  );
+}
+
+/** Every reminder owed now that has not been claimed yet. */
+export async function dueReminders(db: Db, now: Date): Promise<DueReminder[]> {
+  const all = [...(await deadlineReminders(db, now)), ...(await confirmationReminders(db))];
+  if (!all.length) return [];
+  const sent = await queryRows<{ key: string; orgId: number }>(
+    db,
+    sql`select key, org_id::int as "orgId" from reminders_sent
+      where key = any(${sql.param(all.map((r) => r.key))}::text[])`,
+  );
+  const seen = new Set(sent.map((s) => `${s.key}|${s.orgId}`));
+  return all.filter((r) => !seen.has(`${r.key}|${r.orgId}`));
+}
