@@ -54,7 +54,9 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
   const firstRow = pairs.locator('tbody tr.ant-table-row').first();
   const village = (await firstRow.locator('td').first().innerText()).split('\n')[0].trim();
   const unit = (await firstRow.locator('td').nth(2).innerText()).split('\n')[0].trim();
-  await expect.poll(() => firstRow.locator('td').nth(4).innerText()).toMatch(/^基准 \+200；/);
+  await expect
+    .poll(() => firstRow.locator('td').nth(4).innerText(), { timeout: 10_000 })
+    .toMatch(/^基准 \+200；/);
   await page.getByTestId('alloc-uncovered').waitFor();
   await screenshot(page, 'allocation-first-run');
 
@@ -62,7 +64,7 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
   await firstRow.getByText('已锁定').waitFor();
 
   await page.getByRole('button', { name: '保留锁定并重新运行' }).click();
-  await expect.poll(() => runNumber(page)).toBeGreaterThan(firstRun);
+  await expect.poll(() => runNumber(page), { timeout: 20_000 }).toBeGreaterThan(firstRun);
   const kept = pairs.locator('tbody tr.ant-table-row', { hasText: village }).first();
   await kept.getByText('已锁定').waitFor();
   expect(await kept.locator('td').nth(2).innerText()).toContain(unit);

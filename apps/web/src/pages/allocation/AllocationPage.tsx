@@ -28,12 +28,13 @@ export default function AllocationPage() {
     () => (round ? allocationApi.runs(round.id) : Promise.resolve({ items: [] })),
     [round?.id],
   );
-  const latest = runs.data?.items[0];
+  const roundId = round?.id;
+  const latestId = runs.data?.items[0]?.id;
   useEffect(() => {
     setView(null);
-    if (round && latest)
-      allocationApi.view(round.id, latest.id).then(setView, (e: Error) => setError(e.message));
-  }, [round?.id, latest?.id]);
+    if (roundId && latestId)
+      allocationApi.view(roundId, latestId).then(setView, (e: Error) => setError(e.message));
+  }, [roundId, latestId]);
 
   const editable = me.role === 'city_admin' && view?.run.status === 'proposed';
   const act = async (key: string, work: () => Promise<unknown>, done = t('alloc.done')) => {
