@@ -69,6 +69,13 @@ describe('demo city', () => {
     expect(me.json().user.mustChangePassword).toBe(false);
   });
 
+  it('opens one round for intentions and one in balancing, so every flow can be tried at once', async () => {
+    const states = await env.dbh.query<{ state: string }>(
+      `select state::text as state from rounds order by 1`,
+    );
+    expect(states.rows.map((r) => r.state)).toEqual(['balancing', 'intentions_open']);
+  });
+
   it('does nothing on the next start', async () => {
     const before = await one<{ n: number }>(`select count(*)::int as n from orgs`);
     expect((await seedDemoIfEmpty(env, () => {})).accounts).toEqual([]);

@@ -10,6 +10,7 @@ import { importDivisions } from '../orgs/import-divisions.ts';
 import { insertOrg } from '../orgs/tree.ts';
 import { districtPairs, orgs } from '../orgs/schema.ts';
 import { seedDemoRound as seedAllocationDemoRound } from '../allocation/demo.ts';
+import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
 
@@ -97,6 +98,8 @@ export async function seedDemoIfEmpty(
     }));
   });
   await seedAllocationDemoRound(ctx);
+  const [city] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, '310100000000'));
+  await seedOpenDemoRound(db, ctx.clock, city.id);
   log(`演示数据已创建，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return { accounts };
 }
