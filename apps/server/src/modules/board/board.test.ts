@@ -4,7 +4,7 @@ import { openDb, type DbHandle } from '../../db/client.ts';
 import { withDatabase } from '../../../test/global-setup.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { openRound, submit } from '../rounds/testing.ts';
+import { addOrg, openRound, submit } from '../rounds/testing.ts';
 import type { Board } from './service.ts';
 
 let env: TestEnv;
@@ -184,5 +184,48 @@ describe('public board (R-LIVE-STATUS)', () => {
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/public/rounds/abc/board' })).statusCode,
     ).toBe(422);
+  });
+});
+
+describe('rural targets (R-COVERAGE)', () => {
+  it('leaves the streets of central districts and urban communities out of coverage and the drill-down', async () => {
+    const roundId = await openRound(env, city);
+    const street = await addOrg(env, { kind: 'town', name: '外滩街道', parentId: sc.central.id });
+    const community = await addOrg(env, {
+      kind: 'community',
+      name: '中山东一路社区',
+      parentId: street.id,
+    });
+    const suburbCommunity = await addOrg(env, {
+      kind: 'community',
+      name: '朱泾新城社区',
+      parentId: sc.a.town.id,
+    });
+
+    const board = (
+      await env.app.inject({ method: 'GET', url: `/api/public/rounds/${roundId}/board` })
+    ).json() as Board;
+    expect(board.coverage.find((d) => d.districtId === sc.central.id)).toBeUndefined();
+
+    const drill = await env.app.inject({
+      method: 'GET',
+      url: `/api/rounds/${roundId}/uncovered`,
+      headers: { cookie: city },
+    });
+    const ids = drill.json().items.map((o: { id: number }) => o.id);
+    expect(ids).toContain(sc.a.village.id);
+    expect(ids).toContain(sc.a.town.id);
+    for (const id of [street.id, community.id, suburbCommunity.id]) expect(ids).not.toContain(id);
+
+    const listed = await env.app.inject({
+      method: 'GET',
+      url: `/api/public/rounds/${roundId}/directory?q=${encodeURIComponent('外滩')}`,
+    });
+    expect(listed.json().total).toBe(0);
+
+    const refused = await submit(env, sc.actors.unit_admin.cookie, roundId, {
+      ruralOrgId: street.id,
+    });
+    expect(refused.statusCode).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { daysLeft } from '../rounds/dates.ts';
 import { can } from '../rounds/policy.ts';
 import { queryRows } from '../rounds/rows.ts';
+import { ruralTarget } from '../rounds/rural.ts';
 import { getRound, type Round } from '../rounds/service.ts';
 
 type Coverage = { total: number; covered: number };
@@ -34,13 +35,14 @@ export type Board = {
 };
 
 // Coverage within the round (R-COVERAGE): a village or town is covered once it is the rural side
-// of an accepted intention (a renewal is one). A town counts only when paired itself.
+// of an accepted intention (a renewal is one). A town counts only when paired itself; streets of
+// central districts are not rural targets (`ruralTarget`).
 const coverageQuery = (round: Round) => sql`
   with rural as (
     select o.id, o.kind, o.weak_village, d.id as district_id, d.name as district_name, d.code as district_code
     from orgs o
     join orgs d on d.kind = 'district' and o.path like d.path || '%'
-    where o.kind in ('village', 'town') and o.path like ${pathPrefix(round.scopePath)}
+    where ${ruralTarget('o')} and o.path like ${pathPrefix(round.scopePath)}
   ), covered as (
     select distinct rural_org_id as id from intentions where round_id = ${round.id} and state = 'accepted'
   )
@@ -145,7 +147,7 @@ export async function uncovered(db: Db, scope: Scope, roundId: number) {
       from orgs o
       left join orgs p on p.id = o.parent_id
       left join round_slots s on s.round_id = ${round.id} and s.rural_org_id = o.id
-      where o.kind in ('village', 'town')
+      where ${ruralTarget('o')}
         and o.path like ${pathPrefix(round.scopePath)} and o.path like ${pathPrefix(scope.path)}
         and not exists (select 1 from intentions i
           where i.round_id = ${round.id} and i.rural_org_id = o.id and i.state = 'accepted')

@@ -296,3 +296,23 @@ describe('idempotency', () => {
     ).toBe(0);
   });
 });
+
+describe('draft agreement on acceptance', () => {
+  it('records the accepting user as the actor of the draft’s audit row', async () => {
+    const roundId = await openRound(env, city);
+    const sent = await submit(env, sc.b.users.unit_admin.cookie, roundId, {
+      ruralOrgId: sc.b.village.id,
+    });
+    expect(sent.statusCode).toBe(201);
+    const accepted = await act(sc.b.users.village_admin.cookie, sent.json().intention.id, 'accept');
+    expect(accepted.statusCode).toBe(200);
+    const { rows } = await env.dbh.query<{ actorId: number; actorName: string }>(
+      `select actor_id::int as "actorId", actor_name as "actorName" from audit_log
+        where action = 'agreement.create' and entity_id = $1`,
+      [String(accepted.json().agreementId)],
+    );
+    expect(rows).toEqual([
+      { actorId: sc.b.users.village_admin.id, actorName: sc.b.users.village_admin.username },
+    ]);
+  });
+});

@@ -133,7 +133,7 @@ export async function confirmRenewal(
       await tx.execute(
         sql`update renewals set intention_id = ${intentionId} where id = ${renewal.id}`,
       );
-      await createDraftAgreement(tx, { intentionId });
+      await createDraftAgreement(tx, { intentionId, actor: scope });
     }
     await recordAudit(tx, scope, {
       action: intentionId ? 'renewal.completed' : 'renewal.confirmed',

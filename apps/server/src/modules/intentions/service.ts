@@ -10,6 +10,7 @@ import { createDraftAgreement } from '../agreements/service.ts';
 import { isPast } from '../rounds/dates.ts';
 import { getRound } from '../rounds/service.ts';
 import { queryRows } from '../rounds/rows.ts';
+import { ruralTarget } from '../rounds/rural.ts';
 import {
   deadlinePassed,
   duplicateIntention,
@@ -66,7 +67,7 @@ async function loadContext(
       ro.id::int as "ruralId", ro.path as "ruralPath", ro.province_code as "provinceCode",
       uo.id::int as "urbanId", uo.path as "urbanPath", coalesce(uo.capacity, 1) as "capacity"
     from rounds r
-    left join orgs ro on ro.id = ${ruralOrgId} and ro.kind in ('village', 'town')
+    left join orgs ro on ro.id = ${ruralOrgId} and ${ruralTarget('ro')}
       and starts_with(ro.path, r.scope_path)
     left join orgs uo on uo.id = ${urbanOrgId} and uo.kind = 'urban_unit'
       and uo.path like ${pathPrefix(scope.path)} and starts_with(uo.path, r.scope_path)
@@ -269,7 +270,10 @@ export async function acceptIntention(db: Db, scope: Scope, clock: Clock, id: nu
     if (i.roundState !== 'intentions_open') throw roundNotOpen(i.roundState);
     if (isPast(i.intentionDeadline, now)) throw deadlinePassed(i.intentionDeadline);
     const after = await setState(tx, scope, now, i, 'accepted');
-    const { agreementId } = await createDraftAgreement(tx, { intentionId: i.id });
+    const { agreementId } = await createDraftAgreement(tx, {
+      intentionId: i.id,
+      actor: scope,
+    });
     return { intention: after, agreementId };
   });
 }

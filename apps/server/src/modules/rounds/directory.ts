@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix } from '../../lib/scope.ts';
 import { queryRows } from './rows.ts';
+import { ruralTarget } from './rural.ts';
 import { getPublicRound } from './service.ts';
 
 export type DirectoryQuery = {
@@ -41,10 +42,7 @@ const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** 名录 (S1 §8): the round's towns and villages with their needs, public and without login. */
 export async function directory(db: Db, roundId: number, query: DirectoryQuery) {
   const round = await getPublicRound(db, roundId);
-  const filters: SQL[] = [
-    sql`o.kind in ('village', 'town')`,
-    sql`o.path like ${pathPrefix(round.scopePath)}`,
-  ];
+  const filters: SQL[] = [ruralTarget('o'), sql`o.path like ${pathPrefix(round.scopePath)}`];
   if (query.district != null) filters.push(sql`d.id = ${query.district}`);
   if (query.weak != null) filters.push(sql`o.weak_village = ${query.weak}`);
   if (query.need)

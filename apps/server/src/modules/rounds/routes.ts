@@ -9,7 +9,7 @@ import { letterFileName } from './letter-name.ts';
 import { quotaLetter } from './letter.ts';
 import { readList, replaceList, type ListKind } from './lists.ts';
 import { getQuota, listQuotas, setQuota } from './quotas.ts';
-import { createRound, getRound, listRounds, transitionRound, updateRound } from './service.ts';
+import { createRound, listRounds, readRound, transitionRound, updateRound } from './service.ts';
 
 const day = z
   .string()
@@ -89,7 +89,7 @@ export const roundRoutes =
     app.get(
       '/rounds/:id',
       { schema: { tags, summary: '结对轮次详情', params: z.object({ id }) } },
-      async (request) => ({ round: await getRound(db, requireScope(request), request.params.id) }),
+      async (request) => ({ round: await readRound(db, requireScope(request), request.params.id) }),
     );
 
     app.patch(

@@ -50,6 +50,12 @@ export async function getRound(db: Db, scope: Scope, id: number, lock = false): 
   return row;
 }
 
+/** The round detail route: a member (an individual) reads rounds on the public pages only. */
+export async function readRound(db: Db, scope: Scope, id: number) {
+  authorize(scope, 'read');
+  return getRound(db, scope, id);
+}
+
 /** Public pages read a round by id alone; drafts are not public yet. */
 export async function getPublicRound(db: Db, id: number): Promise<Round> {
   const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
