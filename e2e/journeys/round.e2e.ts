@@ -3,8 +3,8 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoAccount, openBrowser, screenshot, signInAs, type Session } from './browser.ts';
-import type { DemoAccount } from './server.ts';
+import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import type { DemoAccount } from '../server.ts';
 
 // One pairing from choice to signature (issue 3): a unit picks an uncovered weak village, the
 // village accepts, both complete and sign the agreement while an anonymous page shows the public
@@ -161,7 +161,7 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
   await project.getByLabel('数量', { exact: true }).fill('60');
   await project.getByLabel('单位', { exact: true }).fill('千瓦');
   await page.getByTestId('agreement-save').click();
-  await page.getByText('已保存为新版本').waitFor();
+  await page.getByText('已保存为新版本').last().waitFor();
   await page.getByTestId('agreement-sign').click();
   await confirmPopover(page, '签署');
   const refusal = page.getByTestId('agreement-errors');
@@ -170,7 +170,7 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
   await screenshot(page, 'round-agreement-weak-funds-refused');
   await page.getByTestId(`funds-${shortYear}`).fill('30000');
   await page.getByTestId('agreement-save').click();
-  await page.getByText('已保存为新版本').waitFor();
+  await page.getByText('已保存为新版本').last().waitFor();
   await expect(page.getByTestId('signing-issues').count()).resolves.toBe(0);
   await page.getByTestId('agreement-hand-over').click();
   await confirmPopover(page, '确定');
@@ -182,7 +182,7 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
   await page.getByTestId('turn-alert').getByText('我方执笔').waitFor();
   await page.locator('#contacts_rural_name').fill('周书记');
   await page.getByTestId('agreement-save').click();
-  await page.getByText('已保存为新版本').waitFor();
+  await page.getByText('已保存为新版本').last().waitFor();
   await page.getByRole('button', { name: '版本与差异' }).click();
   const diff = page.getByTestId('diff-table');
   await diff.getByText('周书记').waitFor();
