@@ -10,6 +10,7 @@ import {
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
+  InteractionOutlined,
   SelectOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -51,6 +52,11 @@ export const routes: AppRoute[] = [
     menu: { label: 'menu.directory', icon: <ApartmentOutlined /> },
   },
   { path: '/orgs/:id', page: lazy(() => import('./pages/orgs/OrgDetailPage.tsx')) },
+  {
+    path: '/district-pairs',
+    page: lazy(() => import('./pages/district-pairs/DistrictPairsPage.tsx')),
+    menu: { label: 'menu.districtPairs', icon: <InteractionOutlined /> },
+  },
   {
     path: '/users',
     page: lazy(() => import('./pages/users/UsersPage.tsx')),

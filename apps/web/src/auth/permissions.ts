@@ -13,6 +13,10 @@ export function importKindsFor(role: Role): Array<'units' | 'weak-villages'> {
 }
 export const canImport = (role: Role) => importKindsFor(role).length > 0;
 export const canEditOrgs = (role: Role) => canManageUsers(role);
+/** Units hang under a working committee or a district, so only city and district admins create. */
+export const canCreateUnits = (role: Role) => role === 'city_admin' || role === 'district_admin';
+/** The 对口帮扶 table: everyone reads the pairs touching their scope; the city admin edits. */
+export const canEditDistrictPairs = (role: Role) => role === 'city_admin';
 
 /** Roles an admin may hand out: never above their own level. */
 export function assignableRoles(role: Role): Role[] {

@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { OrgRow, OrgTreeNode, Paged } from '../../api/types.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
+import { canCreateUnits } from '../../auth/permissions.ts';
 import { OrgTree } from '../../components/OrgTree.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { DistrictSelect } from './DistrictSelect.tsx';
 import { kindColor, kindOptions, yesNoOptions } from './orgOptions.ts';
+import { UnitCreateModal } from './UnitCreateModal.tsx';
 
 const filterKeys = [
   'q',
@@ -27,6 +30,8 @@ export default function DirectoryPage() {
   const navigate = useNavigate();
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
   const [search, setSearch] = useState(values.q);
+  const me = useMe();
+  const [creating, setCreating] = useState(false);
 
   const { data, error, loading, reload } = useRequest(
     () =>
@@ -128,9 +133,21 @@ export default function DirectoryPage() {
         title={t('menu.directory')}
         style={{ flex: 1, minWidth: 0 }}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={reload}>
-            {t('common.refresh')}
-          </Button>
+          <Space>
+            {canCreateUnits(me.role) && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="create-unit"
+              >
+                {t('org.createUnit')}
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              {t('common.refresh')}
+            </Button>
+          </Space>
         }
       >
         <Space wrap style={{ marginBottom: 12 }}>
@@ -235,6 +252,15 @@ export default function DirectoryPage() {
           data-testid="directory-table"
         />
       </Card>
+      {creating && (
+        <UnitCreateModal
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            reload();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,19 +1,12 @@
 import { useState } from 'react';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { resourceTags, unitTypes } from '@pairing/shared';
+import { App, Form, Modal } from 'antd';
 import { api } from '../../api/client.ts';
 import type { OrgDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
-
-type Values = {
-  unitType: string;
-  capacity: number;
-  yearlyBudget: number;
-  resourceTags: string[];
-  contactName: string;
-  contactPhone?: string;
-};
+import { useRequest } from '../../lib/useRequest.ts';
+import { loadDistricts } from './districts.ts';
+import { UnitFormFields, type UnitFormValues } from './UnitFormFields.tsx';
 
 export function UnitEditModal({
   org,
@@ -26,13 +19,23 @@ export function UnitEditModal({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<UnitFormValues>();
   const [saving, setSaving] = useState(false);
+  const districts = useRequest(loadDistricts, []);
 
-  const save = async (values: Values) => {
+  // The unit's address may lie outside the editor's scope; keep it choosable under its name.
+  const districtOptions = (districts.data ?? []).map((d) => ({ value: d.id, label: d.name }));
+  if (org.addressDistrictId && !districtOptions.some((d) => d.value === org.addressDistrictId)) {
+    districtOptions.unshift({
+      value: org.addressDistrictId,
+      label: org.addressDistrictName ?? String(org.addressDistrictId),
+    });
+  }
+
+  const save = async (values: UnitFormValues) => {
     setSaving(true);
     // Send the phone only when it changed: a viewer without full-phone rights sees it masked.
-    const body: Partial<Values> = { ...values };
+    const body: Partial<UnitFormValues> = { ...values };
     if (values.contactPhone === org.contactPhone) delete body.contactPhone;
     try {
       await api.patch(`/api/orgs/${org.id}`, body);
@@ -65,40 +68,12 @@ export function UnitEditModal({
           capacity: org.capacity ?? undefined,
           yearlyBudget: org.yearlyBudget ?? undefined,
           resourceTags: org.resourceTags ?? [],
+          addressDistrictId: org.addressDistrictId ?? undefined,
           contactName: org.contactName ?? '',
           contactPhone: org.contactPhone ?? '',
         }}
       >
-        <Form.Item name="unitType" label={t('org.unitType')} rules={[{ required: true }]}>
-          <Select options={unitTypes.map((v) => ({ value: v, label: v }))} />
-        </Form.Item>
-        <Form.Item
-          name="capacity"
-          label={t('org.capacity')}
-          extra={t('org.capacityHelp')}
-          rules={[
-            { required: true, message: t('org.capacityRange') },
-            { type: 'number', min: 1, max: 50, message: t('org.capacityRange') },
-          ]}
-        >
-          <InputNumber precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="yearlyBudget" label={t('org.yearlyBudget')} rules={[{ required: true }]}>
-          <InputNumber min={0} precision={0} prefix="¥" style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="resourceTags" label={t('org.resourceTags')}>
-          <Select mode="multiple" options={resourceTags.map((v) => ({ value: v, label: v }))} />
-        </Form.Item>
-        <Form.Item name="contactName" label={t('org.contactName')}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item
-          name="contactPhone"
-          label={t('org.contactPhone')}
-          extra={t('org.contactPhoneHelp')}
-        >
-          <Input maxLength={20} />
-        </Form.Item>
+        <UnitFormFields districts={districtOptions} districtsLoading={districts.loading} />
       </Form>
     </Modal>
   );
