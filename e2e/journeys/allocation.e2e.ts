@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoAccount, openBrowser, screenshot, signInAs, type Session } from './browser.ts';
+import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
 
 // 组织分配 (issue 4): the city admin runs the allocation on the demo round in balancing, locks one
 // pair, re-runs (the locked pair stays), publishes, and the public board counts the new intentions.
