@@ -79,18 +79,21 @@ export async function login(
   return { token, user: { ...sessionUser, ip: input.ip } };
 }
 
+/** What a request knows about its caller: the user joined with the org that gives the scope. */
+const sessionUserColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  orgId: users.orgId,
+  path: orgs.path,
+  orgName: orgs.name,
+  mustChangePassword: users.mustChangePassword,
+};
+
 async function sessionUserById(db: Db, userId: number): Promise<SessionUser> {
   const [row] = await db
-    .select({
-      userId: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      orgId: users.orgId,
-      path: orgs.path,
-      orgName: orgs.name,
-      mustChangePassword: users.mustChangePassword,
-    })
+    .select(sessionUserColumns)
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
     .where(eq(users.id, userId));
@@ -114,14 +117,7 @@ export async function authenticate(
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       disabled: users.disabled,
-      userId: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      orgId: users.orgId,
-      path: orgs.path,
-      orgName: orgs.name,
-      mustChangePassword: users.mustChangePassword,
+      ...sessionUserColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
