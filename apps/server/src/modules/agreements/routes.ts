@@ -16,6 +16,7 @@ import {
   saveAgreement,
   signAgreement,
 } from './service.ts';
+import { pageQuery } from '../../lib/pagination.ts';
 
 const id = z.coerce
   .number({ error: '编号须为正整数' })
@@ -56,13 +57,7 @@ export const agreementRoutes =
             querystring: z.object({
               roundId: id.optional(),
               status: z.enum(['draft', 'signed'], { error: '状态须为 draft 或 signed' }).optional(),
-              page: z.coerce.number().int('页码须为整数').min(1, '页码从 1 开始').default(1),
-              pageSize: z.coerce
-                .number()
-                .int('每页条数须为整数')
-                .min(1, '每页至少 1 条')
-                .max(100, '每页最多 100 条')
-                .default(20),
+              ...pageQuery,
             }),
           },
         },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../auth/hook.ts';
-import { pageQuery } from '../users/paging.ts';
+import { pageQuery } from '../../lib/pagination.ts';
 import { authorize } from './policy.ts';
 import { listAudit } from './service.ts';
 import { timeRange } from './time-range.ts';

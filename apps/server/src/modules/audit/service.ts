@@ -1,7 +1,7 @@
 import { and, desc, count, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { offsetOf } from '../users/paging.ts';
+import { offsetOf } from '../../lib/pagination.ts';
 import { auditLog } from './schema.ts';
 
 export type AuditFilter = {

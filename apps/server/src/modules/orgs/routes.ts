@@ -7,6 +7,7 @@ import { listDistrictPairs, replaceDistrictPairs } from './district-pairs.ts';
 import { authorize } from './policy.ts';
 import { createUnit, listOrgs, orgDetail, orgTree, updateOrg } from './service.ts';
 import { unitFields } from './unit-fields.ts';
+import { pageQuery } from '../../lib/pagination.ts';
 
 const id = z.coerce
   .number()
@@ -26,8 +27,7 @@ const listQuery = z.object({
   covered: flag.optional(),
   unitType: z.enum(unitTypes, { message: '单位类型不正确' }).optional(),
   parentId: id.optional(),
-  page: z.coerce.number().int().min(1, '页码至少为 1').max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100, '每页不超过 100 条').default(20),
+  ...pageQuery,
 });
 
 const pairsBody = z.object({

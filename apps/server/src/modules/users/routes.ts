@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../auth/hook.ts';
 import { displayName, phone, username } from './fields.ts';
-import { pageQuery } from './paging.ts';
+import { pageQuery } from '../../lib/pagination.ts';
 import { authorize } from './policy.ts';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.ts';
 

@@ -7,7 +7,7 @@ import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { hashPassword } from '../auth/password.ts';
 import { sessions, users } from '../auth/schema.ts';
 import { orgs } from '../orgs/schema.ts';
-import { containsPattern, offsetOf } from './paging.ts';
+import { containsPattern, offsetOf } from '../../lib/pagination.ts';
 import { canManageRole, roleFitsOrg } from './policy.ts';
 import { presentUser, type UserView } from './present.ts';
 import { temporaryPassword } from './temporary-password.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Shared by the user and audit lists; a candidate for src/lib once other modules page too.
+// Every paged list takes the same page and pageSize parameters.
 export const pageQuery = {
   page: z.coerce
     .number({ error: '页码须为数字' })
