@@ -96,7 +96,9 @@ async function seed() {
 
 function startServer(): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL('./rush-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // RUSH_NODE_ARGS: extra flags for the server processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
+  const extra = (process.env.RUSH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
     env: { ...process.env, RUSH_DATABASE_URL: url, LOG_LEVEL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -132,7 +134,7 @@ function watch(port: number, roundId: number): Promise<Watcher> {
               intentions: { pending: number; accepted: number };
             };
             w.arrivals.push({
-              at: performance.now(),
+              at: Date.now(),
               count: b.intentions.pending + b.intentions.accepted,
             });
             if (w.arrivals.length === 1) resolve(w);
@@ -153,9 +155,13 @@ async function rush(ports: number[], roundId: number, tokens: string[], villageI
     unit: i % units,
     village: villageIds[((i % units) + Math.floor(i / units) * 7) % villages],
   }));
-  const acks: Array<{ sent: number; acked: number; status: number; id?: number }> = new Array(
-    total,
-  );
+  const acks: Array<{
+    sent: number;
+    acked: number;
+    committedAt: number;
+    status: number;
+    id?: number;
+  }> = new Array(total);
   let next = 0;
   const post = (i: number) =>
     new Promise<void>((resolve, reject) => {
@@ -186,7 +192,8 @@ async function rush(ports: number[], roundId: number, tokens: string[], villageI
             const id =
               res.statusCode === 201 ? (JSON.parse(text).intention.id as number) : undefined;
             if (res.statusCode !== 201 && i < 3) log(`unexpected ${res.statusCode}: ${text}`);
-            acks[i] = { sent, acked, status: res.statusCode ?? 0, id };
+            const committedAt = Number(res.headers['x-committed-at'] ?? Date.now());
+            acks[i] = { sent, acked, committedAt, status: res.statusCode ?? 0, id };
             resolve();
           });
         },
@@ -260,9 +267,10 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
 
     const latencies = acks.map((a) => a.acked - a.sent).sort((a, b) => a - b);
-    // SSE lag: the k-th acknowledged intention (acknowledgement ≈ commit) reaches a client with
-    // the first board whose count is ≥ k.
-    const ackTimes = okAcks.map((a) => a.acked).sort((a, b) => a - b);
+    // SSE lag: the k-th committed intention (the server's wall-clock time when its transaction had
+    // committed, header x-committed-at) reaches a client with the first board whose count is ≥ k;
+    // arrivals are taken with the same wall clock on this machine.
+    const ackTimes = okAcks.map((a) => a.committedAt).sort((a, b) => a - b);
     const histogram = new Uint32Array(60_001);
     let missing = 0;
     for (const w of watchers) {

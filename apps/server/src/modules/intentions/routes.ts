@@ -54,6 +54,9 @@ export const intentionRoutes =
           intention: await submitIntention(db, scope, ctx.clock, input, { key, fingerprint }),
         }));
         if (answer.replayed) reply.header('idempotency-replayed', 'true');
+        // When the change was committed (ms since the epoch): the start of the board's delivery
+        // lag (R-LIVE-STATUS, bench/rush.ts).
+        else reply.header('x-committed-at', String(Date.now()));
         return reply.status(answer.status).send(answer.body);
       },
     );

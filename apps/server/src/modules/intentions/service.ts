@@ -4,10 +4,11 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
-import { boardChannel, notifyBoard } from '../../lib/notify.ts';
+import { notifyBoard } from '../../lib/notify.ts';
+import { notifyBoardSoon } from '../board/notifier.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { createDraftAgreement } from '../agreements/service.ts';
-import { isPast } from '../rounds/dates.ts';
+import { chinaDay, isPast } from '../rounds/dates.ts';
 import { getRound } from '../rounds/service.ts';
 import { queryRows } from '../rounds/rows.ts';
 import { ruralTarget } from '../rounds/rural.ts';
@@ -41,51 +42,36 @@ type Context = {
   intentionDeadline: string;
   villageCap: number;
   ruralId: number | null;
-  ruralPath: string | null;
-  provinceCode: string | null;
   urbanId: number | null;
-  urbanPath: string | null;
-  capacity: number | null;
+  capacity: number;
 };
 
 /**
- * The round, the chosen rural org (a village or town of the round's city) and the unit (in the
- * caller's scope), in one query. The key-share lock makes a concurrent state transition (which
- * takes FOR UPDATE) wait for this submission, so none lands after the window closed.
+ * The round, the chosen rural target (a village or town of the round's city, R-COVERAGE) and the
+ * unit (in the caller's scope). The key-share lock makes a concurrent state transition (which takes
+ * FOR UPDATE) wait for the submission, so none lands after the window closed. `open` repeats the
+ * checks the caller turns into refusals, so the writes below only run when all of them pass.
  */
-async function loadContext(
-  tx: Db,
+const contextQuery = (
   scope: Scope,
   roundId: number,
   ruralOrgId: number,
   urbanOrgId: number,
-) {
-  const [row] = await queryRows<Context>(
-    tx,
-    sql`select r.state::text as "state", to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline",
-      r.village_cap as "villageCap",
-      ro.id::int as "ruralId", ro.path as "ruralPath", ro.province_code as "provinceCode",
-      uo.id::int as "urbanId", uo.path as "urbanPath", coalesce(uo.capacity, 1) as "capacity"
-    from rounds r
-    left join orgs ro on ro.id = ${ruralOrgId} and ${ruralTarget('ro')}
-      and starts_with(ro.path, r.scope_path)
-    left join orgs uo on uo.id = ${urbanOrgId} and uo.kind = 'urban_unit'
-      and uo.path like ${pathPrefix(scope.path)} and starts_with(uo.path, r.scope_path)
-    where r.id = ${roundId} and starts_with(${scope.path}, r.scope_path)
-    for key share of r`,
-  );
-  if (!row) throw notFound('结对轮次不存在');
-  if (row.ruralId == null) throw notFound('结对对象不存在');
-  if (row.urbanId == null) throw notFound('单位不存在');
-  return row as Context & {
-    ruralId: number;
-    urbanId: number;
-    ruralPath: string;
-    urbanPath: string;
-    provinceCode: string;
-    capacity: number;
-  };
-}
+  today: string,
+) => sql`
+  select r.id as round_id, r.state::text as "state",
+    to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline", r.village_cap as "villageCap",
+    ro.id::int as "ruralId", ro.path as rural_path, ro.province_code,
+    uo.id::int as "urbanId", coalesce(uo.capacity, 1) as "capacity",
+    (r.state = 'intentions_open' and r.intention_deadline >= ${today}::date
+      and ro.id is not null and uo.id is not null and coalesce(uo.capacity, 1) >= 1) as open
+  from rounds r
+  left join orgs ro on ro.id = ${ruralOrgId} and ${ruralTarget('ro')}
+    and starts_with(ro.path, r.scope_path)
+  left join orgs uo on uo.id = ${urbanOrgId} and uo.kind = 'urban_unit'
+    and uo.path like ${pathPrefix(scope.path)} and starts_with(uo.path, r.scope_path)
+  where r.id = ${roundId} and starts_with(${scope.path}, r.scope_path)
+  for key share of r`;
 
 export const isUniqueViolation = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -134,9 +120,11 @@ export type IdempotencyRecord = { key: string; fingerprint: string };
  * rural side never accepts more units than the cap, and a race for the last places is decided
  * here by the row locks of the slot and load upserts (see `takePlaces`, same SQL).
  *
- * This is the hot path of the intention rush (bench/rush.ts), so after the context query the
- * place-taking, the insert, its audit row (the columns recordAudit writes), the idempotency record
- * and the board notification go to the database as one statement: four round trips in all.
+ * This is the hot path of the intention rush (bench/rush.ts): the context, the place-taking, the
+ * insert, its audit row (the columns recordAudit writes) and the idempotency record are one
+ * statement, which PostgreSQL runs atomically as its own transaction — one round trip after the
+ * session lookup. The refusals are decided afterwards from the context the statement returns. The
+ * board is told after the commit, coalesced (`notifyBoardSoon`).
  */
 export async function submitIntention(
   db: Db,
@@ -148,57 +136,69 @@ export async function submitIntention(
   authorize(scope, 'submit');
   const urbanOrgId = input.urbanOrgId ?? scope.orgId;
   const now = clock.now();
-  return db.transaction(async (tx) => {
-    const c = await loadContext(tx, scope, input.roundId, input.ruralOrgId, urbanOrgId);
-    if (c.state !== 'intentions_open') throw roundNotOpen(c.state);
-    if (isPast(c.intentionDeadline, now)) throw deadlinePassed(c.intentionDeadline);
-    if (c.capacity < 1) throw unitAtCapacity(c.capacity);
-    let result: { slot: number; load: number; intention: IntentionRow | null };
-    try {
-      [result] = await queryRows<typeof result>(
-        tx,
-        sql`with s as (
-            insert into round_slots as s (round_id, rural_org_id, taken) values (${input.roundId}, ${c.ruralId}, 1)
-            on conflict (round_id, rural_org_id) do update set taken = s.taken + 1 where s.taken < ${c.villageCap}
-            returning 1
-          ), l as (
-            insert into round_unit_loads as l (round_id, urban_org_id, taken) select ${input.roundId}, ${c.urbanId}, 1 from s
-            on conflict (round_id, urban_org_id) do update set taken = l.taken + 1 where l.taken < ${c.capacity}
-            returning 1
-          ), i as (
-            insert into intentions (round_id, urban_org_id, rural_org_id, province_code, submitted_by, submitted_at)
-            select ${input.roundId}, ${c.urbanId}, ${c.ruralId}, ${c.provinceCode}, ${scope.userId}, ${now} from l
-            returning ${returning}
-          ), j as (
-            select i.id, to_jsonb(i) as intention from i
-          ), a as (
-            insert into audit_log (actor_id, actor_name, action, entity, entity_id, scope_path, after, ip)
-            select ${scope.userId}, ${scope.username}, 'intention.submitted', 'intention', j.id::text, ${c.ruralPath},
-              jsonb_build_object('urbanOrgId', ${c.urbanId}::bigint, 'ruralOrgId', ${c.ruralId}::bigint, 'roundId', ${input.roundId}::bigint),
-              ${scope.ip ?? null}
-            from j
-          ), k as (
-            insert into idempotency_keys (user_id, key, fingerprint, status, body)
-            select ${scope.userId}, ${idempotency?.key ?? null}, ${idempotency?.fingerprint ?? null}, 201,
-              jsonb_build_object('intention', j.intention)
-            from j where ${idempotency?.key ?? null}::text is not null
-          )
-          select (select count(*) from s)::int as "slot", (select count(*) from l)::int as "load",
-            (select intention from j) as "intention",
-            (select pg_notify(${boardChannel}, ${String(input.roundId)}) from j) as "notified"`,
-      );
-    } catch (err) {
-      if (
-        isUniqueViolation(err) &&
-        /intentions_live_key/.test(String((err as { cause?: unknown }).cause ?? err))
-      )
-        throw duplicateIntention();
-      throw err;
-    }
-    if (!result.slot) throw villageFull(c.villageCap);
-    if (!result.load || !result.intention) throw unitAtCapacity(c.capacity);
-    return result.intention;
-  });
+  let result: {
+    context: Context | null;
+    slot: number;
+    load: number;
+    intention: IntentionRow | null;
+  };
+  try {
+    [result] = await queryRows<typeof result>(
+      db,
+      sql`with c as (${contextQuery(scope, input.roundId, input.ruralOrgId, urbanOrgId, chinaDay(now))}),
+        s as (
+          insert into round_slots as s (round_id, rural_org_id, taken)
+          select c.round_id, c."ruralId", 1 from c where c.open
+          on conflict (round_id, rural_org_id) do update set taken = s.taken + 1
+            where s.taken < (select "villageCap" from c)
+          returning 1
+        ), l as (
+          insert into round_unit_loads as l (round_id, urban_org_id, taken)
+          select c.round_id, c."urbanId", 1 from c, s
+          on conflict (round_id, urban_org_id) do update set taken = l.taken + 1
+            where l.taken < (select "capacity" from c)
+          returning 1
+        ), i as (
+          insert into intentions (round_id, urban_org_id, rural_org_id, province_code, submitted_by, submitted_at)
+          select c.round_id, c."urbanId", c."ruralId", c.province_code, ${scope.userId}, ${now} from c, l
+          returning ${returning}
+        ), j as (
+          select i.id, to_jsonb(i) as intention from i
+        ), a as (
+          insert into audit_log (actor_id, actor_name, action, entity, entity_id, scope_path, after, ip)
+          select ${scope.userId}, ${scope.username}, 'intention.submitted', 'intention', j.id::text, c.rural_path,
+            jsonb_build_object('urbanOrgId', c."urbanId"::bigint, 'ruralOrgId', c."ruralId"::bigint, 'roundId', c.round_id::bigint),
+            ${scope.ip ?? null}
+          from j, c
+        ), k as (
+          insert into idempotency_keys (user_id, key, fingerprint, status, body)
+          select ${scope.userId}, ${idempotency?.key ?? null}, ${idempotency?.fingerprint ?? null}, 201,
+            jsonb_build_object('intention', j.intention)
+          from j where ${idempotency?.key ?? null}::text is not null
+        )
+        select (select to_jsonb(c) from c) as "context",
+          (select count(*) from s)::int as "slot", (select count(*) from l)::int as "load",
+          (select intention from j) as "intention"`,
+    );
+  } catch (err) {
+    if (
+      isUniqueViolation(err) &&
+      /intentions_live_key/.test(String((err as { cause?: unknown }).cause ?? err))
+    )
+      throw duplicateIntention();
+    throw err;
+  }
+  const c = result.context;
+  if (!c) throw notFound('结对轮次不存在');
+  if (c.ruralId == null) throw notFound('结对对象不存在');
+  if (c.urbanId == null) throw notFound('单位不存在');
+  if (c.state !== 'intentions_open') throw roundNotOpen(c.state);
+  if (isPast(c.intentionDeadline, now)) throw deadlinePassed(c.intentionDeadline);
+  if (c.capacity < 1) throw unitAtCapacity(c.capacity);
+  if (!result.slot) throw villageFull(c.villageCap);
+  if (!result.load || !result.intention) throw unitAtCapacity(c.capacity);
+  notifyBoardSoon(db, input.roundId);
+  return result.intention;
 }
 
 type Locked = IntentionRow & {
