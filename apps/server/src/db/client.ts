@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -7,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -18,9 +21,85 @@ export type DbHandle = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
   /** A dedicated connection for LISTEN; PGlite listens in-process. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * COPY rows into a table outside any transaction (inside one, use `copyInto(tx, …)`). `data` is
+   * COPY's text format in chunks of whole lines; `copyLine` writes one. Answers the row count.
+   */
+  copyFrom(table: string, columns: string[], data: CopyData): Promise<number>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
+
+/** COPY's text format in chunks of whole lines (tab between values, newline after each row). */
+export type CopyData = Iterable<string> | AsyncIterable<string>;
+export type CopyValue = string | number | bigint | boolean | null | undefined;
+
+const copySpecial = /[\\\t\n\r]/;
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+export function copyValue(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return copySpecial.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => copyEscapes[c]) : text;
+}
+
+/** One row in COPY's text format, newline included. */
+export const copyLine = (values: CopyValue[]) => `${values.map(copyValue).join('\t')}\n`;
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const copyStatement = (table: string, columns: string[], source: string) =>
+  `COPY ${table.split('.').map(quoteIdent).join('.')} (${columns.map(quoteIdent).join(', ')}) FROM ${source}`;
+
+type PgliteQueryable = Pick<PGlite, 'query'>;
+
+// Drizzle keeps the driver's client (a pool, a pooled client, PGlite or a PGlite transaction) on
+// its session; the public API has no other way to reach a transaction's connection.
+const driverClient = (db: Db) => (db as unknown as { session: { client: unknown } }).session.client;
+
+/** Which database `db` (a handle's `db` or a transaction of it) runs on. */
+export function driverOf(db: Db): DbHandle['kind'] {
+  const client = driverClient(db);
+  return client instanceof pg.Pool || client instanceof pg.Client ? 'postgres' : 'pglite';
+}
+
+/**
+ * COPY `data` into `table` on the connection `db` runs on, so `db` may be a transaction (the rows
+ * are then part of it, and see its locks and temporary tables). node-postgres streams the chunks
+ * with COPY FROM STDIN as they are produced; PGlite has no STDIN, so the chunks are gathered into
+ * one Blob for `COPY … FROM '/dev/blob'`. Answers the number of rows copied.
+ */
+export async function copyInto(
+  db: Db,
+  table: string,
+  columns: string[],
+  data: CopyData,
+): Promise<number> {
+  const client = driverClient(db);
+  if (client instanceof pg.Pool) {
+    const conn = await client.connect();
+    try {
+      return await copyStdin(conn, table, columns, data);
+    } finally {
+      conn.release();
+    }
+  }
+  if (client instanceof pg.Client) return copyStdin(client, table, columns, data);
+  const chunks: string[] = [];
+  for await (const chunk of data) chunks.push(chunk);
+  const res = await (client as PgliteQueryable).query(
+    copyStatement(table, columns, `'/dev/blob'`),
+    [],
+    { blob: new Blob(chunks) },
+  );
+  return res.affectedRows ?? 0;
+}
+
+async function copyStdin(client: pg.ClientBase, table: string, columns: string[], data: CopyData) {
+  const stream = client.query(copyFromStdin(copyStatement(table, columns, 'STDIN')));
+  await pipeline(Readable.from(data, { objectMode: false }), stream);
+  return stream.rowCount;
+}
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -60,6 +139,7 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
       const unsub = await client.listen(channel, onMessage);
       return unsub;
     },
+    copyFrom: (table, columns, data) => copyInto(db, table, columns, data),
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     close: () => client.close(),
   };
@@ -90,6 +170,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
       await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
       return () => client.end();
     },
+    copyFrom: (table, columns, data) => copyInto(db, table, columns, data),
     migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
     close: async () => {
       await pool.end();

