@@ -8,7 +8,8 @@ export const canReadAudit = (role: Role) => canManageUsers(role) || role === 'in
 export function importKindsFor(role: Role): Array<'units' | 'weak-villages'> {
   const kinds: Array<'units' | 'weak-villages'> = [];
   if (role === 'city_admin' || role === 'district_admin') kinds.push('units');
-  if (role === 'district_admin' || role === 'town_admin') kinds.push('weak-villages');
+  if (role === 'city_admin' || role === 'district_admin' || role === 'town_admin')
+    kinds.push('weak-villages');
   return kinds;
 }
 export const canImport = (role: Role) => importKindsFor(role).length > 0;

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const unitAdmins = { city_admin: 200, district_admin: 200 } as const;
-const weakAdmins = { district_admin: 200, town_admin: 200 } as const;
+const weakAdmins = { city_admin: 200, district_admin: 200, town_admin: 200 } as const;
 
 function routes(): AuthzRoute[] {
   return [
@@ -41,7 +41,7 @@ function routes(): AuthzRoute[] {
       method: 'POST',
       url: '/api/imports/weak-villages',
       body: { file: 'x' },
-      expect: only({ district_admin: 422, town_admin: 422 }),
+      expect: only({ city_admin: 422, district_admin: 422, town_admin: 422 }),
     },
     {
       name: 'GET another user’s import job',

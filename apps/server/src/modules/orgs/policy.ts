@@ -23,7 +23,7 @@ const allowed: Record<DirectoryAction, readonly Role[]> = {
   write: ['city_admin', 'district_admin', 'town_admin'],
   editDistrictPairs: ['city_admin'],
   importUnits: ['city_admin', 'district_admin'],
-  importWeakVillages: ['district_admin', 'town_admin'],
+  importWeakVillages: ['city_admin', 'district_admin', 'town_admin'],
 };
 
 export const can = (role: Role, action: DirectoryAction) => allowed[action].includes(role);
