@@ -14,7 +14,10 @@ const villages = units;
 const total = units * perUnit;
 const concurrency = Number(process.env.RUSH_CONCURRENCY ?? 64);
 const sseClients = Number(process.env.RUSH_SSE ?? 1000);
-const processes = Number(process.env.RUSH_PROCESSES ?? 2);
+// One server process by default: on the 2-core reference machine a second one only adds context
+// switches against PostgreSQL and the load generator (RUSH_PROCESSES=2 exercises the cross-process
+// LISTEN/NOTIFY path).
+const processes = Number(process.env.RUSH_PROCESSES ?? 1);
 const dbName = `pairing_rush_${process.pid}`;
 const withDb = (name: string) => {
   const u = new URL(baseUrl);

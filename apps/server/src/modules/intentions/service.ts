@@ -11,7 +11,6 @@ import { createDraftAgreement } from '../agreements/service.ts';
 import { chinaDay, isPast } from '../rounds/dates.ts';
 import { getRound } from '../rounds/service.ts';
 import { queryRows } from '../rounds/rows.ts';
-import { ruralTarget } from '../rounds/rural.ts';
 import {
   deadlinePassed,
   duplicateIntention,
@@ -21,6 +20,7 @@ import {
   villageFull,
 } from './errors.ts';
 import { authorize } from './policy.ts';
+import { runSubmitStatement } from './submit-statement.ts';
 
 export type IntentionRow = {
   id: number;
@@ -45,33 +45,6 @@ type Context = {
   urbanId: number | null;
   capacity: number;
 };
-
-/**
- * The round, the chosen rural target (a village or town of the round's city, R-COVERAGE) and the
- * unit (in the caller's scope). The key-share lock makes a concurrent state transition (which takes
- * FOR UPDATE) wait for the submission, so none lands after the window closed. `open` repeats the
- * checks the caller turns into refusals, so the writes below only run when all of them pass.
- */
-const contextQuery = (
-  scope: Scope,
-  roundId: number,
-  ruralOrgId: number,
-  urbanOrgId: number,
-  today: string,
-) => sql`
-  select r.id as round_id, r.state::text as "state",
-    to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline", r.village_cap as "villageCap",
-    ro.id::int as "ruralId", ro.path as rural_path, ro.province_code,
-    uo.id::int as "urbanId", coalesce(uo.capacity, 1) as "capacity",
-    (r.state = 'intentions_open' and r.intention_deadline >= ${today}::date
-      and ro.id is not null and uo.id is not null and coalesce(uo.capacity, 1) >= 1) as open
-  from rounds r
-  left join orgs ro on ro.id = ${ruralOrgId} and ${ruralTarget('ro')}
-    and starts_with(ro.path, r.scope_path)
-  left join orgs uo on uo.id = ${urbanOrgId} and uo.kind = 'urban_unit'
-    and uo.path like ${pathPrefix(scope.path)} and starts_with(uo.path, r.scope_path)
-  where r.id = ${roundId} and starts_with(${scope.path}, r.scope_path)
-  for key share of r`;
 
 export const isUniqueViolation = (err: unknown) => {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -121,8 +94,7 @@ export type IdempotencyRecord = { key: string; fingerprint: string };
  * here by the row locks of the slot and load upserts (see `takePlaces`, same SQL).
  *
  * This is the hot path of the intention rush (bench/rush.ts): the context, the place-taking, the
- * insert, its audit row (the columns recordAudit writes) and the idempotency record are one
- * statement, which PostgreSQL runs atomically as its own transaction — one round trip after the
+ * insert, its audit row and the idempotency record are one prepared statement (submit-statement.ts), which PostgreSQL runs atomically as its own transaction — one round trip after the
  * session lookup. The refusals are decided afterwards from the context the statement returns. The
  * board is told after the commit, coalesced (`notifyBoardSoon`).
  */
@@ -143,43 +115,16 @@ export async function submitIntention(
     intention: IntentionRow | null;
   };
   try {
-    [result] = await queryRows<typeof result>(
-      db,
-      sql`with c as (${contextQuery(scope, input.roundId, input.ruralOrgId, urbanOrgId, chinaDay(now))}),
-        s as (
-          insert into round_slots as s (round_id, rural_org_id, taken)
-          select c.round_id, c."ruralId", 1 from c where c.open
-          on conflict (round_id, rural_org_id) do update set taken = s.taken + 1
-            where s.taken < (select "villageCap" from c)
-          returning 1
-        ), l as (
-          insert into round_unit_loads as l (round_id, urban_org_id, taken)
-          select c.round_id, c."urbanId", 1 from c, s
-          on conflict (round_id, urban_org_id) do update set taken = l.taken + 1
-            where l.taken < (select "capacity" from c)
-          returning 1
-        ), i as (
-          insert into intentions (round_id, urban_org_id, rural_org_id, province_code, submitted_by, submitted_at)
-          select c.round_id, c."urbanId", c."ruralId", c.province_code, ${scope.userId}, ${now} from c, l
-          returning ${returning}
-        ), j as (
-          select i.id, to_jsonb(i) as intention from i
-        ), a as (
-          insert into audit_log (actor_id, actor_name, action, entity, entity_id, scope_path, after, ip)
-          select ${scope.userId}, ${scope.username}, 'intention.submitted', 'intention', j.id::text, c.rural_path,
-            jsonb_build_object('urbanOrgId', c."urbanId"::bigint, 'ruralOrgId', c."ruralId"::bigint, 'roundId', c.round_id::bigint),
-            ${scope.ip ?? null}
-          from j, c
-        ), k as (
-          insert into idempotency_keys (user_id, key, fingerprint, status, body)
-          select ${scope.userId}, ${idempotency?.key ?? null}, ${idempotency?.fingerprint ?? null}, 201,
-            jsonb_build_object('intention', j.intention)
-          from j where ${idempotency?.key ?? null}::text is not null
-        )
-        select (select to_jsonb(c) from c) as "context",
-          (select count(*) from s)::int as "slot", (select count(*) from l)::int as "load",
-          (select intention from j) as "intention"`,
-    );
+    result = await runSubmitStatement<typeof result>(db, {
+      scope,
+      roundId: input.roundId,
+      ruralOrgId: input.ruralOrgId,
+      urbanOrgId,
+      today: chinaDay(now),
+      now,
+      key: idempotency?.key ?? null,
+      fingerprint: idempotency?.fingerprint ?? null,
+    });
   } catch (err) {
     if (
       isUniqueViolation(err) &&

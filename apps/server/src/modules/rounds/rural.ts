@@ -9,10 +9,9 @@ import { sql } from 'drizzle-orm';
  * The ancestors are looked up by primary key from the path ("/1/7/42/"), which keeps this cheap
  * on the intention hot path. `o` is the alias of the `orgs` row being tested.
  */
-export const ruralTarget = (o: string) => {
-  const alias = sql.raw(o);
-  return sql`(${alias}.kind in ('village', 'town') and not exists (
+export const ruralTargetText = (o: string) => `(${o}.kind in ('village', 'town') and not exists (
     select 1 from orgs cd
-    where cd.id = any(string_to_array(trim(both '/' from ${alias}.path), '/')::bigint[])
+    where cd.id = any(string_to_array(trim(both '/' from ${o}.path), '/')::bigint[])
       and cd.kind = 'district' and cd.district_class = 'central'))`;
-};
+
+export const ruralTarget = (o: string) => sql.raw(ruralTargetText(o));

@@ -1,0 +1,99 @@
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db } from '../../db/client.ts';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { ruralTargetText } from '../rounds/rural.ts';
+
+// The submission of an intention as one statement (see `submitIntention`). Kept as fixed text
+// with numbered parameters so node-postgres can run it as a named prepared statement: parsed and
+// planned once per connection instead of once per submission (the rush's hot path).
+//
+// c: the round (key-share lock: a concurrent transition waits), the rural target and the unit in
+//    the caller's scope, and `open` — every check the caller turns into a refusal;
+// s, l: one of the village's places and one of the unit's capacity, each an upsert whose WHERE is
+//    re-checked on the latest row version, so racing claims queue on the row (slot before load);
+// i, a, k: the intention, its audit row (the columns recordAudit writes), the idempotency record.
+const text = `with c as (
+    select r.id as round_id, r.state::text as "state",
+      to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline", r.village_cap as "villageCap",
+      ro.id::int as "ruralId", ro.path as rural_path, ro.province_code,
+      uo.id::int as "urbanId", coalesce(uo.capacity, 1) as "capacity",
+      (r.state = 'intentions_open' and r.intention_deadline >= $6::date
+        and ro.id is not null and uo.id is not null and coalesce(uo.capacity, 1) >= 1) as open
+    from rounds r
+    left join orgs ro on ro.id = $4::bigint and ${ruralTargetText('ro')}
+      and starts_with(ro.path, r.scope_path)
+    left join orgs uo on uo.id = $5::bigint and uo.kind = 'urban_unit'
+      and uo.path like $2::text and starts_with(uo.path, r.scope_path)
+    where r.id = $3::bigint and starts_with($1::text, r.scope_path)
+    for key share of r
+  ), s as (
+    insert into round_slots as s (round_id, rural_org_id, taken)
+    select c.round_id, c."ruralId", 1 from c where c.open
+    on conflict (round_id, rural_org_id) do update set taken = s.taken + 1
+      where s.taken < (select "villageCap" from c)
+    returning 1
+  ), l as (
+    insert into round_unit_loads as l (round_id, urban_org_id, taken)
+    select c.round_id, c."urbanId", 1 from c, s
+    on conflict (round_id, urban_org_id) do update set taken = l.taken + 1
+      where l.taken < (select "capacity" from c)
+    returning 1
+  ), i as (
+    insert into intentions (round_id, urban_org_id, rural_org_id, province_code, submitted_by, submitted_at)
+    select c.round_id, c."urbanId", c."ruralId", c.province_code, $7::bigint, $9::timestamptz from c, l
+    returning id::int as "id", round_id::int as "roundId", urban_org_id::int as "urbanOrgId",
+      rural_org_id::int as "ruralOrgId", state::text as "state", source::text as "source",
+      submitted_at as "submittedAt", decided_at as "decidedAt"
+  ), j as (
+    select i.id, to_jsonb(i) as intention from i
+  ), a as (
+    insert into audit_log (actor_id, actor_name, action, entity, entity_id, scope_path, after, ip)
+    select $7::bigint, $8::text, 'intention.submitted', 'intention', j.id::text, c.rural_path,
+      jsonb_build_object('urbanOrgId', c."urbanId"::bigint, 'ruralOrgId', c."ruralId"::bigint, 'roundId', c.round_id::bigint),
+      $10::text
+    from j, c
+  ), k as (
+    insert into idempotency_keys (user_id, key, fingerprint, status, body)
+    select $7::bigint, $11::text, $12::text, 201, jsonb_build_object('intention', j.intention)
+    from j where $11::text is not null
+  )
+  select (select to_jsonb(c) from c) as "context",
+    (select count(*) from s)::int as "slot", (select count(*) from l)::int as "load",
+    (select intention from j) as "intention"`;
+
+export type SubmitParams = {
+  scope: Scope;
+  roundId: number;
+  ruralOrgId: number;
+  urbanOrgId: number;
+  /** Today in China time (YYYY-MM-DD): the deadline day is still open. */
+  today: string;
+  now: Date;
+  key: string | null;
+  fingerprint: string | null;
+};
+
+/** Run the statement on the handle's driver; one row comes back. */
+export async function runSubmitStatement<T>(db: Db, p: SubmitParams): Promise<T> {
+  const values = [
+    p.scope.path,
+    pathPrefix(p.scope.path),
+    p.roundId,
+    p.ruralOrgId,
+    p.urbanOrgId,
+    p.today,
+    p.scope.userId,
+    p.scope.username,
+    p.now,
+    p.scope.ip ?? null,
+    p.key,
+    p.fingerprint,
+  ];
+  const client = (db as Db & { $client: unknown }).$client;
+  const res =
+    client instanceof pg.Pool
+      ? await client.query({ name: 'intention_submit_v1', text, values })
+      : await (client as Pick<PGlite, 'query'>).query(text, values);
+  return res.rows[0] as T;
+}
