@@ -5,7 +5,7 @@ import { getPublicRound } from '../rounds/service.ts';
 import { computeBoard, type Board } from './service.ts';
 
 /** At most one recomputation per round in this window, however many changes arrive. */
-export const coalesceMs = 400;
+export const coalesceMs = 800;
 
 type RoundFeed = {
   clients: Set<SseClient>;
