@@ -74,6 +74,23 @@ describe('rounds', () => {
     expect((await get('/api/rounds')).json().items.length).toBe(before);
   });
 
+  it('lists rounds publicly once they leave the draft state, newest first', async () => {
+    const draft = (
+      await post('/api/rounds', {
+        name: '草稿轮次',
+        periodStart: '2011-01-01',
+        periodEnd: '2013-12-31',
+      })
+    ).json().round;
+    const openId = await openRound(env, city);
+    const res = await env.app.inject({ method: 'GET', url: '/api/public/rounds' });
+    expect(res.statusCode).toBe(200);
+    const ids = (res.json().items as Array<{ id: number; state: string }>).map((r) => r.id);
+    expect(ids).toContain(openId);
+    expect(ids).not.toContain(draft.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+  });
+
   it('rejects every illegal transition with 409 and leaves the state unchanged', async () => {
     const id = await openRound(env, city, {}, false);
     let state: RoundState = 'draft';

@@ -9,7 +9,14 @@ import { letterFileName } from './letter-name.ts';
 import { quotaLetter } from './letter.ts';
 import { readList, replaceList, type ListKind } from './lists.ts';
 import { getQuota, listQuotas, setQuota } from './quotas.ts';
-import { createRound, listRounds, readRound, transitionRound, updateRound } from './service.ts';
+import {
+  createRound,
+  listPublicRounds,
+  listRounds,
+  readRound,
+  transitionRound,
+  updateRound,
+} from './service.ts';
 
 const day = z
   .string()
@@ -218,6 +225,12 @@ export const roundRoutes =
         }),
       );
     }
+
+    app.get(
+      '/public/rounds',
+      { schema: { tags: ['public'], summary: '公开的结对轮次（无需登录，草稿除外）' } },
+      async () => ({ items: await listPublicRounds(db) }),
+    );
 
     app.get(
       '/public/rounds/:id/directory',

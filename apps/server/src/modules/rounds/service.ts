@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { PACK_IDS } from '@pairing/policy';
 import { roundStateLabels, type RoundState } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
@@ -61,6 +61,11 @@ export async function getPublicRound(db: Db, id: number): Promise<Round> {
   const [row] = await db.select().from(rounds).where(eq(rounds.id, id));
   if (!row || row.state === 'draft') throw notFound('结对轮次不存在');
   return row;
+}
+
+/** Every round past its draft, newest first, for the public board's round picker (R-LIVE-STATUS). */
+export async function listPublicRounds(db: Db): Promise<Round[]> {
+  return db.select().from(rounds).where(ne(rounds.state, 'draft')).orderBy(desc(rounds.id));
 }
 
 function withDefaults(input: RoundInput) {
