@@ -1,10 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export type SseClient = {
-  /** Send one event; returns false once the connection is gone. */
-  send(event: string, data: unknown): boolean;
+  /** Send one event frame made by `sseFrame`; returns false once the connection is gone. */
+  send(frame: string): boolean;
   close(): void;
 };
+
+/** One event as it goes on the wire; build it once and send it to every client of a feed. */
+export const sseFrame = (event: string, data: unknown) =>
+  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 const heartbeatMs = 15_000;
 
@@ -39,9 +43,9 @@ export function openSse(
   res.on('close', finish);
   res.on('error', finish);
   return {
-    send(event, data) {
+    send(frame) {
       if (!open) return false;
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      res.write(frame);
       return true;
     },
     close() {

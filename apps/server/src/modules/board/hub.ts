@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import { boardChannel } from '../../lib/notify.ts';
-import type { SseClient } from '../../lib/sse.ts';
+import { sseFrame, type SseClient } from '../../lib/sse.ts';
 import { getPublicRound } from '../rounds/service.ts';
 import { computeBoard, type Board } from './service.ts';
 
@@ -57,7 +57,7 @@ export class BoardHub {
       feed.stale = false;
       feed.latest = await this.compute(roundId);
     }
-    client.send('board', feed.latest);
+    client.send(sseFrame('board', feed.latest));
   }
 
   unsubscribe(roundId: number, client: SseClient) {
@@ -91,7 +91,8 @@ export class BoardHub {
     feed.stale = false;
     try {
       feed.latest = await this.compute(roundId);
-      for (const client of feed.clients) client.send('board', feed.latest);
+      const frame = sseFrame('board', feed.latest);
+      for (const client of feed.clients) client.send(frame);
     } catch {
       // The round may be gone or the database briefly away; the next change tries again.
       feed.stale = true;
