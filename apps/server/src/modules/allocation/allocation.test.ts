@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openRound } from '../rounds/testing.ts';
+import { createAllocatedIntention } from './intentions-port.ts';
 import { publishRun, type CreateAllocatedIntention } from './publish.ts';
 import { balancingRound } from './testing.ts';
 
@@ -59,6 +60,7 @@ describe('running the allocation (R-COVERAGE, S1 §8 组织分配)', () => {
   let roundId: number;
   let view: View;
   let unitIds: number[];
+  let dropped: { urbanOrgId: number; ruralOrgId: number };
 
   beforeAll(async () => {
     const r = await balancingRound(env, sc);
@@ -126,6 +128,7 @@ describe('running the allocation (R-COVERAGE, S1 §8 组织分配)', () => {
       200,
     );
     const removed = await api('POST', `${base}/pairs/${drop.id}/remove`);
+    dropped = drop;
     expect(removed.json().pair.status).toBe('removed');
     const after = await api('GET', base);
     expect(
@@ -180,7 +183,13 @@ describe('running the allocation (R-COVERAGE, S1 §8 组织分配)', () => {
     expect(bad.statusCode).toBe(422);
 
     // Removing another pair of a unit frees a place of that unit: it becomes a candidate.
-    const freed = view.pairs.find((p) => p.urbanOrgId !== pair.urbanOrgId && !p.fixed)!;
+    // Not the unit removed from this village in the previous test: that pair stays excluded.
+    const freed = view.pairs.find(
+      (p) =>
+        p.urbanOrgId !== pair.urbanOrgId &&
+        !p.fixed &&
+        !(p.urbanOrgId === dropped.urbanOrgId && pair.ruralOrgId === dropped.ruralOrgId),
+    )!;
     await api('POST', `${base}/pairs/${freed.id}/remove`);
     const now = await api('GET', `${base}/pairs/${pair.id}/candidates`);
     expect(now.json().items.map((c: { urbanOrgId: number }) => c.urbanOrgId)).toContain(
@@ -251,39 +260,60 @@ describe('preferences and weights', () => {
 });
 
 describe('publishing', () => {
-  it('creates one intention per kept pair in one transaction, once under two concurrent calls', async () => {
+  const cityScope = () => ({
+    userId: sc.actors.city_admin.id,
+    username: sc.actors.city_admin.username,
+    role: 'city_admin' as const,
+    orgId: sc.shanghai.id,
+    path: sc.shanghai.path,
+  });
+  const allocated = (roundId: number) =>
+    env.dbh.query(
+      `select urban_org_id::int as "urbanOrgId", rural_org_id::int as "ruralOrgId", state::text as "state"
+        from intentions where round_id = $1 and source = 'allocation' order by id`,
+      [roundId],
+    );
+  const placesTaken = async (roundId: number) =>
+    (await count('select coalesce(sum(taken), 0)::int as n from round_slots where round_id = $1', [
+      roundId,
+    ])) +
+    (await count(
+      'select coalesce(sum(taken), 0)::int as n from round_unit_loads where round_id = $1',
+      [roundId],
+    ));
+
+  it('creates one pending intention per kept pair in one transaction, once under two concurrent calls', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const view = await run(roundId);
     await api(
       'POST',
       `/rounds/${roundId}/allocation/runs/${view.run.id}/pairs/${view.pairs[0].id}/remove`,
     );
-    const created: Array<{ urbanOrgId: number; ruralOrgId: number }> = [];
-    let next = 1;
-    const create: CreateAllocatedIntention = async (_tx, _scope, _clock, pair) => {
-      created.push(pair);
-      return { id: next++ };
-    };
-    const scope = {
-      userId: sc.actors.city_admin.id,
-      username: sc.actors.city_admin.username,
-      role: 'city_admin' as const,
-      orgId: sc.shanghai.id,
-      path: sc.shanghai.path,
-    };
+    const placesBefore = await placesTaken(roundId);
     const [first, second] = await Promise.all([
-      publishRun(env.dbh.db, scope, env.clock, roundId, view.run.id, create),
-      publishRun(env.dbh.db, scope, env.clock, roundId, view.run.id, create),
+      publishRun(env.dbh.db, cityScope(), env.clock, roundId, view.run.id),
+      publishRun(env.dbh.db, cityScope(), env.clock, roundId, view.run.id),
     ]);
     expect(first.created + second.created).toBe(view.pairs.length - 1);
     expect(Math.min(first.created, second.created)).toBe(0);
-    expect(created).toHaveLength(view.pairs.length - 1);
+    expect(first.intentionIds).toEqual(second.intentionIds);
+    const { rows } = await allocated(roundId);
+    expect(rows).toHaveLength(view.pairs.length - 1);
+    expect(rows.every((i) => i.state === 'pending')).toBe(true);
     expect(
-      created.some(
+      rows.some(
         (p) =>
           p.urbanOrgId === view.pairs[0].urbanOrgId && p.ruralOrgId === view.pairs[0].ruralOrgId,
       ),
     ).toBe(false);
+    // Each intention holds one village place and one unit place, as a voluntary one does.
+    expect(await placesTaken(roundId)).toBe(placesBefore + 2 * rows.length);
+    expect(
+      await count(
+        "select count(*)::int as n from audit_log where action = 'intention.submitted' and entity_id = any($1::text[])",
+        [first.intentionIds.concat(second.intentionIds).map(String)],
+      ),
+    ).toBe(rows.length);
     const after = await api('GET', `/rounds/${roundId}/allocation/runs/${view.run.id}`);
     expect(after.json().run.status).toBe('published');
     expect(
@@ -303,28 +333,38 @@ describe('publishing', () => {
     ).toBe('run_not_proposed');
   });
 
+  it('publishes through the route, and publishing again creates nothing more', async () => {
+    const { roundId } = await balancingRound(env, sc, 2);
+    const view = await run(roundId);
+    const url = `/rounds/${roundId}/allocation/runs/${view.run.id}/publish`;
+    const first = await api('POST', url);
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().created).toBe(view.pairs.length);
+    const again = await api('POST', url);
+    expect(again.json()).toMatchObject({ created: 0, intentionIds: first.json().intentionIds });
+    expect((await allocated(roundId)).rows).toHaveLength(view.pairs.length);
+  });
+
   it('rolls everything back when one intention cannot be created', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const view = await run(roundId);
+    const placesBefore = await placesTaken(roundId);
     let calls = 0;
-    const failing: CreateAllocatedIntention = async () => {
+    const failing: CreateAllocatedIntention = async (...args) => {
+      const created = await createAllocatedIntention(...args);
       if (++calls === 2) throw new Error('village full');
-      return { id: calls };
-    };
-    const scope = {
-      userId: sc.actors.city_admin.id,
-      username: sc.actors.city_admin.username,
-      role: 'city_admin' as const,
-      orgId: sc.shanghai.id,
-      path: sc.shanghai.path,
+      return created;
     };
     await expect(
-      publishRun(env.dbh.db, scope, env.clock, roundId, view.run.id, failing),
-    ).rejects.toThrow();
+      publishRun(env.dbh.db, cityScope(), env.clock, roundId, view.run.id, failing),
+    ).rejects.toThrow('village full');
+    expect(calls).toBe(2);
     const after = await api('GET', `/rounds/${roundId}/allocation/runs/${view.run.id}`);
     expect(after.json().run.status).toBe('proposed');
     expect(
       after.json().pairs.every((p: { intentionId: number | null }) => p.intentionId === null),
     ).toBe(true);
+    expect((await allocated(roundId)).rows).toHaveLength(0);
+    expect(await placesTaken(roundId)).toBe(placesBefore);
   });
 });

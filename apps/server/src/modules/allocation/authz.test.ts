@@ -76,11 +76,23 @@ describe('allocation routes: authorization matrix', () => {
         expect: only({ city_admin: 422 }),
       },
       { method: 'POST', url: `${run()}/rerun`, expect: only({ city_admin: 201 }) },
-      // The intentions module cannot create allocated intentions yet (docs/allocation.md).
-      { method: 'POST', url: `${run()}/publish`, expect: only({ city_admin: 409 }) },
       { method: 'POST', url: `${base()}/runs`, expect: only({ city_admin: 201 }) },
     ];
     await checkAuthz(env, sc, routes);
+    // The fresh run is the one under review; publishing it makes its pairs intentions.
+    const runs = await env.app.inject({
+      method: 'GET',
+      url: `${base()}/runs`,
+      headers: { cookie: sc.actors.city_admin.cookie },
+    });
+    const fresh = Math.max(...runs.json().items.map((r: { id: number }) => r.id));
+    await checkAuthz(env, sc, [
+      {
+        method: 'POST',
+        url: `${base()}/runs/${fresh}/publish`,
+        expect: only({ city_admin: 200 }),
+      },
+    ]);
   });
 
   it('answers 404 to the admin of another city for every route', async () => {

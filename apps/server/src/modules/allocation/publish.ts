@@ -6,23 +6,17 @@ import { conflict } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { runNotProposed } from './errors.ts';
+import { createAllocatedIntention } from './intentions-port.ts';
 import { authorize } from './policy.ts';
 import { allocationPairs, allocationRuns } from './schema.ts';
 import { balancingRound, findRun } from './store.ts';
 
-export type AllocatedPair = { roundId: number; urbanOrgId: number; ruralOrgId: number };
-
 /**
  * Creates one intention of source `allocation`, pending the confirmation of both sides, inside the
- * caller's transaction: the same places and audit as a voluntary intention. Supplied by the
- * intentions module (see docs/allocation.md "Publishing").
+ * caller's transaction: the same places and audit as a voluntary intention. The intentions
+ * module's `createAllocatedIntention` (intentions-port.ts; see docs/allocation.md "Publishing").
  */
-export type CreateAllocatedIntention = (
-  tx: Db,
-  scope: Scope,
-  clock: Clock,
-  pair: AllocatedPair,
-) => Promise<{ id: number }>;
+export type CreateAllocatedIntention = typeof createAllocatedIntention;
 
 /**
  * Publish the proposal under review: each pair that was not removed becomes an intention, all in
@@ -35,13 +29,11 @@ export async function publishRun(
   clock: Clock,
   roundId: number,
   runId: number,
-  createIntention: CreateAllocatedIntention | undefined,
+  createIntention: CreateAllocatedIntention = createAllocatedIntention,
 ) {
   authorize(scope, 'publish');
   return db.transaction(async (tx) => {
     const round = await balancingRound(tx, scope, roundId);
-    if (!createIntention)
-      throw conflict('publish_unavailable', '意向模块尚未支持组织分配来源的意向，暂不能发布');
     const run = await findRun(tx, roundId, runId, true);
     const pairs = await tx
       .select()

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../auth/hook.ts';
-import { createAllocatedIntention } from './intentions-port.ts';
 import {
   createRun,
   getPreferences,
@@ -139,14 +138,7 @@ export const allocationRoutes =
       async (request) => {
         const scope = requireScope(request);
         const { id: roundId, runId } = request.params;
-        const result = await publishRun(
-          db,
-          scope,
-          ctx.clock,
-          roundId,
-          runId,
-          createAllocatedIntention,
-        );
+        const result = await publishRun(db, scope, ctx.clock, roundId, runId);
         return { created: result.created, intentionIds: result.intentionIds, run: result.run };
       },
     );

@@ -5,6 +5,7 @@ import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { listIntentions } from '../intentions/service.ts';
 import { listDistrictPairs } from '../orgs/district-pairs.ts';
 import { queryRows } from '../rounds/rows.ts';
+import { ruralTarget } from '../rounds/rural.ts';
 import type { Round } from '../rounds/service.ts';
 import type { AllocationSettings } from './settings.ts';
 
@@ -80,7 +81,8 @@ export async function loadRoundData(
         coalesce((select array_agg(distinct n.category) from round_needs n
           where n.round_id = ${round.id} and n.org_id = o.id), '{}') as "needs"
       from orgs o
-      where o.kind in ${kinds} and o.path like ${inRound} ${idFilter('o.id', only.targetIds)}
+      where o.kind in ${kinds} and o.path like ${inRound} and ${ruralTarget('o')}
+        ${idFilter('o.id', only.targetIds)}
       order by o.id`,
   );
   // A unit's round list (资源清单) wins over the tags in the directory.

@@ -13,3 +13,5 @@ export const roundNotOpen = (state: RoundState) =>
 export const deadlinePassed = (day: string) =>
   conflict('deadline_passed', `意向确认截止日期（${day}）已过`);
 export const notPending = () => conflict('intention_not_pending', '该意向已处理，不能再变更');
+export const notAllocated = () =>
+  conflict('intention_not_allocated', '该意向由单位自主提交，无需单位再次确认');

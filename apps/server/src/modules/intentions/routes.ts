@@ -8,6 +8,7 @@ import { fingerprintOf, once } from './idempotency.ts';
 import { confirmRenewal, declineRenewal, listRenewals } from './renewals.ts';
 import {
   acceptIntention,
+  confirmIntention,
   declineIntention,
   listIntentions,
   submitIntention,
@@ -79,7 +80,11 @@ export const intentionRoutes =
     const decisions = {
       accept: { summary: '村（镇）方确认接受意向', run: acceptIntention },
       decline: { summary: '村（镇）方婉拒意向', run: declineIntention },
-      withdraw: { summary: '单位撤回意向（接受前）', run: withdrawIntention },
+      confirm: { summary: '单位方确认组织分配的结对', run: confirmIntention },
+      withdraw: {
+        summary: '单位撤回意向（接受前）；组织分配的结对即为婉拒',
+        run: withdrawIntention,
+      },
     };
     for (const [action, { summary, run }] of Object.entries(decisions)) {
       app.post(

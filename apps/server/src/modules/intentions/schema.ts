@@ -17,10 +17,12 @@ import { orgs } from '../orgs/schema.ts';
 import { rounds } from '../rounds/schema.ts';
 
 export const intentionState = pgEnum('intention_state', intentionStates);
-export const intentionSource = pgEnum('intention_source', ['selection', 'renewal']);
+export const intentionSource = pgEnum('intention_source', ['selection', 'renewal', 'allocation']);
 
 // 意向: a unit's choice of a rural organization in a round. A pending or accepted intention holds
 // one place of the village (round_slots) and one of the unit's capacity (round_unit_loads).
+// An intention of source 'allocation' (the city's organizational allocation) awaits both sides:
+// each side's confirmation is recorded, and the second one accepts it.
 export const intentions = pgTable(
   'intentions',
   {
@@ -41,6 +43,10 @@ export const intentions = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
     decidedBy: bigint('decided_by', { mode: 'number' }).references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    urbanConfirmedBy: bigint('urban_confirmed_by', { mode: 'number' }).references(() => users.id),
+    urbanConfirmedAt: timestamp('urban_confirmed_at', { withTimezone: true }),
+    ruralConfirmedBy: bigint('rural_confirmed_by', { mode: 'number' }).references(() => users.id),
+    ruralConfirmedAt: timestamp('rural_confirmed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('intentions_live_key')

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { RoundState } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -14,6 +14,7 @@ import { queryRows } from '../rounds/rows.ts';
 import {
   deadlinePassed,
   duplicateIntention,
+  notAllocated,
   notPending,
   roundNotOpen,
   unitAtCapacity,
@@ -28,14 +29,21 @@ export type IntentionRow = {
   urbanOrgId: number;
   ruralOrgId: number;
   state: 'pending' | 'accepted' | 'declined' | 'withdrawn';
-  source: 'selection' | 'renewal';
+  source: 'selection' | 'renewal' | 'allocation';
   submittedAt: Date;
   decidedAt: Date | null;
 };
 
+/** An intention with both sides' confirmations (set only on intentions of source 'allocation'). */
+export type DecidedRow = IntentionRow & {
+  urbanConfirmedAt: Date | null;
+  ruralConfirmedAt: Date | null;
+};
+
 const returning = sql`id::int as "id", round_id::int as "roundId", urban_org_id::int as "urbanOrgId",
   rural_org_id::int as "ruralOrgId", state::text as "state", source::text as "source",
-  submitted_at as "submittedAt", decided_at as "decidedAt"`;
+  submitted_at as "submittedAt", decided_at as "decidedAt",
+  urban_confirmed_at as "urbanConfirmedAt", rural_confirmed_at as "ruralConfirmedAt"`;
 
 type Context = {
   state: RoundState;
@@ -146,7 +154,7 @@ export async function submitIntention(
   return result.intention;
 }
 
-type Locked = IntentionRow & {
+type Locked = DecidedRow & {
   ruralPath: string;
   urbanPath: string;
   roundState: RoundState;
@@ -161,6 +169,7 @@ async function lockIntention(tx: Db, scope: Scope, id: number, side: 'urban' | '
     sql`select i.id::int as "id", i.round_id::int as "roundId", i.urban_org_id::int as "urbanOrgId",
         i.rural_org_id::int as "ruralOrgId", i.state::text as "state", i.source::text as "source",
         i.submitted_at as "submittedAt", i.decided_at as "decidedAt",
+        i.urban_confirmed_at as "urbanConfirmedAt", i.rural_confirmed_at as "ruralConfirmedAt",
         ro.path as "ruralPath", uo.path as "urbanPath", r.state::text as "roundState",
         to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline"
       from intentions i
@@ -184,10 +193,17 @@ async function releasePlaces(tx: Db, i: IntentionRow) {
   );
 }
 
-async function setState(tx: Db, scope: Scope, now: Date, i: Locked, state: IntentionRow['state']) {
-  const [after] = await queryRows<IntentionRow>(
+async function setState(
+  tx: Db,
+  scope: Scope,
+  now: Date,
+  i: Locked,
+  state: IntentionRow['state'],
+  also?: SQL,
+) {
+  const [after] = await queryRows<DecidedRow>(
     tx,
-    sql`update intentions set state = ${state}, decided_by = ${scope.userId}, decided_at = ${now}
+    sql`update intentions set state = ${state}, decided_by = ${scope.userId}, decided_at = ${now}${also ? sql`, ${also}` : sql``}
       where id = ${i.id} returning ${returning}`,
   );
   await recordAudit(tx, scope, {
@@ -203,23 +219,81 @@ async function setState(tx: Db, scope: Scope, now: Date, i: Locked, state: Inten
 }
 
 /**
- * The rural side accepts (R-DEADLINE-INTENT: within the intention window). Mutual acceptance
- * creates the draft agreement in the same transaction.
+ * R-DEADLINE-INTENT: decisions within the intention window. An allocated pair is published while
+ * the round is balancing (after the window), so its two sides may also decide then.
  */
+function checkDecisionWindow(i: Locked, now: Date) {
+  if (i.source === 'allocation' && i.roundState === 'balancing') return;
+  if (i.roundState !== 'intentions_open') throw roundNotOpen(i.roundState);
+  if (isPast(i.intentionDeadline, now)) throw deadlinePassed(i.intentionDeadline);
+}
+
+/**
+ * One side says yes. A voluntary intention is the unit's own choice, so the rural side's yes
+ * accepts it; an allocated one awaits both sides (either order), and the second yes accepts it.
+ * Acceptance creates the draft agreement in the same transaction.
+ */
+async function confirmSide(tx: Db, scope: Scope, now: Date, i: Locked, side: 'urban' | 'rural') {
+  const allocated = i.source === 'allocation';
+  const [own, other] =
+    side === 'urban'
+      ? [i.urbanConfirmedAt, i.ruralConfirmedAt]
+      : [i.ruralConfirmedAt, i.urbanConfirmedAt];
+  if (allocated && own) return { intention: withoutPaths(i), agreementId: null };
+  const mine = !allocated
+    ? undefined
+    : side === 'urban'
+      ? sql`urban_confirmed_by = ${scope.userId}, urban_confirmed_at = ${now}`
+      : sql`rural_confirmed_by = ${scope.userId}, rural_confirmed_at = ${now}`;
+  if (!mine || other) {
+    const after = await setState(tx, scope, now, i, 'accepted', mine);
+    const { agreementId } = await createDraftAgreement(tx, { intentionId: i.id, actor: scope });
+    return { intention: after, agreementId };
+  }
+  const [after] = await queryRows<DecidedRow>(
+    tx,
+    sql`update intentions set ${mine} where id = ${i.id} returning ${returning}`,
+  );
+  await recordAudit(tx, scope, {
+    action: 'intention.confirmed',
+    entity: 'intention',
+    entityId: i.id,
+    scopePath: i.ruralPath,
+    after: { side },
+  });
+  return { intention: after, agreementId: null };
+}
+
+const withoutPaths = ({
+  ruralPath: _r,
+  urbanPath: _u,
+  roundState: _s,
+  intentionDeadline: _d,
+  ...row
+}: Locked): DecidedRow => row;
+
+/** The rural side accepts (R-DEADLINE-INTENT: within the intention window). */
 export async function acceptIntention(db: Db, scope: Scope, clock: Clock, id: number) {
   authorize(scope, 'decide');
   const now = clock.now();
   return db.transaction(async (tx) => {
     const i = await lockIntention(tx, scope, id, 'rural');
     if (i.state !== 'pending') throw notPending();
-    if (i.roundState !== 'intentions_open') throw roundNotOpen(i.roundState);
-    if (isPast(i.intentionDeadline, now)) throw deadlinePassed(i.intentionDeadline);
-    const after = await setState(tx, scope, now, i, 'accepted');
-    const { agreementId } = await createDraftAgreement(tx, {
-      intentionId: i.id,
-      actor: scope,
-    });
-    return { intention: after, agreementId };
+    checkDecisionWindow(i, now);
+    return confirmSide(tx, scope, now, i, 'rural');
+  });
+}
+
+/** The unit side confirms an intention the city's organizational allocation proposed. */
+export async function confirmIntention(db: Db, scope: Scope, clock: Clock, id: number) {
+  authorize(scope, 'confirm');
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const i = await lockIntention(tx, scope, id, 'urban');
+    if (i.source !== 'allocation') throw notAllocated();
+    if (i.state !== 'pending') throw notPending();
+    checkDecisionWindow(i, now);
+    return confirmSide(tx, scope, now, i, 'urban');
   });
 }
 
@@ -233,18 +307,27 @@ export async function declineIntention(db: Db, scope: Scope, clock: Clock, id: n
   });
 }
 
-/** Withdrawal is possible only before the rural side accepted. */
+/**
+ * Withdrawal is possible only before the rural side accepted. The unit did not choose an allocated
+ * pair, so saying no to one is recorded as a decline, as on the rural side.
+ */
 export async function withdrawIntention(db: Db, scope: Scope, clock: Clock, id: number) {
   authorize(scope, 'withdraw');
   return db.transaction(async (tx) => {
     const i = await lockIntention(tx, scope, id, 'urban');
     if (i.state !== 'pending') throw notPending();
     await releasePlaces(tx, i);
-    return setState(tx, scope, clock.now(), i, 'withdrawn');
+    return setState(
+      tx,
+      scope,
+      clock.now(),
+      i,
+      i.source === 'allocation' ? 'declined' : 'withdrawn',
+    );
   });
 }
 
-export type IntentionView = IntentionRow & {
+export type IntentionView = DecidedRow & {
   urbanOrgName: string;
   ruralOrgName: string;
   weakVillage: boolean;
@@ -264,6 +347,7 @@ export async function listIntentions(
     sql`select i.id::int as "id", i.round_id::int as "roundId", i.urban_org_id::int as "urbanOrgId",
         i.rural_org_id::int as "ruralOrgId", i.state::text as "state", i.source::text as "source",
         i.submitted_at as "submittedAt", i.decided_at as "decidedAt",
+        i.urban_confirmed_at as "urbanConfirmedAt", i.rural_confirmed_at as "ruralConfirmedAt",
         uo.name as "urbanOrgName", ro.name as "ruralOrgName", ro.weak_village as "weakVillage"
       from intentions i
       join rounds r on r.id = i.round_id
