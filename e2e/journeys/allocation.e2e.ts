@@ -1,9 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import type { DemoAccount } from '../server.ts';
 
 // 组织分配 (issue 4): the city admin runs the allocation on the demo round in balancing, locks one
-// pair, re-runs (the locked pair stays), publishes, and the public board counts the new intentions.
+// pair, re-runs (the locked pair stays), publishes, and the public board counts the new intentions;
+// then both sides of one published pair confirm it (the unit and the village, demo accounts), and
+// the board's village coverage rises without a reload.
 
 /** antd puts a space between the two characters of a two-character button label. */
 const label = (text: string) => new RegExp(text.split('').join('\\s*'));
@@ -11,14 +14,30 @@ const demoRoundName = '组织分配演示轮次（综合平衡）';
 
 let actor: Session;
 let watcher: Session;
+let urban: Session;
+let rural: Session;
 beforeAll(async () => {
   actor = await openBrowser();
   watcher = await openBrowser();
+  urban = await openBrowser();
+  rural = await openBrowser();
 });
 afterAll(async () => {
   await actor?.close();
   await watcher?.close();
+  await urban?.close();
+  await rural?.close();
 });
+
+type Listed = { id: number; source: string; state: string; ruralOrgId: number };
+
+/** The round's pending allocated intentions the signed-in user may see (either side in scope). */
+async function allocatedPending(page: Page, roundId: number) {
+  const res = await page.context().request.get(`/api/rounds/${roundId}/intentions?state=pending`);
+  expect(res.status()).toBe(200);
+  const items = ((await res.json()) as { items: Listed[] }).items;
+  return items.filter((i) => i.source === 'allocation');
+}
 
 async function boardNumber(card: Locator) {
   return Number((await card.locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
@@ -30,7 +49,7 @@ async function runNumber(page: Page) {
   return Number(/#(\d+)/.exec(text)![1]);
 }
 
-test('the city allocates the uncovered villages, locks a pair, re-runs and publishes', async () => {
+test('the city allocates the uncovered villages, locks a pair, re-runs and publishes; both sides confirm one pair', async () => {
   const page = actor.page;
   await signInAs(page, demoAccount('city_admin'));
   const rounds = await page.evaluate(async () => {
@@ -70,6 +89,40 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
   expect(await kept.locator('td').nth(2).innerText()).toContain(unit);
   await screenshot(page, 'allocation-rerun');
 
+  // Give one pair two demo sides, with the calls the page's 移除 and 更换单位 make: the demo unit
+  // gives up a pair of its own and takes a village of 朱泾镇 (the demo town, code 310116101…),
+  // so the unit's and the village's (or town's) admins can confirm it after publishing.
+  await signInAs(urban.page, demoAccount('unit_admin'));
+  const me = await urban.page.context().request.get('/api/auth/me');
+  const unitId = ((await me.json()) as { user: { orgId: number } }).user.orgId;
+  const runUrl = `/api/rounds/${round!.id}/allocation/runs/${await runNumber(page)}`;
+  type Pair = {
+    id: number;
+    status: string;
+    urbanOrgId: number;
+    ruralOrgId: number;
+    ruralOrgCode: string;
+  };
+  const proposal = (await (await page.context().request.get(runUrl)).json()) as { pairs: Pair[] };
+  const live = proposal.pairs.filter((p) => p.status !== 'removed');
+  const own = live.find((p) => p.urbanOrgId === unitId);
+  expect(own, 'a proposed pair of the demo unit').toBeDefined();
+  const removed = await page.context().request.post(`${runUrl}/pairs/${own!.id}/remove`);
+  expect(removed.status(), await removed.text()).toBe(200);
+  let demoPair: Pair | undefined;
+  for (const p of live.filter((x) => x.ruralOrgCode?.startsWith('310116101') && x !== own)) {
+    const swapped = await page
+      .context()
+      .request.post(`${runUrl}/pairs/${p.id}/swap`, { data: { urbanOrgId: unitId } });
+    if (swapped.status() === 200) {
+      demoPair = p;
+      break;
+    }
+  }
+  expect(demoPair, 'a 朱泾镇 pair swapped to the demo unit').toBeDefined();
+  await page.reload();
+  await pairs.locator('tbody tr.ant-table-row').first().waitFor();
+
   await page.getByRole('button', { name: '发布方案' }).click();
   await page
     .locator('.ant-modal-confirm')
@@ -83,4 +136,58 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
     .poll(() => boardNumber(board.getByTestId('board-pending')), { timeout: 5_000 })
     .toBeGreaterThan(pendingBefore);
   await screenshot(board, 'allocation-board-after');
+
+  // The pair given two demo sides above: the unit's admin confirms it, then the village's own
+  // admin (or its town's, whichever it is) accepts it.
+  const coveredBefore = await covered(board);
+  const intention = (await allocatedPending(urban.page, round!.id)).find(
+    (i) => i.ruralOrgId === demoPair!.ruralOrgId,
+  );
+  expect(intention, 'the published demo pair').toBeDefined();
+  let ruralAccount: DemoAccount | undefined;
+  for (const account of [demoAccount('village_admin'), demoAccount('town_admin')]) {
+    await signInAs(rural.page, account);
+    if ((await allocatedPending(rural.page, round!.id)).some((i) => i.id === intention!.id)) {
+      ruralAccount = account;
+      break;
+    }
+    await rural.page.context().clearCookies();
+  }
+  expect(ruralAccount, 'a rural demo account over the pair').toBeDefined();
+
+  // The unit side confirms on its 选择结对 page.
+  await urban.page.goto(`/intentions/select?round=${round!.id}`);
+  await urban.page.getByTestId(`confirm-${intention!.id}`).click();
+  await urban.page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: label('确认结对') })
+    .click();
+  await urban.page.getByText('已确认，等待村（镇）方确认').waitFor();
+  // Confirmed by one side only: not yet an accepted pair, so coverage has not moved.
+  expect(await covered(board)).toBe(coveredBefore);
+
+  // The rural side accepts in its 待确认 inbox: the pair is agreed and the draft agreement made.
+  await rural.page.goto(`/intentions/inbox?round=${round!.id}`);
+  await rural.page.getByTestId(`accept-${intention!.id}`).click();
+  await rural.page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: label('接受') })
+    .click();
+  await rural.page
+    .locator('.ant-modal-confirm-title', { hasText: /已与「.+」达成结对意向/ })
+    .waitFor();
+  await screenshot(rural.page, 'allocation-accepted');
+
+  await expect.poll(() => covered(board), { timeout: 5_000 }).toBeGreaterThan(coveredBefore);
+  await screenshot(board, 'allocation-board-covered');
 });
+
+/** The villages and towns covered on the board (each card reads "covered / total"). */
+async function covered(board: Page) {
+  let sum = 0;
+  for (const kind of ['villages', 'towns']) {
+    const text = await board.getByTestId(`board-covered-${kind}`).innerText();
+    sum += Number(text.split('/')[0].replace(/[,\s]/g, ''));
+  }
+  return sum;
+}

@@ -1,6 +1,18 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Alert, Button, Card, Empty, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Segmented,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { IntentionState } from '@pairing/shared';
@@ -42,13 +54,16 @@ function Incoming({ round }: { round: Round }) {
     [round.id, filter],
   );
   const open = round.state === 'intentions_open';
+  const balancing = round.state === 'balancing';
 
   const accept = async (i: Intention) => {
     try {
-      const { agreementId } = await api.post<{ intention: Intention; agreementId: number }>(
+      const { agreementId } = await api.post<{ intention: Intention; agreementId: number | null }>(
         `/api/intentions/${i.id}/accept`,
       );
       reload();
+      // A pair of the city's allocation is agreed only once the unit has confirmed too.
+      if (agreementId == null) return void message.success(t('inbox.confirmedAwaitingUnit'));
       modal.success({
         title: t('inbox.accepted', { name: i.urbanOrgName }),
         content: t('inbox.agreementCreated'),
@@ -110,19 +125,23 @@ function Incoming({ round }: { round: Round }) {
       key: 'actions',
       width: 170,
       render: (_, i) =>
-        i.state === 'pending' && open ? (
+        i.state === 'pending' && (open || (i.source === 'allocation' && balancing)) ? (
           <Space>
-            <Popconfirm
-              title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
-              description={t('inbox.acceptHint')}
-              okText={t('inbox.accept')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => accept(i)}
-            >
-              <Button size="small" type="primary" data-testid={`accept-${i.id}`}>
-                {t('inbox.accept')}
-              </Button>
-            </Popconfirm>
+            {i.source === 'allocation' && i.ruralConfirmedAt ? (
+              <Typography.Text type="secondary">{t('inbox.awaitingUnit')}</Typography.Text>
+            ) : (
+              <Popconfirm
+                title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
+                description={t('inbox.acceptHint')}
+                okText={t('inbox.accept')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => accept(i)}
+              >
+                <Button size="small" type="primary" data-testid={`accept-${i.id}`}>
+                  {t('inbox.accept')}
+                </Button>
+              </Popconfirm>
+            )}
             <Popconfirm
               title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
               okText={t('inbox.decline')}

@@ -155,6 +155,24 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     }
   };
 
+  // A pair of the city's allocation awaits the unit's yes too, also while the round is balancing.
+  const confirm = async (i: Intention) => {
+    try {
+      const { intention } = await api.post<{ intention: Intention }>(
+        `/api/intentions/${i.id}/confirm`,
+      );
+      message.success(
+        intention.state === 'accepted'
+          ? t('select.paired', { name: i.ruralOrgName })
+          : t('select.confirmed'),
+      );
+      refresh();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+      refresh();
+    }
+  };
+
   const withdraw = async (i: Intention) => {
     try {
       await api.post(`/api/intentions/${i.id}/withdraw`);
@@ -261,9 +279,36 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 120,
+      width: 180,
       render: (_, i) =>
-        i.state === 'pending' ? (
+        i.state === 'pending' && i.source === 'allocation' ? (
+          <Space>
+            {i.urbanConfirmedAt ? (
+              <Typography.Text type="secondary">{t('select.awaitingRural')}</Typography.Text>
+            ) : (
+              <Popconfirm
+                title={t('select.confirmQuestion', { name: i.ruralOrgName })}
+                okText={t('select.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => confirm(i)}
+              >
+                <Button size="small" type="primary" data-testid={`confirm-${i.id}`}>
+                  {t('select.confirm')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Popconfirm
+              title={t('select.declineQuestion')}
+              okText={t('select.decline')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => withdraw(i)}
+            >
+              <Button size="small" danger>
+                {t('select.decline')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : i.state === 'pending' ? (
           <Popconfirm
             title={t('select.withdrawQuestion')}
             okText={t('common.confirm')}

@@ -69,9 +69,12 @@ export type Intention = {
   urbanOrgId: number;
   ruralOrgId: number;
   state: IntentionState;
-  source: 'selection' | 'renewal';
+  source: 'selection' | 'renewal' | 'allocation';
   submittedAt: string;
   decidedAt: string | null;
+  /** Each side's yes to a pair of the city's allocation (source 'allocation'). */
+  urbanConfirmedAt: string | null;
+  ruralConfirmedAt: string | null;
   urbanOrgName: string;
   ruralOrgName: string;
   weakVillage: boolean;
