@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { chinaDay } from '../rounds/dates.ts';
+import { chinaDay, chineseDate } from '../rounds/dates.ts';
 import type { LoadedAgreement } from './service.ts';
 
 const title = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' };
@@ -26,11 +26,6 @@ const a4 = { width: 11906, height: 16838 };
 const margin = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
 
 const yuan = new Intl.NumberFormat('zh-CN');
-
-function chineseDate(text: string) {
-  const [y, m, d] = text.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 const para = (text: string, opts: { bold?: boolean; indent?: boolean } = {}) =>
   new Paragraph({

@@ -15,3 +15,9 @@ export const chinaDay = (now: Date) =>
 /** Calendar days from today (China time) to the deadline day: 0 on the day, negative after. */
 export const daysLeft = (day: string, now: Date) =>
   Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${chinaDay(now)}T00:00:00Z`)) / dayMs);
+
+/** A YYYY-MM-DD day as written in Chinese documents: 2010年4月30日. */
+export function chineseDate(day: string) {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

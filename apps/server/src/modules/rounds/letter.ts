@@ -11,6 +11,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { chineseDate } from './dates.ts';
 import type { QuotaView } from './quotas.ts';
 import type { Round } from './service.ts';
 
@@ -34,11 +35,6 @@ const para = (text: string, indent = true) =>
     indent: indent ? { firstLine: 640 } : undefined,
     alignment: AlignmentType.JUSTIFIED,
   });
-
-const cnDate = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 const cell = (text: string, bold = false) =>
   new TableCell({
@@ -74,7 +70,7 @@ export async function quotaLetter(input: {
           }),
           para(`${quota.orgName}：`, false),
           para(
-            `根据${round.name}的工作安排（${cnDate(round.periodStart)}至${cnDate(round.periodEnd)}），` +
+            `根据${round.name}的工作安排（${chineseDate(round.periodStart)}至${chineseDate(round.periodEnd)}），` +
               `现将你单位所属各单位本轮结对帮扶任务建议如下，请组织所属单位通过城乡结对帮扶平台` +
               `查阅郊区乡镇、村名录及需求清单，自主选择结对对象并确认结对意向。`,
           ),
@@ -118,9 +114,9 @@ export async function quotaLetter(input: {
             children: [run('二、时间要求', heading)],
             indent: { firstLine: 640 },
           }),
-          para(`${cnDate(round.intentionDeadline)}前完成网上结对意向确认；`),
-          para(`${cnDate(round.signingDeadline)}前正式签订结对帮扶协议；`),
-          para(`结对帮扶期限至${cnDate(round.termEnd)}。`),
+          para(`${chineseDate(round.intentionDeadline)}前完成网上结对意向确认；`),
+          para(`${chineseDate(round.signingDeadline)}前正式签订结对帮扶协议；`),
+          para(`结对帮扶期限至${chineseDate(round.termEnd)}。`),
           new Paragraph({
             spacing: line,
             children: [run('三、工作要求', heading)],
@@ -136,7 +132,7 @@ export async function quotaLetter(input: {
           new Paragraph({
             alignment: AlignmentType.RIGHT,
             spacing: line,
-            children: [run(cnDate(issuedOn))],
+            children: [run(chineseDate(issuedOn))],
           }),
         ],
       },
