@@ -101,6 +101,29 @@ async function sessionUserById(db: Db, userId: number): Promise<SessionUser> {
   return row;
 }
 
+// The session lookup runs on every signed-in request: a named prepared statement is parsed and
+// planned once per connection (node-postgres) instead of once per request.
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+const prepareLookup = (db: Db) =>
+  db
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      disabled: users.disabled,
+      ...sessionUserColumns,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .prepare('session_lookup_v1');
+
+function sessionLookup(db: Db) {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  return lookup;
+}
+
 /**
  * Resolve a cookie token; sessions idle too long or too old are deleted and refused. `lastSeenAt`
  * is written at most once a minute so that reads do not turn every request into a write.
@@ -112,17 +135,7 @@ export async function authenticate(
 ): Promise<SessionUser | null> {
   const now = clock.now().getTime();
   const hashed = tokenHash(token);
-  const [row] = await db
-    .select({
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      disabled: users.disabled,
-      ...sessionUserColumns,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(sessions.tokenHash, hashed));
+  const [row] = await sessionLookup(db).execute({ hash: hashed });
   if (!row) return null;
   const { createdAt, lastSeenAt, disabled, ...user } = row;
   const idle = now - lastSeenAt.getTime() > authSettings.idleTimeoutMs;
