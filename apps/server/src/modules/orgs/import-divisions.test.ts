@@ -81,9 +81,12 @@ describe('import-divisions (Shanghai, from the template)', () => {
   it('updates a renamed unit in place, keeping its id', async () => {
     const [town] = await q<{ id: number }>(`select id from orgs where code = '310116101000'`);
     const levels = loadDivisions('31');
-    const renamed = levels.map((level) =>
-      level.map((r) => (r.code === '310116101000' ? { ...r, name: '朱泾镇（新）' } : r)),
-    );
+    const renamed = {
+      ...levels,
+      upper: levels.upper.map((level) =>
+        level.map((r) => (r.code === '310116101000' ? { ...r, name: '朱泾镇（新）' } : r)),
+      ),
+    };
     expect(await importDivisions(env.dbh.db, renamed)).toMatchObject({ inserted: 0, updated: 1 });
     const [after] = await q<{ id: number; name: string }>(
       `select id, name from orgs where code = '310116101000'`,
@@ -91,9 +94,64 @@ describe('import-divisions (Shanghai, from the template)', () => {
     expect(after).toEqual({ id: town.id, name: '朱泾镇（新）' });
     expect(await importDivisions(env.dbh.db, levels)).toMatchObject({ inserted: 0, updated: 1 });
 
+    // A village's new name arrives with the village level, read while the COPY runs.
+    const [village] = await q<{ id: number }>(`select id from orgs where code = '310116101203'`);
+    const renamedVillage = {
+      ...levels,
+      *leaves() {
+        for (const chunk of levels.leaves())
+          yield chunk.map((r) => (r.code === '310116101203' ? { ...r, name: '民主村（新）' } : r));
+      },
+    };
+    expect(await importDivisions(env.dbh.db, renamedVillage)).toMatchObject({
+      inserted: 0,
+      updated: 1,
+    });
+    expect(await q(`select id, name from orgs where code = '310116101203'`)).toEqual([
+      { id: village.id, name: '民主村（新）' },
+    ]);
+    expect(await importDivisions(env.dbh.db, levels)).toMatchObject({ inserted: 0, updated: 1 });
+
     const progress: number[] = [];
     await importDivisions(env.dbh.db, levels, (done) => progress.push(done));
     expect(progress.at(-1)).toBe(6761);
+  });
+
+  it('adds a missing village under its stored town with the next id', async () => {
+    const [gone] = await q<{ id: number; path: string }>(
+      `delete from orgs where code = '310116101203' returning id, path`,
+    );
+    const [{ max }] = await q<{ max: number }>(`select max(id)::int as max from orgs`);
+    const progress: Array<[number, number]> = [];
+    const result = await importDivisions(env.dbh.db, loadDivisions('31'), (done, total) =>
+      progress.push([done, total]),
+    );
+    expect(result).toEqual({ total: 6761, inserted: 1, updated: 0 });
+    expect(progress.at(-1)).toEqual([6761, 6761]);
+    expect(
+      progress.every(([done, total], i) => done <= total && done >= (progress[i - 1]?.[0] ?? 0)),
+    ).toBe(true);
+    const [back] = await q<{ id: number; path: string; depth: number }>(
+      `select id::int as id, path, depth from orgs where code = '310116101203'`,
+    );
+    expect(back.id).toBe(max + 1);
+    expect(back).toMatchObject({
+      path: gone.path.replace(`/${gone.id}/`, `/${back.id}/`),
+      depth: 4,
+    });
+    const [next] = await q<{ id: number }>(
+      `insert into orgs (kind, name, path, depth, province_code) values ('city', '序列检查', '', 0, '00')
+       returning id::int as id`,
+    );
+    expect(next.id).toBe(max + 2);
+    await q(`delete from orgs where id = $1`, [next.id]);
+  });
+
+  it('counts the village level before reading it', () => {
+    const source = loadDivisions('31');
+    expect(source.leafLines).toBe(6509);
+    expect([...source.leaves()].flat()).toHaveLength(6509);
+    expect(loadDivisions('99')).toMatchObject({ upper: [[], [], [], []], leafLines: 0 });
   });
 
   it('serializes concurrent runs without duplicates', async () => {
@@ -148,10 +206,10 @@ describe('village-level classification (code digits 10–12 and name)', () => {
   });
 
   it('drops rows that repeat their parent code (东莞市 has no district level)', () => {
-    const levels = loadDivisions('44');
-    const codes = levels.flat().map((r) => r.code);
+    const { upper, leaves } = loadDivisions('44');
+    const codes = [...upper, ...leaves()].flat().map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
-    const town = levels[3].find((r) => r.name === '东城街道' && r.code.startsWith('4419'));
+    const town = upper[3].find((r) => r.name === '东城街道' && r.code.startsWith('4419'));
     expect(town?.parentCode).toBe('441900000000');
   });
 });

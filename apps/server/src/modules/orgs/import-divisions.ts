@@ -1,6 +1,6 @@
 import { Param, sql } from 'drizzle-orm';
 import { copyInto, copyLine, copyValue, driverOf, type Db } from '../../db/client.ts';
-import type { DivisionLevels, DivisionRow } from './divisions-source.ts';
+import type { DivisionRow, DivisionSource } from './divisions-source.ts';
 
 export type DivisionImportResult = { total: number; inserted: number; updated: number };
 /** `done` of `total` rows written or found unchanged. */
@@ -49,26 +49,30 @@ const orgColumns = [
  *   until commit) and compared here, so equal rows are not touched and a re-run changes nothing.
  * - Rows whose name, kind or class changed are COPied into a temporary table and updated in place
  *   (same id, same path) by one UPDATE … FROM.
- * - New rows get ids as one block drawn from the identity sequence, so their `path` (ancestor ids
- *   ending with their own), `depth` and `province_code` are computed here, parents first, and the
- *   rows are COPied straight into `orgs` — no staging table and no INSERT … SELECT, since nothing
- *   else can have written those codes meanwhile.
+ * - New rows take the next ids of the identity sequence (nothing else can draw from it meanwhile),
+ *   so their `path` (ancestor ids ending with their own), `depth` and `province_code` are
+ *   computed here, parents first, and the rows are COPied straight into `orgs` — no staging table
+ *   and no INSERT … SELECT. The village level is read a chunk at a time while the server takes
+ *   the previous one.
  *
  * The same path runs on PGlite and PostgreSQL; only the transport of `copyInto` differs.
  */
 export async function importDivisions(
   db: Db,
-  levels: DivisionLevels,
+  source: DivisionSource,
   onProgress: DivisionProgress = () => {},
   bulkThreshold = defaultBulkThreshold,
 ): Promise<DivisionImportResult> {
-  const total = levels.reduce((n, level) => n + level.length, 0);
-  const provinces = [...new Set(levels[0].map((r) => r.code.slice(0, 2)))];
+  const { upper } = source;
+  const provinces = [...new Set(upper[0].map((r) => r.code.slice(0, 2)))];
+  const upperRows = upper.reduce((n, level) => n + level.length, 0);
+  // Until the village level is read its line count stands for its row count.
+  let total = upperRows + source.leafLines;
   let done = 0;
   onProgress(done, total);
   return db.transaction(async (tx) => {
     // Readers go on; other writers of orgs (and a second import) wait until this one commits.
-    // That also makes the id block below safe: nothing else can draw from the sequence meanwhile.
+    // That also makes the ids below safe: nothing else can draw from the sequence meanwhile.
     await tx.execute(sql`LOCK TABLE orgs IN SHARE ROW EXCLUSIVE MODE`);
     // Index rebuilds sort in memory rather than in temporary files.
     await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
@@ -79,11 +83,12 @@ export async function importDivisions(
       await tx.execute(sql`SET LOCAL synchronous_commit = off`);
 
     const stored = new Map<string, Stored>();
+    let storedLeaves = 0;
     for (const r of rowsOf<StoredRow>(
       await tx.execute(sql`
         SELECT id, code, name, kind, district_class, path, depth FROM orgs
         WHERE code IS NOT NULL AND province_code = ANY (${new Param(provinces)}::text[])`),
-    ))
+    )) {
       stored.set(r.code, {
         id: Number(r.id),
         path: r.path,
@@ -92,26 +97,69 @@ export async function importDivisions(
         kind: r.kind,
         districtClass: r.district_class,
       });
+      if (r.kind === 'village' || r.kind === 'community') storedLeaves += 1;
+    }
 
-    const fresh: DivisionRow[] = [];
     const changed: DivisionRow[] = [];
-    // New rows of the last level (villages and communities) are nobody's parents.
-    let leavesFrom = 0;
-    levels.forEach((level, l) => {
-      if (l === levels.length - 1) leavesFrom = fresh.length;
-      for (const r of level) {
-        const old = stored.get(r.code);
-        if (!old) fresh.push(r);
-        else if (
-          old.name !== r.name ||
-          old.kind !== r.kind ||
-          old.districtClass !== r.districtClass
-        )
-          changed.push(r);
-      }
-    });
-    done = total - fresh.length - changed.length;
+    const isFresh = (r: DivisionRow) => {
+      const old = stored.get(r.code);
+      if (!old) return true;
+      if (old.name !== r.name || old.kind !== r.kind || old.districtClass !== r.districtClass)
+        changed.push(r);
+      return false;
+    };
+    const freshUpper = upper.flatMap((level) => level.filter(isFresh));
+    done = upperRows - freshUpper.length;
     onProgress(done, total);
+
+    const [sequence] = rowsOf<{ next: number }>(
+      await tx.execute(sql`
+        SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END AS next
+        FROM orgs_id_seq`),
+    );
+    const firstId = Number(sequence.next);
+    const expectedNew = freshUpper.length + Math.max(0, source.leafLines - storedLeaves);
+    const rebuild =
+      expectedNew >= bulkThreshold ? await dropSecondaryIndexes(tx as unknown as Db) : [];
+
+    // Rows are placed while their COPY text is produced: levels come parents first, so a parent
+    // is stored or placed before its children. A row whose parent is unknown is skipped.
+    let inserted = 0;
+    let parentCode: string | null = null;
+    let parent: Stored | undefined;
+    const place = (r: DivisionRow, isParent: boolean) => {
+      // Siblings come together: one lookup per parent.
+      if (r.parentCode !== parentCode) {
+        parentCode = r.parentCode;
+        parent = parentCode === null ? undefined : stored.get(parentCode);
+      }
+      if (parentCode !== null && !parent) return '';
+      const id = firstId + inserted;
+      const path = `${parent ? parent.path : '/'}${id}/`;
+      const depth = parent ? parent.depth + 1 : 0;
+      if (isParent) stored.set(r.code, { id, path, depth });
+      inserted += 1;
+      // Kind and class are enum labels, ids and path digits; the rest is escaped if need be.
+      return `${id}\t${r.kind}\t${copyValue(r.code)}\t${copyValue(r.name)}\t${parent ? parent.id : '\\N'}\t${path}\t${depth}\t${copyValue(r.code.slice(0, 2))}\t${r.districtClass ?? '\\N'}\n`;
+    };
+    let leafRows = 0;
+    function* newRows() {
+      yield* chunks(
+        freshUpper,
+        (r) => place(r, true),
+        (n) => onProgress((done += n), total),
+      );
+      for (const leaves of source.leaves()) {
+        leafRows += leaves.length;
+        let text = '';
+        for (const r of leaves) if (isFresh(r)) text += place(r, false);
+        if (text) yield text;
+        onProgress((done += leaves.length), total);
+      }
+      total = upperRows + leafRows;
+    }
+    await copyInto(tx, 'orgs', orgColumns, newRows());
+    if (inserted) await tx.execute(sql`SELECT setval('orgs_id_seq', ${firstId + inserted - 1})`);
 
     if (changed.length) {
       await tx.execute(sql`
@@ -128,71 +176,22 @@ export async function importDivisions(
         SET name = c.name, kind = c.kind, district_class = c.district_class, updated_at = now()
         FROM division_changes c
         WHERE o.code = c.code`);
-      done += changed.length;
-      onProgress(done, total);
     }
-    if (!fresh.length) return { total, inserted: 0, updated: changed.length };
-
-    // One block of ids for all new rows (one nextval per row costs seconds on a national import).
-    const [block] = rowsOf<{ last: number }>(
-      await tx.execute(sql`
-        SELECT setval(pg_get_serial_sequence('orgs', 'id'),
-                      nextval(pg_get_serial_sequence('orgs', 'id')) + ${fresh.length - 1}) AS last`),
-    );
-    const firstId = Number(block.last) - fresh.length + 1;
-    const rebuild =
-      fresh.length >= bulkThreshold ? await dropSecondaryIndexes(tx as unknown as Db) : [];
-
-    // Rows are placed while their COPY text is produced: levels come parents first, so a parent
-    // is stored or placed before its children. A row whose parent is unknown is skipped.
-    let inserted = 0;
-    let parentCode: string | null = null;
-    let parent: Stored | undefined;
-    await copyInto(
-      tx,
-      'orgs',
-      orgColumns,
-      chunks(
-        fresh,
-        (r, i) => {
-          // Siblings come together: one lookup per parent.
-          if (r.parentCode !== parentCode) {
-            parentCode = r.parentCode;
-            parent = parentCode === null ? undefined : stored.get(parentCode);
-          }
-          if (parentCode !== null && !parent) return '';
-          const id = firstId + i;
-          const path = `${parent ? parent.path : '/'}${id}/`;
-          const depth = parent ? parent.depth + 1 : 0;
-          if (i < leavesFrom) stored.set(r.code, { id, path, depth });
-          inserted += 1;
-          // Kind and class are enum labels, ids and path digits; the rest is escaped if need be.
-          return `${id}\t${r.kind}\t${copyValue(r.code)}\t${copyValue(r.name)}\t${parent ? parent.id : '\\N'}\t${path}\t${depth}\t${copyValue(r.code.slice(0, 2))}\t${r.districtClass ?? '\\N'}\n`;
-        },
-        (n) => {
-          done += n;
-          onProgress(done, total);
-        },
-      ),
-    );
     for (const definition of rebuild) await tx.execute(sql.raw(definition));
     // The list queries' plans depend on fresh statistics; PGlite has no autovacuum to gather them.
-    await tx.execute(sql`ANALYZE orgs`);
+    if (inserted || changed.length) await tx.execute(sql`ANALYZE orgs`);
+    onProgress(total, total);
     return { total, inserted, updated: changed.length };
   });
 }
 
 /** COPY text of `rows` in chunks of `copyChunkRows` lines, reporting each chunk once taken. */
-function* chunks<T>(
-  rows: T[],
-  line: (row: T, index: number) => string,
-  taken: (rows: number) => void = () => {},
-) {
+function* chunks<T>(rows: T[], line: (row: T) => string, taken: (rows: number) => void = () => {}) {
   for (let start = 0; start < rows.length; start += copyChunkRows) {
     const end = Math.min(rows.length, start + copyChunkRows);
     let text = '';
-    for (let i = start; i < end; i += 1) text += line(rows[i], i);
-    yield text;
+    for (let i = start; i < end; i += 1) text += line(rows[i]);
+    if (text) yield text;
     taken(end - start);
   }
 }

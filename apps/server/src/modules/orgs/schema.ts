@@ -55,13 +55,15 @@ export const orgs = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('orgs_code_key').on(t.code),
+    // Codes are digits: compared byte by byte, whatever the database's collation (a national
+    // import rebuilds these indexes; see docs/directory.md).
+    uniqueIndex('orgs_code_key').using('btree', t.code.op('text_pattern_ops')),
     uniqueIndex('orgs_unit_name_key')
       .on(t.parentId, t.name)
       .where(sql`${t.kind} in ('urban_unit', 'working_committee')`),
-    index('orgs_path_idx').using('btree', t.path.op('text_pattern_ops')),
-    index('orgs_parent_idx').on(t.parentId, t.name),
-    index('orgs_kind_path_idx').using('btree', t.kind, t.path.op('text_pattern_ops')),
+    // Scope and district filters are path prefixes; a kind filter is checked in the same index.
+    index('orgs_path_idx').using('btree', t.path.op('text_pattern_ops'), t.kind),
+    index('orgs_parent_idx').on(t.parentId),
   ],
 );
 
