@@ -4,14 +4,18 @@ import { sseFrame, type SseClient } from '../../lib/sse.ts';
 import { getPublicRound } from '../rounds/service.ts';
 import { computeBoard, type Board } from './service.ts';
 
-/** At most one recomputation per round in this window, however many changes arrive. */
+/**
+ * At most one recomputation per round starts in this window, however many changes arrive. The
+ * window runs from the start of the previous one, so a recomputation slowed by load (it queues for
+ * the pool with the requests) does not stretch the cadence.
+ */
 export const coalesceMs = 800;
 
 type RoundFeed = {
   clients: Set<SseClient>;
   latest?: Board;
   timer?: NodeJS.Timeout;
-  lastSent: number;
+  lastStarted: number;
   /** A change arrived after the board in `latest` was computed. */
   stale: boolean;
 };
@@ -49,7 +53,7 @@ export class BoardHub {
   async subscribe(roundId: number, client: SseClient) {
     let feed = this.feeds.get(roundId);
     if (!feed) {
-      feed = { clients: new Set(), lastSent: 0, stale: true };
+      feed = { clients: new Set(), lastStarted: 0, stale: true };
       this.feeds.set(roundId, feed);
     }
     feed.clients.add(client);
@@ -81,7 +85,7 @@ export class BoardHub {
     if (!feed) return;
     feed.stale = true;
     if (feed.timer) return;
-    const wait = Math.max(0, feed.lastSent + coalesceMs - Date.now());
+    const wait = Math.max(0, feed.lastStarted + coalesceMs - Date.now());
     feed.timer = setTimeout(() => void this.flush(roundId), wait);
   }
 
@@ -89,6 +93,7 @@ export class BoardHub {
     const feed = this.feeds.get(roundId);
     if (!feed || this.stopped) return;
     feed.stale = false;
+    feed.lastStarted = Date.now();
     try {
       feed.latest = await this.compute(roundId);
       const frame = sseFrame('board', feed.latest);
@@ -97,7 +102,6 @@ export class BoardHub {
       // The round may be gone or the database briefly away; the next change tries again.
       feed.stale = true;
     } finally {
-      feed.lastSent = Date.now();
       feed.timer = undefined;
       // Changes that arrived during the computation get their own (coalesced) turn.
       if (feed.stale && feed.clients.size) this.changed(roundId);

@@ -76,15 +76,18 @@ const sum = (rows: DistrictCoverage[], k: 'towns' | 'villages' | 'weakVillages')
 
 /** The public status board of a round (S1 §8, R-LIVE-STATUS). */
 export async function computeBoard(db: Db, round: Round, now: Date): Promise<Board> {
-  const [counts] = await queryRows<{ pending: number; accepted: number; signed: number }>(
-    db,
-    sql`select count(*) filter (where state = 'pending')::int as "pending",
-        count(*) filter (where state = 'accepted')::int as "accepted",
-        (select count(*) from agreements a
-          where a.round_id = ${round.id} and a.status = 'signed' and a.amends_id is null)::int as "signed"
-      from intentions where round_id = ${round.id}`,
-  );
-  const rows = await queryRows<CoverageRow>(db, coverageQuery(round));
+  // Two connections at once: under load each query first queues for the pool.
+  const [[counts], rows] = await Promise.all([
+    queryRows<{ pending: number; accepted: number; signed: number }>(
+      db,
+      sql`select count(*) filter (where state = 'pending')::int as "pending",
+          count(*) filter (where state = 'accepted')::int as "accepted",
+          (select count(*) from agreements a
+            where a.round_id = ${round.id} and a.status = 'signed' and a.amends_id is null)::int as "signed"
+        from intentions where round_id = ${round.id}`,
+    ),
+    queryRows<CoverageRow>(db, coverageQuery(round)),
+  ]);
   const coverage = rows.map((r) => ({
     districtId: r.districtId,
     districtName: r.districtName,
