@@ -327,3 +327,52 @@ describe('who may import', () => {
     await finished(res.json().jobId, 'committee');
   });
 });
+
+describe('a job whose process died', () => {
+  const job = async (status: string, ageSeconds: number) => {
+    const { id: actor } = await one<{ id: number }>(
+      `select id from users where username = 'i.city'`,
+    );
+    const { id } = await one<{ id: number }>(
+      `insert into import_jobs (kind, status, actor_id, total, processed, updated_at)
+       values ('units', $1, $2, 3, 1, now() - make_interval(secs => $3)) returning id::int as id`,
+      [status, actor, ageSeconds],
+    );
+    return id;
+  };
+  const poll = async (id: number, who = 'city') =>
+    env.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: cookies[who] } });
+
+  it('is reported failed, nothing written, once its heartbeat is overdue', async () => {
+    const fresh = await job('running', 60);
+    expect((await poll(fresh)).json()).toMatchObject({ status: 'running', processed: 1 });
+    const stale = await job('running', 121);
+    expect((await poll(stale, 'committee')).statusCode).toBe(404);
+    const res = (await poll(stale)).json();
+    expect(res).toMatchObject({ status: 'failed', processed: 1, imported: 0 });
+    expect(res.errors).toEqual([
+      { row: 0, column: '', message: expect.stringContaining('导入任务中断') },
+    ]);
+    expect((await poll(stale)).json()).toEqual(res);
+  });
+
+  it('is reported done when its commit and audit record landed before the process died', async () => {
+    const id = await job('running', 600);
+    await env.dbh.query(
+      `insert into audit_log (actor_name, action, entity, entity_id, scope_path, after)
+       values ('i.city', 'import.units', 'import_job', $1, '/', $2)`,
+      [String(id), JSON.stringify({ rows: [{ row: 2 }, { row: 3 }, { row: 4 }] })],
+    );
+    expect((await poll(id)).json()).toMatchObject({
+      status: 'done',
+      processed: 3,
+      imported: 3,
+      errors: [],
+    });
+  });
+
+  it('leaves finished jobs alone however old', async () => {
+    const id = await job('failed', 3600);
+    expect((await poll(id)).json()).toMatchObject({ status: 'failed', errors: [] });
+  });
+});

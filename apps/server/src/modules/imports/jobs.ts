@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
+import { auditLog } from '../audit/schema.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { orgs } from '../orgs/schema.ts';
@@ -15,6 +16,10 @@ import { loadWorkbook, readRows, type SheetRow } from './workbook.ts';
 export type ImportKind = 'units' | 'weak_villages';
 
 const progressEvery = 200;
+/** A running job touches its row this often, also while its commit runs. */
+export const heartbeatMs = 30_000;
+/** A running job whose row has not been touched for this long lost its process. */
+export const staleAfterMs = 4 * heartbeatMs;
 
 /**
  * Check the upload at once (empty, not an .xlsx, wrong headers → 4xx, nothing written), then
@@ -46,6 +51,8 @@ async function runImport(db: Db, scope: Scope, jobId: number, kind: ImportKind, 
   const onProgress = async (processed: number) => {
     if (processed % progressEvery === 0) await setJob({ processed });
   };
+  const heartbeat = setInterval(() => void setJob({}).catch(() => {}), heartbeatMs);
+  heartbeat.unref();
   try {
     const checked =
       kind === 'units'
@@ -65,8 +72,34 @@ async function runImport(db: Db, scope: Scope, jobId: number, kind: ImportKind, 
     const message = `导入失败，未写入任何数据：${err instanceof Error ? err.message : String(err)}`;
     const errors: ImportRowError[] = [{ row: 0, column: '', message }];
     await setJob({ status: 'failed', errors }).catch(() => {});
+  } finally {
+    clearInterval(heartbeat);
   }
 }
+
+/**
+ * Settle a job whose process died (no heartbeat for `staleAfterMs`): its commit transaction either
+ * rolled back, or committed together with its audit record before the process could say so — the
+ * audit record tells which. Guarded by `status = 'running'`, so two pollers settle it once.
+ */
+async function settle(db: Db, jobId: number) {
+  const [audit] = await db
+    .select({ after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'import_job'), eq(auditLog.entityId, String(jobId))));
+  const committed = (audit?.after as { rows?: unknown[] } | null)?.rows;
+  await db
+    .update(importJobs)
+    .set({
+      ...(committed
+        ? { status: 'done', processed: sql`${importJobs.total}`, imported: committed.length }
+        : { status: 'failed', errors: [{ row: 0, column: '', message: interruptedMessage }] }),
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'running')));
+}
+
+const interruptedMessage = '导入任务中断（服务已重启或停止响应），未写入任何数据，请重新上传文件';
 
 const unitValues = (r: UnitRow) => ({
   name: r.name,
@@ -131,11 +164,22 @@ async function commitWeakVillages(db: Db, scope: Scope, jobId: number, rows: Wea
 
 /** A job is visible to the user who started it only. */
 export async function getImportJob(db: Db, scope: Scope, id: number) {
-  const [job] = await db
-    .select()
-    .from(importJobs)
-    .where(and(eq(importJobs.id, id), eq(importJobs.actorId, scope.userId)));
+  const mine = and(eq(importJobs.id, id), eq(importJobs.actorId, scope.userId));
+  const read = () =>
+    db
+      .select({
+        ...getTableColumns(importJobs),
+        stale: sql<boolean>`${importJobs.status} = 'running'
+          and ${importJobs.updatedAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`,
+      })
+      .from(importJobs)
+      .where(mine);
+  let [job] = await read();
   if (!job) throw notFound('导入任务不存在');
+  if (job.stale) {
+    await settle(db, job.id);
+    [job] = await read();
+  }
   return {
     id: job.id,
     kind: job.kind,
