@@ -20,12 +20,16 @@ export type Me = {
   mustChangePassword: boolean;
 };
 
+/** S1 §2–3: central districts help, outer suburbs are helped, near suburbs do both. */
+export type DistrictClass = 'central' | 'near_suburban' | 'outer_suburban';
+
 export type OrgRow = {
   id: number;
   kind: OrgKind;
   code: string | null;
   name: string;
   parentId: number | null;
+  districtClass: DistrictClass | null;
   districtId: number | null;
   districtName: string | null;
   townName: string | null;

@@ -22,8 +22,10 @@ export async function listDistrictPairs(db: Db, scope: Scope) {
     .select({
       urbanDistrictId: urban.id,
       urbanDistrictName: urban.name,
+      urbanDistrictClass: urban.districtClass,
       ruralDistrictId: rural.id,
       ruralDistrictName: rural.name,
+      ruralDistrictClass: rural.districtClass,
     })
     .from(districtPairs)
     .innerJoin(urban, eq(urban.id, districtPairs.urbanDistrictId))

@@ -99,6 +99,21 @@ describe('GET /api/orgs', () => {
     expect((await call('GET', '/api/orgs?q=%25', 'city')).json().total).toBe(0);
   });
 
+  it('lists districts with their class (S1 §2–3)', async () => {
+    const res = await call('GET', '/api/orgs?kind=district&pageSize=100', 'city');
+    const classOf = Object.fromEntries(
+      res
+        .json()
+        .items.map((d: { name: string; districtClass: string }) => [d.name, d.districtClass]),
+    );
+    expect(classOf).toMatchObject({
+      黄浦区: 'central',
+      浦东新区: 'near_suburban',
+      金山区: 'outer_suburban',
+    });
+    expect(Object.keys(classOf)).toHaveLength(16);
+  });
+
   it('masks contact phones in the list', async () => {
     const res = await call('GET', `/api/orgs?kind=urban_unit`, 'city');
     const unit = res.json().items.find((i: { id: number }) => i.id === ids.unit);
@@ -224,9 +239,17 @@ describe('district pairs', () => {
     const put = await call('PUT', '/api/district-pairs', 'city', { pairs });
     expect(put.statusCode).toBe(200);
     expect(put.json().items).toEqual([
-      expect.objectContaining({ urbanDistrictName: '黄浦区', ruralDistrictName: '金山区' }),
+      expect.objectContaining({
+        urbanDistrictName: '黄浦区',
+        urbanDistrictClass: 'central',
+        ruralDistrictName: '金山区',
+        ruralDistrictClass: 'outer_suburban',
+      }),
     ]);
-    expect((await call('GET', '/api/district-pairs', 'town')).json().items).toHaveLength(1);
+    // A town admin sees its district's partner, outside its scope, with its class.
+    expect((await call('GET', '/api/district-pairs', 'town')).json().items).toEqual([
+      expect.objectContaining({ urbanDistrictId: ids.huangpu, urbanDistrictClass: 'central' }),
+    ]);
     expect((await call('PUT', '/api/district-pairs', 'jinshan', { pairs })).statusCode).toBe(403);
     const wrongWay = await call('PUT', '/api/district-pairs', 'city', {
       pairs: [{ urbanDistrictId: ids.jinshan, ruralDistrictId: ids.huangpu }],

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { maskPhone } from './phone.ts';
 import { seesFullPhone } from './policy.ts';
-import { orgs } from './schema.ts';
+import { orgs, type districtClass } from './schema.ts';
 import { insertOrg } from './tree.ts';
 import type { UnitFields } from './unit-fields.ts';
 
@@ -40,12 +40,15 @@ export type ListQuery = {
   pageSize: number;
 };
 
+type DistrictClass = (typeof districtClass.enumValues)[number];
+
 type ListRow = {
   id: number;
   kind: OrgKind;
   code: string | null;
   name: string;
   parent_id: number | null;
+  district_class: DistrictClass | null;
   district_id: number | null;
   district_name: string | null;
   town_name: string | null;
@@ -96,7 +99,7 @@ export async function listOrgs(db: Db, scope: Scope, query: ListQuery) {
   const offset = (query.page - 1) * query.pageSize;
   const items = rowsOf<ListRow>(
     await db.execute(sql`
-      SELECT o.id, o.kind, o.code, o.name, o.parent_id, o.weak_village, o.unit_type, o.capacity,
+      SELECT o.id, o.kind, o.code, o.name, o.parent_id, o.district_class, o.weak_village, o.unit_type, o.capacity,
              o.yearly_budget, o.resource_tags, o.contact_name, o.contact_phone,
              coalesce(d.id, ad.id) AS district_id, coalesce(d.name, ad.name) AS district_name,
              t.name AS town_name,
@@ -128,6 +131,7 @@ export async function listOrgs(db: Db, scope: Scope, query: ListQuery) {
       code: r.code,
       name: r.name,
       parentId: r.parent_id == null ? null : Number(r.parent_id),
+      districtClass: r.district_class,
       districtId: r.district_id == null ? null : Number(r.district_id),
       districtName: r.district_name,
       townName: r.town_name,

@@ -19,7 +19,6 @@ import {
   canHelp,
   districtClassColor,
   districtClasses,
-  loadDistrictClasses,
   loadDistricts,
   type District,
   type DistrictClass,
@@ -28,8 +27,10 @@ import {
 type DistrictPair = {
   urbanDistrictId: number;
   urbanDistrictName: string;
+  urbanDistrictClass: DistrictClass | null;
   ruralDistrictId: number;
   ruralDistrictName: string;
+  ruralDistrictClass: DistrictClass | null;
 };
 type PairInput = { urbanDistrictId?: number; ruralDistrictId?: number };
 type Values = { pairs: PairInput[] };
@@ -41,15 +42,14 @@ async function loadTable(withDistricts: boolean) {
     api.get<{ items: DistrictPair[] }>('/api/district-pairs'),
     withDistricts ? loadDistricts() : Promise.resolve<District[]>([]),
   ]);
-  const classes = await loadDistrictClasses([
-    ...districts.map((d) => d.id),
-    ...items.flatMap((p) => [p.urbanDistrictId, p.ruralDistrictId]),
+  const classes = new Map<number, DistrictClass | null>([
+    ...districts.map((d) => [d.id, d.districtClass] as const),
+    ...items.flatMap((p) => [
+      [p.urbanDistrictId, p.urbanDistrictClass] as const,
+      [p.ruralDistrictId, p.ruralDistrictClass] as const,
+    ]),
   ]);
-  return {
-    pairs: items,
-    classes,
-    districts: districts.map((d) => ({ ...d, districtClass: classes.get(d.id) ?? null })),
-  };
+  return { pairs: items, classes, districts };
 }
 
 function groupPairs(pairs: DistrictPair[]): Group[] {

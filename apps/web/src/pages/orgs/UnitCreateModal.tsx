@@ -5,7 +5,7 @@ import type { OrgDetail, OrgRow, Paged } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import { canHelp, loadClassedDistricts } from './districts.ts';
+import { canHelp, loadDistricts } from './districts.ts';
 import { UnitFormFields, type UnitFormValues } from './UnitFormFields.tsx';
 
 type Values = UnitFormValues & { name: string; parentId: number };
@@ -14,7 +14,7 @@ type Values = UnitFormValues & { name: string; parentId: number };
 async function loadParents() {
   const [committees, districts] = await Promise.all([
     api.get<Paged<OrgRow>>('/api/orgs', { kind: 'working_committee', page: 1, pageSize: 100 }),
-    loadClassedDistricts(),
+    loadDistricts(),
   ]);
   return { committees: committees.items, districts };
 }
