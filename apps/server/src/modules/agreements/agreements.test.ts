@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, login } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
+import { documentXml, expectOfficialLayout } from '../../../test/docx.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
 import { auditLog } from '../audit/schema.ts';
 import { rounds } from '../rounds/schema.ts';
@@ -540,11 +541,8 @@ describe('signed agreements and amendments', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    expectOfficialLayout(await documentXml(res.rawPayload));
     const zip = await JSZip.loadAsync(res.rawPayload);
-    const xml = await zip.file('word/document.xml')!.async('string');
-    expect(xml).toContain('w:eastAsia="仿宋"');
-    expect(xml).toContain('w:eastAsia="宋体"');
-    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const footers = Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml/.test(f));
     const footer = await zip.file(footers[0])!.async('string');
     expect(footer).toMatch(/PAGE/);

@@ -1,4 +1,4 @@
-// 城乡党组织结对帮扶协议书 as a .docx for the paper file: A4, 宋体 title, 仿宋 body, page numbers.
+// 城乡党组织结对帮扶协议书 as a .docx for the paper file, with page numbers.
 import {
   AlignmentType,
   BorderStyle,
@@ -13,33 +13,29 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import {
+  bodyParagraph,
+  defaultStyles,
+  exactLine,
+  fonts,
+  headingParagraph,
+  pageProperties,
+  run,
+  sizes,
+} from '../../lib/docx-style.ts';
 import { chinaDay, chineseDate } from '../rounds/dates.ts';
 import type { LoadedAgreement } from './service.ts';
 
-const title = { ascii: 'SimSun', hAnsi: 'SimSun', eastAsia: '宋体' };
-const body = { ascii: 'FangSong', hAnsi: 'FangSong', eastAsia: '仿宋' };
-const heading = { ascii: 'SimHei', hAnsi: 'SimHei', eastAsia: '黑体' };
-// Half-points: 二号 22pt, 三号 16pt, 四号 14pt, 小四 12pt.
-const size = { title: 44, heading: 32, body: 28, table: 24 };
-// A4 in twentieths of a point, margins as the official document format (GB/T 9704).
-const a4 = { width: 11906, height: 16838 };
-const margin = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
+// GB/T 9704 layout (lib/docx-style.ts); a long document, so the body is in 四号, tables in 小四.
+const bodySize = sizes.si;
+const tableSize = sizes.xiaoSi;
 
 const yuan = new Intl.NumberFormat('zh-CN');
 
 const para = (text: string, opts: { bold?: boolean; indent?: boolean } = {}) =>
-  new Paragraph({
-    spacing: { line: 560 },
-    indent: opts.indent === false ? undefined : { firstLine: 560 },
-    children: [new TextRun({ text, font: body, size: size.body, bold: opts.bold })],
-  });
+  bodyParagraph(text, { ...opts, size: bodySize });
 
-const section = (text: string) =>
-  new Paragraph({
-    spacing: { before: 240, line: 560 },
-    indent: { firstLine: 560 },
-    children: [new TextRun({ text, font: heading, size: size.body })],
-  });
+const section = (text: string) => headingParagraph(text, bodySize);
 
 function cell(text: string, opts: { header?: boolean; width?: number } = {}) {
   return new TableCell({
@@ -47,7 +43,7 @@ function cell(text: string, opts: { header?: boolean; width?: number } = {}) {
     children: [
       new Paragraph({
         alignment: opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [new TextRun({ text, font: body, size: size.table, bold: opts.header })],
+        children: [run(text, { size: tableSize, bold: opts.header })],
       }),
     ],
   });
@@ -116,10 +112,10 @@ export async function renderAgreementDocx(row: LoadedAgreement): Promise<Buffer>
   const doc = new Document({
     creator: '城乡结对帮扶平台',
     title: '城乡党组织结对帮扶协议书',
-    styles: { default: { document: { run: { font: body, size: size.body } } } },
+    styles: defaultStyles(bodySize),
     sections: [
       {
-        properties: { page: { size: a4, margin } },
+        properties: pageProperties,
         footers: {
           default: new Footer({
             children: [
@@ -127,8 +123,8 @@ export async function renderAgreementDocx(row: LoadedAgreement): Promise<Buffer>
                 alignment: AlignmentType.CENTER,
                 children: [
                   new TextRun({
-                    font: body,
-                    size: size.table,
+                    font: fonts.body,
+                    size: tableSize,
                     children: ['— ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES, ' —'],
                   }),
                 ],
@@ -139,27 +135,14 @@ export async function renderAgreementDocx(row: LoadedAgreement): Promise<Buffer>
         children: [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [
-              new TextRun({
-                text: '城乡党组织结对帮扶协议书',
-                font: title,
-                size: size.title,
-                bold: true,
-              }),
-            ],
+            spacing: { after: 400, ...exactLine },
+            children: [run('城乡党组织结对帮扶协议书', { font: 'title', size: sizes.er })],
           }),
           ...(amendment
             ? [
                 new Paragraph({
                   alignment: AlignmentType.CENTER,
-                  children: [
-                    new TextRun({
-                      text: `（补充协议，变更第 ${a.amendsId} 号协议）`,
-                      font: body,
-                      size: size.heading,
-                    }),
-                  ],
+                  children: [run(`（补充协议，变更第 ${a.amendsId} 号协议）`, { size: sizes.san })],
                 }),
               ]
             : []),

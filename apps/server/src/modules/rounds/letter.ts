@@ -2,44 +2,36 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  LineRuleType,
   Packer,
   Paragraph,
   Table,
   TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from 'docx';
+import {
+  bodyParagraph,
+  defaultStyles,
+  exactLine,
+  headingParagraph,
+  pageProperties,
+  run,
+  sizes,
+} from '../../lib/docx-style.ts';
 import { chineseDate } from './dates.ts';
 import type { QuotaView } from './quotas.ts';
 import type { Round } from './service.ts';
 
-// Layout of Party and government documents (GB/T 9704-2012): title in 2号小标宋, body in 3号仿宋,
-// 28-point fixed line spacing, margins 37/35/28/26 mm, first-line indent of two characters.
-const title = '方正小标宋简体';
-const body = '仿宋_GB2312';
-const heading = '黑体';
-const size3 = 32;
-const size2 = 44;
-const mm = (v: number) => Math.round((v / 25.4) * 1440);
-const line = { line: 560, lineRule: LineRuleType.EXACT };
-
-const run = (text: string, font = body, size = size3, bold = false) =>
-  new TextRun({ text, font: { eastAsia: font, ascii: font, hAnsi: font }, size, bold });
-
-const para = (text: string, indent = true) =>
-  new Paragraph({
-    children: [run(text)],
-    spacing: line,
-    indent: indent ? { firstLine: 640 } : undefined,
-    alignment: AlignmentType.JUSTIFIED,
-  });
+// GB/T 9704 layout (lib/docx-style.ts) with the body in 三号 and the table in 四号.
+const para = (text: string, indent = true) => bodyParagraph(text, { indent });
 
 const cell = (text: string, bold = false) =>
   new TableCell({
     children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, body, 28, bold)] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [run(text, { size: sizes.si, bold })],
+      }),
     ],
     width: { size: 25, type: WidthType.PERCENTAGE },
   });
@@ -56,17 +48,15 @@ export async function quotaLetter(input: {
   const doc = new Document({
     creator: issuer,
     title: `${round.name}任务建议书`,
-    styles: { default: { document: { run: { font: body, size: size3 } } } },
+    styles: defaultStyles(sizes.san),
     sections: [
       {
-        properties: {
-          page: { margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } },
-        },
+        properties: pageProperties,
         children: [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            spacing: { after: 400, ...line },
-            children: [run(`${round.name}任务建议书`, title, size2)],
+            spacing: { after: 400, ...exactLine },
+            children: [run(`${round.name}任务建议书`, { font: 'title', size: sizes.er })],
           }),
           para(`${quota.orgName}：`, false),
           para(
@@ -74,11 +64,7 @@ export async function quotaLetter(input: {
               `现将你单位所属各单位本轮结对帮扶任务建议如下，请组织所属单位通过城乡结对帮扶平台` +
               `查阅郊区乡镇、村名录及需求清单，自主选择结对对象并确认结对意向。`,
           ),
-          new Paragraph({
-            spacing: line,
-            children: [run('一、结对任务', heading)],
-            indent: { firstLine: 640 },
-          }),
+          headingParagraph('一、结对任务'),
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             borders: {
@@ -109,29 +95,25 @@ export async function quotaLetter(input: {
               }),
             ],
           }),
-          new Paragraph({
-            spacing: line,
-            children: [run('二、时间要求', heading)],
-            indent: { firstLine: 640 },
-          }),
+          headingParagraph('二、时间要求'),
           para(`${chineseDate(round.intentionDeadline)}前完成网上结对意向确认；`),
           para(`${chineseDate(round.signingDeadline)}前正式签订结对帮扶协议；`),
           para(`结对帮扶期限至${chineseDate(round.termEnd)}。`),
-          new Paragraph({
-            spacing: line,
-            children: [run('三、工作要求', heading)],
-            indent: { firstLine: 640 },
-          }),
+          headingParagraph('三、工作要求'),
           para(
             '结对帮扶经济薄弱村的，要有具体的经济帮扶要求；每个结对都要有看得见、摸得着、' +
               '有实效、可检查评估的帮扶项目。',
           ),
           ...(quota.note ? [para(quota.note)] : []),
-          new Paragraph({ spacing: { before: 600, ...line }, children: [] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, children: [run(issuer)] }),
+          new Paragraph({ spacing: { before: 600, ...exactLine }, children: [] }),
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            spacing: line,
+            spacing: exactLine,
+            children: [run(issuer)],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: exactLine,
             children: [run(chineseDate(issuedOn))],
           }),
         ],

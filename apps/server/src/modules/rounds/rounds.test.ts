@@ -1,7 +1,7 @@
-import JSZip from 'jszip';
 import { roundStates, type RoundState } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
+import { documentXml, expectOfficialLayout } from '../../../test/docx.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { nextState } from './states.ts';
 import { openRound } from './testing.ts';
@@ -191,13 +191,12 @@ describe('quotas and the proposal letter', () => {
     const letter = await get(`/api/rounds/${id}/quotas/${quotaId}/letter.docx`);
     expect(letter.statusCode).toBe(200);
     expect(letter.headers['content-type']).toContain('wordprocessingml');
-    const zip = await JSZip.loadAsync(letter.rawPayload);
-    const xml = await zip.file('word/document.xml')!.async('string');
+    const xml = await documentXml(letter.rawPayload);
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('市级机关工委：');
     expect(text).toContain('2026年4月30日前完成网上结对意向确认');
     expect(text).toContain('请优先结对经济薄弱村');
-    expect(xml).toContain('仿宋_GB2312');
+    expectOfficialLayout(xml);
     expect(
       (
         await get(
