@@ -24,6 +24,10 @@ export const orgKinds = [
 ] as const;
 export type OrgKind = (typeof orgKinds)[number];
 
+/** S1 §2–3: central districts help, outer suburbs are helped, near suburbs do both. */
+export const districtClasses = ['central', 'near_suburban', 'outer_suburban'] as const;
+export type DistrictClass = (typeof districtClasses)[number];
+
 /** 资源清单 categories (S2 §2.2). */
 export const resourceTags = ['政策', '人才', '技术', '物资', '信息', '资金'] as const;
 

@@ -1,47 +1,14 @@
-import type { OrgKind, Role } from '@pairing/shared';
+import type { OrgKind, OrgRow } from '@pairing/shared';
 
-/** `totalExact: false` means the server stopped counting at `total` (large national lists). */
-export type Paged<T> = {
-  items: T[];
-  total: number;
-  totalExact?: boolean;
-  page: number;
-  pageSize: number;
-};
-
-export type Me = {
-  userId: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName: string;
-  path: string;
-  mustChangePassword: boolean;
-};
-
-/** S1 §2–3: central districts help, outer suburbs are helped, near suburbs do both. */
-export type DistrictClass = 'central' | 'near_suburban' | 'outer_suburban';
-
-export type OrgRow = {
-  id: number;
-  kind: OrgKind;
-  code: string | null;
-  name: string;
-  parentId: number | null;
-  districtClass: DistrictClass | null;
-  districtId: number | null;
-  districtName: string | null;
-  townName: string | null;
-  weakVillage: boolean;
-  covered: boolean;
-  unitType: string | null;
-  capacity: number | null;
-  yearlyBudget: number | null;
-  resourceTags: string[] | null;
-  contactName: string | null;
-  contactPhone: string | null;
-};
+// Response shapes the server declares in packages/shared; the web reads the same types.
+export type {
+  AuditRecord as AuditRow,
+  DistrictClass,
+  Me,
+  OrgRow,
+  Paged,
+  UserView as UserRow,
+} from '@pairing/shared';
 
 export type OrgTreeNode = {
   id: number;
@@ -58,33 +25,6 @@ export type OrgDetail = Omit<OrgRow, 'districtId' | 'districtName' | 'townName'>
   addressDistrictName: string | null;
   ancestors: Array<{ id: number; name: string; kind: OrgKind }>;
   childCounts: Record<string, number>;
-};
-
-export type UserRow = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName: string;
-  phone: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-};
-
-export type AuditRow = {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: number | string | null;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
 };
 
 export type ImportKind = 'units' | 'weak-villages';

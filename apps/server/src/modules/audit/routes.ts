@@ -1,3 +1,4 @@
+import { auditRecord, paged } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -8,19 +9,6 @@ import { listAudit } from './service.ts';
 import { timeRange } from './time-range.ts';
 
 const term = (label: string) => z.string().trim().max(64, `${label}不超过 64 字`).optional();
-
-const record = z.object({
-  id: z.number(),
-  at: z.string(),
-  actorId: z.number().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  ip: z.string().nullable(),
-});
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,12 +31,7 @@ export const auditRoutes =
             ...pageQuery,
           }),
           response: {
-            200: z.object({
-              items: z.array(record),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
+            200: paged(auditRecord),
           },
         },
       },

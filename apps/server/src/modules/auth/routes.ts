@@ -1,3 +1,4 @@
+import { me } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -5,17 +6,6 @@ import { requireScope } from './hook.ts';
 import { newPasswordSchema } from './password.ts';
 import { changePassword, login, logout } from './service.ts';
 import { authSettings } from './settings.ts';
-
-const me = z.object({
-  userId: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  orgId: z.number(),
-  orgName: z.string(),
-  path: z.string(),
-  mustChangePassword: z.boolean(),
-});
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -1,3 +1,4 @@
+import { roles } from '@pairing/shared';
 import {
   bigint,
   boolean,
@@ -10,15 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/schema.ts';
 
-export const role = pgEnum('role', [
-  'city_admin',
-  'district_admin',
-  'town_admin',
-  'unit_admin',
-  'village_admin',
-  'inspector',
-  'member',
-]);
+export const role = pgEnum('role', roles);
 
 export const users = pgTable(
   'users',

@@ -5,7 +5,7 @@ import { withDatabase } from '../../../test/global-setup.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { addOrg, openRound, submit } from '../rounds/testing.ts';
-import type { Board } from './service.ts';
+import type { Board } from '@pairing/shared';
 
 let env: TestEnv;
 let sc: Scenario;

@@ -1,8 +1,9 @@
+import type { Board } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { boardChannel } from '../../lib/notify.ts';
 import { sseFrame, type SseClient } from '../../lib/sse.ts';
 import { getPublicRound } from '../rounds/service.ts';
-import { computeBoard, type Board } from './service.ts';
+import { computeBoard } from './service.ts';
 
 /**
  * At most one recomputation per round starts in this window, however many changes arrive. The

@@ -1,3 +1,4 @@
+import { board } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -28,6 +29,7 @@ export const boardRoutes =
           tags: ['public'],
           summary: '结对进展公示板（无需登录）',
           params: z.object({ id }),
+          response: { 200: board },
         },
       },
       async (request) =>

@@ -1,3 +1,4 @@
+import type { Board, DistrictCoverage } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
@@ -7,32 +8,6 @@ import { can } from '../rounds/policy.ts';
 import { queryRows } from '../rounds/rows.ts';
 import { ruralTarget } from '../rounds/rural.ts';
 import { getRound, type Round } from '../rounds/service.ts';
-
-type Coverage = { total: number; covered: number };
-export type DistrictCoverage = {
-  districtId: number;
-  districtName: string;
-  towns: Coverage;
-  villages: Coverage;
-  weakVillages: Coverage;
-};
-
-export type Board = {
-  roundId: number;
-  name: string;
-  state: Round['state'];
-  intentions: { pending: number; accepted: number };
-  agreementsSigned: number;
-  coverage: DistrictCoverage[];
-  totals: { towns: Coverage; villages: Coverage; weakVillages: Coverage };
-  deadlines: Array<{
-    key: 'intention' | 'signing' | 'term';
-    label: string;
-    date: string;
-    daysLeft: number;
-  }>;
-  computedAt: string;
-};
 
 // Coverage within the round (R-COVERAGE): a village or town is covered once it is the rural side
 // of an accepted intention (a renewal is one). A town counts only when paired itself; streets of

@@ -1,4 +1,4 @@
-import { orgKinds, unitTypes } from '@pairing/shared';
+import { orgKinds, orgList, unitTypes } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -43,7 +43,14 @@ export const orgRoutes =
 
     app.get(
       '/orgs',
-      { schema: { tags: ['orgs'], summary: '组织名录（分页、筛选）', querystring: listQuery } },
+      {
+        schema: {
+          tags: ['orgs'],
+          summary: '组织名录（分页、筛选）',
+          querystring: listQuery,
+          response: { 200: orgList },
+        },
+      },
       async (request) => {
         const scope = requireScope(request);
         authorize(scope, 'read');

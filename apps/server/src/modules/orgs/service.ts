@@ -1,4 +1,4 @@
-import type { OrgKind } from '@pairing/shared';
+import type { DistrictClass, OrgKind, OrgRow, Paged } from '@pairing/shared';
 import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { maskPhone } from './phone.ts';
 import { seesFullPhone } from './policy.ts';
-import { orgs, type districtClass } from './schema.ts';
+import { orgs } from './schema.ts';
 import { insertOrg } from './tree.ts';
 import type { UnitFields } from './unit-fields.ts';
 
@@ -40,8 +40,6 @@ export type ListQuery = {
   pageSize: number;
 };
 
-type DistrictClass = (typeof districtClass.enumValues)[number];
-
 type ListRow = {
   id: number;
   kind: OrgKind;
@@ -69,7 +67,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * district and town filters become path prefixes too (their path is looked up first, so the
  * planner sees a constant prefix and uses the text_pattern_ops index).
  */
-export async function listOrgs(db: Db, scope: Scope, query: ListQuery) {
+export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<Paged<OrgRow>> {
   const where: SQL[] = [sql`o.path LIKE ${pathPrefix(scope.path)}`];
   if (query.districtId) {
     const district = await findInScope(db, scope, query.districtId, ['district']);

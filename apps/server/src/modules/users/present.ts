@@ -1,18 +1,6 @@
-import type { Role } from '@pairing/shared';
+import type { UserView } from '@pairing/shared';
 
-export type UserView = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName: string;
-  phone: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-};
+export type { UserView };
 
 export type UserRow = Omit<UserView, 'phone' | 'lockedUntil' | 'createdAt'> & {
   phone: string | null;

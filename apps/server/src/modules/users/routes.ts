@@ -1,4 +1,4 @@
-import { roles } from '@pairing/shared';
+import { paged, roles, userView } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -10,20 +10,6 @@ import { createUser, getUser, listUsers, resetPassword, updateUser } from './ser
 
 const role = z.enum(roles, { error: '角色无效' });
 const id = z.coerce.number({ error: '编号须为数字' }).int('编号须为整数').positive('编号无效');
-
-const user = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role,
-  orgId: z.number(),
-  orgName: z.string(),
-  phone: z.string().nullable(),
-  disabled: z.boolean(),
-  mustChangePassword: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 const tags = ['users'];
 
@@ -50,12 +36,7 @@ export const userRoutes =
             ...pageQuery,
           }),
           response: {
-            200: z.object({
-              items: z.array(user),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-            }),
+            200: paged(userView),
           },
         },
       },
@@ -73,7 +54,7 @@ export const userRoutes =
           tags,
           summary: '用户详情',
           params: z.object({ id }),
-          response: { 200: z.object({ user }) },
+          response: { 200: z.object({ user: userView }) },
         },
       },
       async (request) => {
@@ -102,7 +83,7 @@ export const userRoutes =
               .positive('组织编号无效'),
             phone: phone.optional(),
           }),
-          response: { 201: z.object({ user, initialPassword: z.string() }) },
+          response: { 201: z.object({ user: userView, initialPassword: z.string() }) },
         },
       },
       async (request, reply) => {
@@ -129,7 +110,7 @@ export const userRoutes =
             .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
               error: '没有要修改的字段',
             }),
-          response: { 200: z.object({ user }) },
+          response: { 200: z.object({ user: userView }) },
         },
       },
       async (request) => {

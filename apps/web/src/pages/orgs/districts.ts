@@ -1,12 +1,8 @@
 import { api } from '../../api/client.ts';
-import type { DistrictClass, OrgRow, Paged } from '../../api/types.ts';
+import { districtClasses, type DistrictClass } from '@pairing/shared';
+import type { OrgRow, Paged } from '../../api/types.ts';
 
-export type { DistrictClass };
-export const districtClasses: readonly DistrictClass[] = [
-  'central',
-  'near_suburban',
-  'outer_suburban',
-];
+export { districtClasses, type DistrictClass };
 
 export type District = { id: number; name: string; districtClass: DistrictClass | null };
 

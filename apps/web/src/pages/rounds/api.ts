@@ -93,30 +93,7 @@ export type Renewal = {
   intentionId: number | null;
 };
 
-export type Coverage = { total: number; covered: number };
-
-export type Board = {
-  roundId: number;
-  name: string;
-  state: RoundState;
-  intentions: { pending: number; accepted: number };
-  agreementsSigned: number;
-  coverage: Array<{
-    districtId: number;
-    districtName: string;
-    towns: Coverage;
-    villages: Coverage;
-    weakVillages: Coverage;
-  }>;
-  totals: { towns: Coverage; villages: Coverage; weakVillages: Coverage };
-  deadlines: Array<{
-    key: 'intention' | 'signing' | 'term';
-    label: string;
-    date: string;
-    daysLeft: number;
-  }>;
-  computedAt: string;
-};
+export type { Board, Coverage } from '@pairing/shared';
 
 export type UncoveredOrg = {
   id: number;

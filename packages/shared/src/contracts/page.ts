@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/**
+ * A page of a list. `totalExact: false` means the server stopped counting at `total` (large
+ * national lists); lists that always count exactly leave it out.
+ */
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number(),
+    totalExact: z.boolean().optional(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
+
+export type Paged<T> = {
+  items: T[];
+  total: number;
+  totalExact?: boolean;
+  page: number;
+  pageSize: number;
+};
