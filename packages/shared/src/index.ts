@@ -4,3 +4,4 @@ export * from './contracts/page.ts';
 export * from './contracts/users.ts';
 export * from './contracts/orgs.ts';
 export * from './contracts/board.ts';
+export * from './contracts/directory.ts';

@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '@pairing/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix } from '../../lib/scope.ts';
@@ -13,22 +14,6 @@ export type DirectoryQuery = {
   q?: string;
   page: number;
   pageSize: number;
-};
-
-export type DirectoryEntry = {
-  id: number;
-  code: string | null;
-  name: string;
-  kind: 'village' | 'town';
-  weakVillage: boolean;
-  townName: string | null;
-  districtId: number | null;
-  districtName: string | null;
-  needs: string[];
-  /** Places held by pending or accepted intentions, against the round's per-village cap. */
-  taken: number;
-  cap: number;
-  covered: boolean;
 };
 
 // Coverage within this round (R-COVERAGE): an accepted intention (or renewal) of this round.

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { needCategories, resourceCategories, roundStates } from '@pairing/shared';
+import { directoryPage, needCategories, resourceCategories, roundStates } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { chinaDay } from './dates.ts';
 import { requireScope } from '../auth/hook.ts';
@@ -256,6 +256,7 @@ export const roundRoutes =
             page: z.coerce.number().int().min(1, '页码从 1 开始').max(10_000).default(1),
             pageSize: z.coerce.number().int().min(1).max(200, '每页不超过 200 条').default(50),
           }),
+          response: { 200: directoryPage },
         },
       },
       async (request) => directory(db, request.params.id, request.query),

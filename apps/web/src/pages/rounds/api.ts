@@ -48,21 +48,6 @@ export type ListItem = {
   amount: number | null;
 };
 
-export type DirectoryEntry = {
-  id: number;
-  code: string | null;
-  name: string;
-  kind: 'village' | 'town';
-  weakVillage: boolean;
-  townName: string | null;
-  districtId: number | null;
-  districtName: string | null;
-  needs: string[];
-  taken: number;
-  cap: number;
-  covered: boolean;
-};
-
 export type Intention = {
   id: number;
   roundId: number;
@@ -93,7 +78,7 @@ export type Renewal = {
   intentionId: number | null;
 };
 
-export type { Board, Coverage } from '@pairing/shared';
+export type { Board, Coverage, DirectoryEntry } from '@pairing/shared';
 
 export type UncoveredOrg = {
   id: number;
