@@ -3,7 +3,7 @@ import { demoAccount, screenshot, signInAs, useBrowser } from '../browser.ts';
 
 const session = useBrowser();
 
-test('a district admin finds a weak village by search and opens its detail', async () => {
+test('a district admin finds a weak village by search, opens its detail, comes back and clears the filter', async () => {
   const { page } = session();
   const admin = demoAccount('district_admin', '金山区');
   await signInAs(page, admin);
@@ -35,4 +35,13 @@ test('a district admin finds a weak village by search and opens its detail', asy
   expect(breadcrumb).toContain('金山区');
   expect(breadcrumb).toContain(village.name);
   await screenshot(page, 'directory-weak-village-detail');
+
+  // Back to the list: the search is kept in the URL and in the box; 清除筛选 empties both.
+  await page.goBack();
+  await page.waitForURL('**/orgs?*');
+  await expect(search.inputValue()).resolves.toBe(village.name);
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await page.waitForURL((url) => !url.search.includes('q='));
+  await expect(search.inputValue()).resolves.toBe('');
+  await page.locator('.ant-table-row').nth(1).waitFor();
 });

@@ -1,9 +1,10 @@
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { Paged } from '../../api/types.ts';
+import { ErrorAlert, useListTable } from '../../components/ListControls.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -17,7 +18,7 @@ export default function AgreementsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { values, page, pageSize, update } = useQueryState(filterKeys);
-  const { data, error, loading, reload } = useRequest(
+  const request = useRequest(
     () =>
       api.get<Paged<AgreementSummary>>('/api/agreements', {
         status: values.status,
@@ -26,6 +27,7 @@ export default function AgreementsPage() {
       }),
     [values.status, page, pageSize],
   );
+  const table = useListTable({ page, pageSize, update }, request, t('agreements.empty'));
 
   const columns: TableColumnsType<AgreementSummary> = [
     {
@@ -86,31 +88,22 @@ export default function AgreementsPage() {
               { value: 'signed', label: t('agreements.signed') },
             ]}
           />
-          <Button icon={<ReloadOutlined />} onClick={reload}>
+          <Button icon={<ReloadOutlined />} onClick={request.reload}>
             {t('common.refresh')}
           </Button>
         </Space>
       }
     >
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <ErrorAlert error={request.error} />
       <Table
         rowKey="id"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: t('agreements.empty') }}
         onRow={(a) => ({
           onClick: () => navigate(`/agreements/${a.id}`),
           style: { cursor: 'pointer' },
         })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => update({ page: p, pageSize: size }),
-        }}
         data-testid="agreements-table"
+        {...table}
       />
     </Card>
   );

@@ -1,22 +1,15 @@
-import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Empty,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { AuditRow, Paged } from '../../api/types.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  QuerySearch,
+  useListTable,
+} from '../../components/ListControls.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -35,10 +28,8 @@ function Json({ value }: { value: unknown }) {
 export default function AuditPage() {
   const { t } = useI18n();
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
-  const [action, setAction] = useState(values.action);
-  const [actor, setActor] = useState(values.actor);
 
-  const { data, error, loading, reload } = useRequest(
+  const request = useRequest(
     () => api.get<Paged<AuditRow>>('/api/audit', { ...values, page, pageSize }),
     [
       values.action,
@@ -95,23 +86,26 @@ export default function AuditPage() {
   ];
 
   const filtered = Object.values(values).some(Boolean);
+  const table = useListTable(
+    { page, pageSize, update },
+    request,
+    filtered ? t('common.noMatch') : t('audit.empty'),
+  );
 
   return (
     <Card
       title={t('menu.audit')}
       extra={
-        <Button icon={<ReloadOutlined />} onClick={reload}>
+        <Button icon={<ReloadOutlined />} onClick={request.reload}>
           {t('common.refresh')}
         </Button>
       }
     >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
+      <FilterBar filtered={filtered} onClear={reset}>
+        <QuerySearch
           placeholder={t('audit.actionPlaceholder')}
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
-          onSearch={(v) => update({ action: v.trim() })}
+          value={values.action}
+          onSearch={(action) => update({ action })}
           style={{ width: 260 }}
         />
         <Select
@@ -122,12 +116,10 @@ export default function AuditPage() {
           options={entities.map((e) => ({ value: e, label: enumLabel(t, 'entity', e) }))}
           style={{ width: 130 }}
         />
-        <Input.Search
-          allowClear
+        <QuerySearch
           placeholder={t('audit.actorPlaceholder')}
-          value={actor}
-          onChange={(e) => setActor(e.target.value)}
-          onSearch={(v) => update({ actor: v.trim() })}
+          value={values.actor}
+          onSearch={(actor) => update({ actor })}
           style={{ width: 180 }}
         />
         <DatePicker.RangePicker
@@ -140,26 +132,12 @@ export default function AuditPage() {
             })
           }
         />
-        {filtered && (
-          <Button
-            type="link"
-            onClick={() => {
-              setAction('');
-              setActor('');
-              reset();
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
-      </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      </FilterBar>
+      <ErrorAlert error={request.error} />
       <Table<AuditRow>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.items ?? []}
         expandable={{
           expandedRowRender: (row) => (
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
@@ -174,23 +152,7 @@ export default function AuditPage() {
             </div>
           ),
         }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('common.noMatch') : t('audit.empty')}
-            />
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
+        {...table}
       />
     </Card>
   );

@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Empty,
-  Input,
   Popconfirm,
   Select,
   Space,
@@ -22,6 +21,7 @@ import type { OrgRow, Paged } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { ErrorAlert, QuerySearch, useListTable } from '../../components/ListControls.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { DistrictSelect } from '../orgs/DistrictSelect.tsx';
@@ -79,7 +79,6 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
   const { t } = useI18n();
   const { message } = App.useApp();
   const { values, page, pageSize, update } = useQueryState(filterKeys);
-  const [search, setSearch] = useState(values.q);
   const [busy, setBusy] = useState<number | null>(null);
   // One key per chosen village until the server answers, so a retry replays instead of claiming twice.
   const keys = useRef(new Map<number, string>());
@@ -106,6 +105,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       pageSize,
     ],
   );
+  const directoryTable = useListTable({ page, pageSize, update }, directory, t('common.noMatch'));
   const intentions = useRequest(
     () => api.get<{ items: Intention[] }>(`/api/rounds/${round.id}/intentions`),
     [round.id],
@@ -341,12 +341,10 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         </Space>
       )}
       <Space wrap>
-        <Input.Search
-          allowClear
+        <QuerySearch
           placeholder={t('directory.searchPlaceholder')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(q) => update({ q: q.trim() })}
+          value={values.q}
+          onSearch={(q) => update({ q })}
           style={{ width: 240 }}
           data-testid="select-search"
         />
@@ -384,22 +382,13 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
           {t('common.refresh')}
         </Button>
       </Space>
-      {directory.error && <Alert type="error" showIcon title={directory.error.message} />}
+      <ErrorAlert error={directory.error} />
       <Table
         rowKey="id"
         size="small"
-        loading={directory.loading}
         columns={columns}
-        dataSource={directory.data?.items ?? []}
-        locale={{ emptyText: t('common.noMatch') }}
         data-testid="directory-table"
-        pagination={{
-          current: page,
-          pageSize,
-          total: directory.data?.total ?? 0,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => update({ page: p, pageSize: size }),
-        }}
+        {...directoryTable}
       />
       <Typography.Title level={5}>{t('select.mine')}</Typography.Title>
       <Table

@@ -1,12 +1,18 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { OrgRow, OrgTreeNode, Paged } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { canCreateUnits } from '../../auth/permissions.ts';
+import {
+  ErrorAlert,
+  FilterBar,
+  QuerySearch,
+  useListTable,
+} from '../../components/ListControls.tsx';
 import { OrgTree } from '../../components/OrgTree.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
@@ -29,11 +35,10 @@ export default function DirectoryPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
-  const [search, setSearch] = useState(values.q);
   const me = useMe();
   const [creating, setCreating] = useState(false);
 
-  const { data, error, loading, reload } = useRequest(
+  const request = useRequest(
     () =>
       api.get<Paged<OrgRow>>('/api/orgs', {
         q: values.q,
@@ -61,6 +66,11 @@ export default function DirectoryPage() {
     update({ parentId: org ? org.id : null, parentName: org ? org.name : null });
 
   const filtered = Object.entries(values).some(([, value]) => value);
+  const table = useListTable(
+    { page, pageSize, update },
+    request,
+    filtered ? t('directory.noMatch') : t('directory.empty'),
+  );
 
   const columns: TableColumnsType<OrgRow> = [
     {
@@ -144,19 +154,17 @@ export default function DirectoryPage() {
                 {t('org.createUnit')}
               </Button>
             )}
-            <Button icon={<ReloadOutlined />} onClick={reload}>
+            <Button icon={<ReloadOutlined />} onClick={request.reload}>
               {t('common.refresh')}
             </Button>
           </Space>
         }
       >
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            allowClear
+        <FilterBar filtered={filtered} onClear={reset}>
+          <QuerySearch
             placeholder={t('directory.searchPlaceholder')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(q) => update({ q: q.trim() })}
+            value={values.q}
+            onSearch={(q) => update({ q })}
             style={{ width: 260 }}
             data-testid="directory-search"
           />
@@ -189,18 +197,7 @@ export default function DirectoryPage() {
             options={yesNoOptions(t, t('org.coveredYes'), t('org.coveredNo'))}
             style={{ width: 120 }}
           />
-          {filtered && (
-            <Button
-              type="link"
-              onClick={() => {
-                setSearch('');
-                reset();
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Space>
+        </FilterBar>
         {values.parentId && (
           <Alert
             type="info"
@@ -214,41 +211,17 @@ export default function DirectoryPage() {
             }
           />
         )}
-        {error && (
-          <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />
-        )}
+        <ErrorAlert error={request.error} />
         <Table<OrgRow>
           rowKey="id"
           size="middle"
-          loading={loading}
           columns={columns}
-          dataSource={data?.items ?? []}
           scroll={{ x: 1000 }}
-          locale={{
-            emptyText: (
-              <Empty
-                description={filtered ? t('directory.noMatch') : t('directory.empty')}
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-              />
-            ),
-          }}
           onRow={(row) => ({
             onClick: () => navigate(`/orgs/${row.id}`),
             style: { cursor: 'pointer' },
           })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) =>
-              data?.totalExact === false
-                ? t('common.totalAtLeast', { total })
-                : t('common.total', { total }),
-            onChange: (nextPage, nextSize) =>
-              update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-          }}
+          {...table}
           data-testid="directory-table"
         />
       </Card>
@@ -257,7 +230,7 @@ export default function DirectoryPage() {
           onClose={() => setCreating(false)}
           onCreated={() => {
             setCreating(false);
-            reload();
+            request.reload();
           }}
         />
       )}

@@ -1,24 +1,18 @@
 import { useState } from 'react';
 import dayjs from 'dayjs';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Empty,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { roles } from '@pairing/shared';
 import { api } from '../../api/client.ts';
 import type { Paged, UserRow } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
+import {
+  ErrorAlert,
+  FilterBar,
+  QuerySearch,
+  useListTable,
+} from '../../components/ListControls.tsx';
 import { SecretModal } from '../../components/SecretModal.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
@@ -33,7 +27,6 @@ export default function UsersPage() {
   const me = useMe();
   const { message } = App.useApp();
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
-  const [search, setSearch] = useState(values.q);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [secret, setSecret] = useState<{
@@ -43,7 +36,7 @@ export default function UsersPage() {
   } | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
 
-  const { data, error, loading, reload } = useRequest(
+  const request = useRequest(
     () => api.get<Paged<UserRow>>('/api/users', { ...values, page, pageSize }),
     [values.q, values.role, values.disabled, page, pageSize],
   );
@@ -52,7 +45,7 @@ export default function UsersPage() {
     setBusyId(user.id);
     try {
       await run();
-      reload();
+      request.reload();
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -152,13 +145,18 @@ export default function UsersPage() {
   ];
 
   const filtered = Object.values(values).some(Boolean);
+  const table = useListTable(
+    { page, pageSize, update },
+    request,
+    filtered ? t('common.noMatch') : t('users.empty'),
+  );
 
   return (
     <Card
       title={t('menu.users')}
       extra={
         <Space>
-          <Button icon={<ReloadOutlined />} onClick={reload}>
+          <Button icon={<ReloadOutlined />} onClick={request.reload}>
             {t('common.refresh')}
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -167,13 +165,11 @@ export default function UsersPage() {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
+      <FilterBar filtered={filtered} onClear={reset}>
+        <QuerySearch
           placeholder={t('users.searchPlaceholder')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(q) => update({ q: q.trim() })}
+          value={values.q}
+          onSearch={(q) => update({ q })}
           style={{ width: 240 }}
         />
         <Select
@@ -195,44 +191,9 @@ export default function UsersPage() {
           ]}
           style={{ width: 120 }}
         />
-        {filtered && (
-          <Button
-            type="link"
-            onClick={() => {
-              setSearch('');
-              reset();
-            }}
-          >
-            {t('common.clearFilters')}
-          </Button>
-        )}
-      </Space>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-      <Table<UserRow>
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 1100 }}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('common.noMatch') : t('users.empty')}
-            />
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) =>
-            update({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
-      />
+      </FilterBar>
+      <ErrorAlert error={request.error} />
+      <Table<UserRow> rowKey="id" size="middle" columns={columns} scroll={{ x: 1100 }} {...table} />
       {creating && (
         <UserCreateModal
           onClose={() => setCreating(false)}
@@ -243,7 +204,7 @@ export default function UsersPage() {
               username: user.username,
               password: initialPassword,
             });
-            reload();
+            request.reload();
           }}
         />
       )}
@@ -253,7 +214,7 @@ export default function UsersPage() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            reload();
+            request.reload();
           }}
         />
       )}
