@@ -5,5 +5,10 @@ import type { Clock } from './lib/clock.ts';
 export type AppContext = {
   dbh: DbHandle;
   clock: Clock;
-  config: { secureCookies: boolean; webDist?: string };
+  config: {
+    secureCookies: boolean;
+    webDist?: string;
+    /** How often watched boards are recomputed without a change (board/hub.ts); 30 s. */
+    boardRefreshMs?: number;
+  };
 };

@@ -173,6 +173,28 @@ describe('public board (R-LIVE-STATUS)', () => {
     }
   });
 
+  it('recomputes watched boards now and then, so a change whose NOTIFY was lost still shows', async () => {
+    const roundId = await openRound(env, city);
+    const app = await buildApp({
+      dbh: env.dbh,
+      clock: env.clock,
+      config: { secureCookies: false, boardRefreshMs: 200 },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as { port: number };
+    const stream = await openStream(`http://127.0.0.1:${address.port}`, roundId);
+    try {
+      const before = await stream.next(() => true);
+      // Written behind the application's back: no NOTIFY is sent.
+      await env.dbh.query(`update rounds set name = name || '（已更名）' where id = $1`, [roundId]);
+      const after = await stream.next((b) => b.name !== before.name);
+      expect(after.name).toBe(`${before.name}（已更名）`);
+    } finally {
+      stream.close();
+      await app.close();
+    }
+  });
+
   it('hides drafts and unknown rounds from the public', async () => {
     const draft = await openRound(env, city, {}, false);
     for (const url of [

@@ -12,6 +12,13 @@ import { computeBoard } from './service.ts';
  */
 export const coalesceMs = 800;
 
+/**
+ * Every watched board is also recomputed this often without a notification: a change whose NOTIFY
+ * was lost (its process died in the 50 ms before sending it, board/notifier.ts) still reaches
+ * every board. Unchanged boards are not sent again.
+ */
+export const refreshMs = 30_000;
+
 type RoundFeed = {
   clients: Set<SseClient>;
   latest?: Board;
@@ -19,7 +26,11 @@ type RoundFeed = {
   lastStarted: number;
   /** A change arrived after the board in `latest` was computed. */
   stale: boolean;
+  /** The last board sent, but for its `computedAt`. */
+  sentKey?: string;
 };
+
+const contentKey = (board: Board) => JSON.stringify({ ...board, computedAt: undefined });
 
 /**
  * The board fan-out of one server process. It LISTENs once on the `board` channel (every process
@@ -29,6 +40,7 @@ type RoundFeed = {
 export class BoardHub {
   private feeds = new Map<number, RoundFeed>();
   private unlisten?: () => Promise<void>;
+  private refresh?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(private ctx: AppContext) {}
@@ -38,10 +50,15 @@ export class BoardHub {
       const roundId = Number(payload);
       if (Number.isSafeInteger(roundId)) this.changed(roundId);
     });
+    this.refresh = setInterval(() => {
+      for (const [roundId, feed] of this.feeds) if (feed.clients.size) this.changed(roundId);
+    }, this.ctx.config.boardRefreshMs ?? refreshMs);
+    this.refresh.unref();
   }
 
   async stop() {
     this.stopped = true;
+    clearInterval(this.refresh);
     for (const feed of this.feeds.values()) {
       clearTimeout(feed.timer);
       for (const client of feed.clients) client.close();
@@ -97,8 +114,12 @@ export class BoardHub {
     feed.lastStarted = Date.now();
     try {
       feed.latest = await this.compute(roundId);
-      const frame = sseFrame('board', feed.latest);
-      for (const client of feed.clients) client.send(frame);
+      const key = contentKey(feed.latest);
+      if (key !== feed.sentKey) {
+        feed.sentKey = key;
+        const frame = sseFrame('board', feed.latest);
+        for (const client of feed.clients) client.send(frame);
+      }
     } catch {
       // The round may be gone or the database briefly away; the next change tries again.
       feed.stale = true;

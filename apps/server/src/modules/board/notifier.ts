@@ -12,7 +12,8 @@ const pending = new WeakMap<Db, Map<number, NodeJS.Timeout>>();
  * one NOTIFY per round per `notifyDelayMs` in this process. Used on the intention hot path: a
  * NOTIFY inside the transaction takes PostgreSQL's global notify lock at commit, which serializes
  * every submitting transaction's commit (no group commit) — the rush's bottleneck. The price: a
- * process that dies in those 50 ms leaves the board one change behind until the next change.
+ * process that dies in those 50 ms leaves the boards one change behind until the next change or
+ * their periodic refresh (board/hub.ts `refreshMs`).
  */
 export function notifyBoardSoon(db: Db, roundId: number) {
   let timers = pending.get(db);
