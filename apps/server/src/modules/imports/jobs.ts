@@ -17,9 +17,9 @@ export type ImportKind = 'units' | 'weak_villages';
 
 const progressEvery = 200;
 /** A running job touches its row this often, also while its commit runs. */
-export const heartbeatMs = 30_000;
+const heartbeatMs = 30_000;
 /** A running job whose row has not been touched for this long lost its process. */
-export const staleAfterMs = 4 * heartbeatMs;
+const staleAfterMs = 4 * heartbeatMs;
 
 /**
  * Check the upload at once (empty, not an .xlsx, wrong headers → 4xx, nothing written), then
