@@ -16,7 +16,6 @@ export const en: Record<MessageKey, string> = {
   'common.actions': 'Actions',
   'common.cancel': 'Cancel',
   'common.clearFilters': 'Clear filters',
-  'common.confirm': 'OK',
   'common.edit': 'Edit',
   'common.yes': 'Yes',
   'common.no': 'No',

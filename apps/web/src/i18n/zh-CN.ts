@@ -16,7 +16,6 @@ export const zhCN = {
   'common.actions': '操作',
   'common.cancel': '取消',
   'common.clearFilters': '清除筛选',
-  'common.confirm': '确定',
   'common.edit': '编辑',
   'common.yes': '是',
   'common.no': '否',

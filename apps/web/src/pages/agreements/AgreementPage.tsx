@@ -177,12 +177,7 @@ export default function AgreementPage() {
               </Link>
             )}
             {a.status === 'signed' && mine && (
-              <Popconfirm
-                title={t('agreements.amendQuestion')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
-                onConfirm={amend}
-              >
+              <Popconfirm title={t('agreements.amendQuestion')} onConfirm={amend}>
                 <Button icon={<EditOutlined />} loading={busy === 'amend'}>
                   {t('agreements.amend')}
                 </Button>
@@ -292,12 +287,7 @@ export default function AgreementPage() {
               </Button>
             )}
             {myTurn && (
-              <Popconfirm
-                title={t('agreements.handOverQuestion')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
-                onConfirm={handOver}
-              >
+              <Popconfirm title={t('agreements.handOverQuestion')} onConfirm={handOver}>
                 <Button
                   icon={<SendOutlined />}
                   loading={busy === 'handOver'}
@@ -312,7 +302,6 @@ export default function AgreementPage() {
                 title={t('agreements.signQuestion', { version: a.version })}
                 description={t('agreements.signHint')}
                 okText={t('agreements.sign')}
-                cancelText={t('common.cancel')}
                 onConfirm={sign}
               >
                 <Button type="primary" ghost loading={busy === 'sign'} data-testid="agreement-sign">

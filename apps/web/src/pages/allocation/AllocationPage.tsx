@@ -108,8 +108,6 @@ export default function AllocationPage() {
                 modal.confirm({
                   title: t('alloc.publish'),
                   content: t('alloc.publishConfirm', { count: kept.length }),
-                  okText: t('common.confirm'),
-                  cancelText: t('common.cancel'),
                   onOk: () =>
                     view &&
                     act('publish', async () => {
@@ -221,8 +219,6 @@ export default function AllocationPage() {
                               </Button>
                               <Popconfirm
                                 title={t('alloc.removeConfirm')}
-                                okText={t('common.confirm')}
-                                cancelText={t('common.cancel')}
                                 onConfirm={() =>
                                   act(`remove${p.id}`, () =>
                                     allocationApi.remove(round!.id, view.run.id, p.id),

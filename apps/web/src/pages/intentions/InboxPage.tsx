@@ -134,7 +134,6 @@ function Incoming({ round }: { round: Round }) {
                 title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
                 description={t('inbox.acceptHint')}
                 okText={t('inbox.accept')}
-                cancelText={t('common.cancel')}
                 onConfirm={() => accept(i)}
               >
                 <Button size="small" type="primary" data-testid={`accept-${i.id}`}>
@@ -145,7 +144,6 @@ function Incoming({ round }: { round: Round }) {
             <Popconfirm
               title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
               okText={t('inbox.decline')}
-              cancelText={t('common.cancel')}
               onConfirm={() => decline(i)}
             >
               <Button size="small" danger>

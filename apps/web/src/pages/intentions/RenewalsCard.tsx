@@ -74,8 +74,6 @@ export function RenewalsCard({
             {!mine(r) && (
               <Popconfirm
                 title={t('renewals.confirmQuestion')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
                 onConfirm={() =>
                   run(
                     () =>
@@ -94,8 +92,6 @@ export function RenewalsCard({
             {r.renewalId && (
               <Popconfirm
                 title={t('renewals.declineQuestion')}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
                 onConfirm={() =>
                   run(
                     () => api.post(`/api/renewals/${r.renewalId}/decline`),

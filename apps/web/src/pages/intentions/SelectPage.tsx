@@ -244,7 +244,6 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
             title={t('select.confirmTitle', { name: e.name })}
             description={e.taken >= e.cap ? t('select.fullHint') : undefined}
             okText={t('select.submit')}
-            cancelText={t('common.cancel')}
             onConfirm={() => submit(e)}
             disabled={!open || !unitId}
           >
@@ -289,7 +288,6 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
               <Popconfirm
                 title={t('select.confirmQuestion', { name: i.ruralOrgName })}
                 okText={t('select.confirm')}
-                cancelText={t('common.cancel')}
                 onConfirm={() => confirm(i)}
               >
                 <Button size="small" type="primary" data-testid={`confirm-${i.id}`}>
@@ -300,7 +298,6 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
             <Popconfirm
               title={t('select.declineQuestion')}
               okText={t('select.decline')}
-              cancelText={t('common.cancel')}
               onConfirm={() => withdraw(i)}
             >
               <Button size="small" danger>
@@ -309,12 +306,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
             </Popconfirm>
           </Space>
         ) : i.state === 'pending' ? (
-          <Popconfirm
-            title={t('select.withdrawQuestion')}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => withdraw(i)}
-          >
+          <Popconfirm title={t('select.withdrawQuestion')} onConfirm={() => withdraw(i)}>
             <Button size="small" danger>
               {t('select.withdraw')}
             </Button>

@@ -149,8 +149,6 @@ export default function OrgDetailPage() {
                 <Popconfirm
                   title={org.weakVillage ? t('org.unmarkWeakConfirm') : t('org.markWeakConfirm')}
                   onConfirm={() => setWeak(!org.weakVillage)}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
                 >
                   <Switch
                     checked={org.weakVillage}

@@ -82,7 +82,6 @@ export function UnitCreateModal({
       confirmLoading={saving}
       okButtonProps={{ disabled: noParent }}
       okText={t('org.createSubmit')}
-      cancelText={t('common.cancel')}
       destroyOnHidden
     >
       <Form<Values>

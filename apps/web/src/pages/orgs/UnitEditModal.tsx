@@ -56,7 +56,6 @@ export function UnitEditModal({
       onOk={() => form.submit()}
       confirmLoading={saving}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
       destroyOnHidden
     >
       <Form

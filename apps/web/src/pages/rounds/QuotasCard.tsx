@@ -142,7 +142,6 @@ export function QuotasCard({ round }: { round: Round }) {
         open={editing !== null}
         title={t('quotas.edit')}
         okText={t('common.save')}
-        cancelText={t('common.cancel')}
         confirmLoading={saving}
         onOk={() => form.submit()}
         onCancel={() => setEditing(null)}

@@ -42,8 +42,6 @@ export default function RoundDetailPage() {
         to: roundStateLabel(t, next),
       }),
       content: t(`rounds.transitionHint.${next}`),
-      okText: t('common.confirm'),
-      cancelText: t('common.cancel'),
       onOk: async () => {
         setMoving(true);
         try {

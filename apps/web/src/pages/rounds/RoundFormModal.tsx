@@ -91,7 +91,6 @@ export function RoundFormModal({
       open={open}
       title={t('rounds.create')}
       okText={t('rounds.createSubmit')}
-      cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={() => form.submit()}
       onCancel={onClose}

@@ -46,7 +46,6 @@ export function UserCreateModal({
       onOk={() => form.submit()}
       confirmLoading={saving}
       okText={t('users.createSubmit')}
-      cancelText={t('common.cancel')}
       destroyOnHidden
     >
       <Form

@@ -47,7 +47,6 @@ export function UserEditModal({
       onOk={() => form.submit()}
       confirmLoading={saving}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
       destroyOnHidden
     >
       <Form

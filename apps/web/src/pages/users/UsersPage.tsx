@@ -113,8 +113,6 @@ export default function UsersPage() {
                 title={user.disabled ? t('users.enableConfirm') : t('users.disableConfirm')}
                 description={user.disabled ? undefined : t('users.disableHint')}
                 onConfirm={() => setDisabled(user, !user.disabled)}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
                 okButtonProps={{ danger: !user.disabled }}
               >
                 <Button
@@ -130,8 +128,6 @@ export default function UsersPage() {
                 title={t('users.resetConfirm')}
                 description={t('users.resetHint')}
                 onConfirm={() => resetPassword(user)}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
               >
                 <Button type="link" size="small">
                   {t('users.resetPassword')}
