@@ -42,6 +42,6 @@ test('a district admin finds a weak village by search, opens its detail, comes b
   await expect(search.inputValue()).resolves.toBe(village.name);
   await page.getByRole('button', { name: '清除筛选' }).click();
   await page.waitForURL((url) => !url.search.includes('q='));
-  await expect(search.inputValue()).resolves.toBe('');
+  await expect.poll(() => search.inputValue()).toBe('');
   await page.locator('.ant-table-row').nth(1).waitFor();
 });

@@ -4,7 +4,7 @@ import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 type Values = { oldPassword: string; newPassword: string; confirm: string };
@@ -20,22 +20,17 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  const submit = async ({ oldPassword, newPassword }: Values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
+  const { saving: submitting, submit } = useFormSubmit(
+    form,
+    async ({ oldPassword, newPassword }: Values) => {
+      setError(null);
       await api.post('/api/auth/password', { oldPassword, newPassword });
       message.success(t('password.changed'));
       await refresh();
       navigate('/', { replace: true });
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+    setError,
+  );
 
   return (
     <AuthCard subtitle={t('password.title')}>

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { App, Form, Modal } from 'antd';
 import { api } from '../../api/client.ts';
 import type { OrgDetail } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { loadDistricts } from './districts.ts';
 import { UnitFormFields, type UnitFormValues } from './UnitFormFields.tsx';
@@ -20,7 +19,6 @@ export function UnitEditModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
-  const [saving, setSaving] = useState(false);
   const districts = useRequest(loadDistricts, []);
 
   // The unit's address may lie outside the editor's scope; keep it choosable under its name.
@@ -32,21 +30,14 @@ export function UnitEditModal({
     });
   }
 
-  const save = async (values: UnitFormValues) => {
-    setSaving(true);
+  const { saving, submit: save } = useFormSubmit(form, async (values: UnitFormValues) => {
     // Send the phone only when it changed: a viewer without full-phone rights sees it masked.
     const body: Partial<UnitFormValues> = { ...values };
     if (values.contactPhone === org.contactPhone) delete body.contactPhone;
-    try {
-      await api.patch(`/api/orgs/${org.id}`, body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    await api.patch(`/api/orgs/${org.id}`, body);
+    message.success(t('common.saved'));
+    onSaved();
+  });
 
   return (
     <Modal

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import type { ListItem } from './api.ts';
 import { RoundPicker, useRoundChoice } from './useRoundChoice.tsx';
 
@@ -25,7 +26,6 @@ export function ListPage({ kind }: { kind: Kind }) {
   const { rounds, round, select, error: roundsError } = useRoundChoice();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const categories = kind === 'needs' ? needCategories : resourceCategories;
   const path = round ? `/api/rounds/${round.id}/orgs/${me.orgId}/${kind}` : null;
 
@@ -42,11 +42,11 @@ export function ListPage({ kind }: { kind: Kind }) {
     };
   }, [path, form]);
 
-  const save = async ({ items }: Values) => {
-    if (!path) return;
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, submit: save } = useFormSubmit(
+    form,
+    async ({ items }: Values) => {
+      if (!path) return;
+      setError(null);
       const body = items.map((i) => ({
         category: i.category,
         note: i.note?.trim() || null,
@@ -55,12 +55,9 @@ export function ListPage({ kind }: { kind: Kind }) {
       const saved = await api.put<{ items: ListItem[] }>(path, { items: body });
       form.setFieldsValue({ items: saved.items });
       message.success(t('common.saved'));
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    setError,
+  );
 
   const locked = round != null && !editableStates.includes(round.state);
   const title = t(kind === 'needs' ? 'menu.needs' : 'menu.resources');

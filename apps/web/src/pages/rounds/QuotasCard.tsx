@@ -7,7 +7,7 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { canManageRounds } from '../../auth/permissions.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
-import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import type { Quota, Round } from './api.ts';
 
@@ -39,7 +39,6 @@ export function QuotasCard({ round }: { round: Round }) {
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<Quota | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const { data, loading, reload } = useRequest(
     () => api.get<{ items: Quota[] }>(`/api/rounds/${round.id}/quotas`),
     [round.id],
@@ -54,20 +53,17 @@ export function QuotasCard({ round }: { round: Round }) {
     setEditing(quota);
   };
 
-  const save = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, submit: save } = useFormSubmit(
+    form,
+    async (values: Values) => {
+      setError(null);
       await api.put(`/api/rounds/${round.id}/quotas`, { ...values, note: values.note || null });
       message.success(t('common.saved'));
       setEditing(null);
       reload();
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    setError,
+  );
 
   const columns: TableColumnsType<Quota> = [
     { title: t('quotas.org'), dataIndex: 'orgName' },

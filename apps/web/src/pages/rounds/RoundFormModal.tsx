@@ -3,7 +3,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import type { Round, RoundInput } from './api.ts';
 
 type Values = {
@@ -37,7 +37,6 @@ export function RoundFormModal({
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
 
   const fillDefaults = (changed: Partial<Values>) => {
     if (changed.periodStart) {
@@ -51,29 +50,26 @@ export function RoundFormModal({
       form.setFieldValue('termEnd', changed.periodEnd);
   };
 
-  const submit = async (values: Values) => {
-    setSaving(true);
-    setError(null);
-    const body: RoundInput = {
-      name: values.name,
-      periodStart: day(values.periodStart)!,
-      periodEnd: day(values.periodEnd)!,
-      policyPackId: values.policyPackId,
-      intentionDeadline: day(values.intentionDeadline),
-      signingDeadline: day(values.signingDeadline),
-      termEnd: day(values.termEnd),
-      villageCap: values.villageCap,
-    };
-    try {
+  const { saving, submit } = useFormSubmit(
+    form,
+    async (values: Values) => {
+      setError(null);
+      const body: RoundInput = {
+        name: values.name,
+        periodStart: day(values.periodStart)!,
+        periodEnd: day(values.periodEnd)!,
+        policyPackId: values.policyPackId,
+        intentionDeadline: day(values.intentionDeadline),
+        signingDeadline: day(values.signingDeadline),
+        termEnd: day(values.termEnd),
+        villageCap: values.villageCap,
+      };
       const { round } = await api.post<{ round: Round }>('/api/rounds', body);
       form.resetFields();
       onCreated(round);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    setError,
+  );
 
   const dateItem = (name: keyof Values, label: string, help?: string, required = false) => (
     <Form.Item

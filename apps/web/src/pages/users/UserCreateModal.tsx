@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import type { Role } from '@pairing/shared';
 import { api } from '../../api/client.ts';
 import type { UserRow } from '../../api/types.ts';
@@ -7,7 +6,7 @@ import { useMe } from '../../auth/AuthProvider.tsx';
 import { assignableRoles, orgKindsForRole } from '../../auth/permissions.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
-import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 
 type Values = { username: string; displayName: string; role: Role; orgId: number; phone?: string };
 
@@ -20,23 +19,14 @@ export function UserCreateModal({
 }) {
   const me = useMe();
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const role = Form.useWatch('role', form);
 
-  const save = async (values: Values) => {
-    setSaving(true);
-    try {
-      const body = { ...values, phone: values.phone?.trim() || undefined };
-      const result = await api.post<{ user: UserRow; initialPassword: string }>('/api/users', body);
-      onCreated(result.user, result.initialPassword);
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (values: Values) => {
+    const body = { ...values, phone: values.phone?.trim() || undefined };
+    const result = await api.post<{ user: UserRow; initialPassword: string }>('/api/users', body);
+    onCreated(result.user, result.initialPassword);
+  });
 
   return (
     <Modal

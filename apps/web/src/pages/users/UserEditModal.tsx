@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { api } from '../../api/client.ts';
 import type { UserRow } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { applyApiError } from '../../lib/apiErrors.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 
 type Values = { displayName: string; phone?: string };
 type Patch = { displayName: string; phone?: string | null };
@@ -20,24 +19,15 @@ export function UserEditModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-
-  const save = async (values: Values) => {
-    setSaving(true);
+  const { saving, submit: save } = useFormSubmit(form, async (values: Values) => {
     // The phone arrives masked: unchanged means keep it, emptied means remove it.
     const body: Patch = { displayName: values.displayName };
     const phone = values.phone?.trim() ?? '';
     if (phone !== (user.phone ?? '')) body.phone = phone || null;
-    try {
-      await api.patch(`/api/users/${user.id}`, body);
-      message.success(t('common.saved'));
-      onSaved();
-    } catch (e) {
-      message.error(applyApiError(form, e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    await api.patch(`/api/users/${user.id}`, body);
+    message.success(t('common.saved'));
+    onSaved();
+  });
 
   return (
     <Modal
