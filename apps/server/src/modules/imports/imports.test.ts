@@ -197,6 +197,27 @@ describe('unit workbook', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses to move an existing unit to another parent (its scope follows its path)', async () => {
+    const { id } = await one<{ id: number }>(
+      `select id::int as id from orgs where name = '上海已有集团'`,
+    );
+    const before = await counts();
+    const moved = await sheet(unitHeaders, [
+      unitRow({ id, name: '上海已有集团', parent: '黄浦区', yearlyBudget: 300000 }),
+    ]);
+    const job = await importFile('/api/imports/units', 'city', moved);
+    expect(job.status).toBe('failed');
+    expect(job.errors).toEqual([
+      { row: 2, column: '上级组织', message: expect.stringContaining('现属“市国资委党委”') },
+    ]);
+    expect(await counts()).toEqual(before);
+    const { yearly_budget } = await one<{ yearly_budget: string }>(
+      'select yearly_budget from orgs where id = $1',
+      [id],
+    );
+    expect(Number(yearly_budget)).toBe(1);
+  });
+
   it('exports what re-imports unchanged', async () => {
     const res = await env.app.inject({
       method: 'GET',

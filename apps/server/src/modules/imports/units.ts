@@ -58,7 +58,12 @@ async function unitContext(db: Db, scope: Scope) {
     for (const item of list) map.set(item.name, [...(map.get(item.name) ?? []), item]);
     return map;
   };
-  return { parents: byName(parents), districts: byName(districts), units };
+  return {
+    parents: byName(parents),
+    parentNames: new Map(parents.map((p) => [p.id, p.name])),
+    districts: byName(districts),
+    units,
+  };
 }
 
 const integer = (text: string) => {
@@ -98,6 +103,12 @@ export async function validateUnitRows(
     else if (!parents.length)
       fail('parent', `“${cells.parent}”不是管辖范围内的工作党委或中心城区、近郊区`);
     else if (parents.length > 1) fail('parent', `“${cells.parent}”有重名，请联系管理员`);
+    else if (id !== null && unitsById.get(id) && unitsById.get(id)!.parentId !== parents[0].id)
+      // A unit's path (its scope) follows its parent; moving it is not an import's business.
+      fail(
+        'parent',
+        `已有单位不能通过导入更换上级组织（现属“${ctx.parentNames.get(unitsById.get(id)!.parentId!) ?? ''}”）`,
+      );
     const districts = ctx.districts.get(cells.addressDistrict) ?? [];
     if (!cells.addressDistrict) fail('addressDistrict', '必填');
     else if (!districts.length) fail('addressDistrict', `没有名为“${cells.addressDistrict}”的区`);
