@@ -136,6 +136,24 @@ describe('sign-in', () => {
     expect((await me(cookie)).statusCode).toBe(401);
   });
 
+  it('stops a session ended by another process within the session cache time', async () => {
+    const cacheMs = authSettings.sessionCacheMs;
+    authSettings.sessionCacheMs = 300;
+    try {
+      await createUser(env, { username: 'hank', role: 'inspector', orgId });
+      const cookie = await login(env, 'hank');
+      expect((await me(cookie)).statusCode).toBe(200);
+      // What a logout or a disabled account leaves behind when another server process did it.
+      await env.dbh.query(
+        `delete from sessions where user_id = (select id from users where username = 'hank')`,
+      );
+      await new Promise((r) => setTimeout(r, 400));
+      expect((await me(cookie)).statusCode).toBe(401);
+    } finally {
+      authSettings.sessionCacheMs = cacheMs;
+    }
+  });
+
   it('refuses a disabled account', async () => {
     await createUser(env, { username: 'frank', role: 'inspector', orgId, disabled: true });
     const res = await env.app.inject({

@@ -124,6 +124,33 @@ function sessionLookup(db: Db) {
   return lookup;
 }
 
+type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof prepareLookup>['execute']>>[0]>;
+
+// Signed-in requests come in bursts (the calls of one page, a unit's submissions), so a resolved
+// session is reused for `authSettings.sessionCacheMs`. Every write to users or sessions in this
+// process clears the cache (`forgetSessions`), so a single server process answers exactly as
+// without it; another process sees a logout, a disabled account or a new role within that time.
+// The idle and lifetime checks still run on every request.
+const sessionCache = new Map<string, { db: Db; row: SessionRow; until: number }>();
+const sessionCacheMax = 10_000;
+
+/** Call once a write to users or sessions has committed. */
+export const forgetSessions = () => sessionCache.clear();
+
+async function findSession(db: Db, hashed: string) {
+  const now = performance.now();
+  const hit = sessionCache.get(hashed);
+  if (hit && hit.db === db && hit.until > now) return hit.row;
+  const [row] = await sessionLookup(db).execute({ hash: hashed });
+  if (!row) return undefined;
+  if (sessionCache.size >= sessionCacheMax) {
+    for (const [key, entry] of sessionCache) if (entry.until <= now) sessionCache.delete(key);
+    if (sessionCache.size >= sessionCacheMax) sessionCache.clear();
+  }
+  sessionCache.set(hashed, { db, row, until: now + authSettings.sessionCacheMs });
+  return row;
+}
+
 /**
  * Resolve a cookie token; sessions idle too long or too old are deleted and refused. `lastSeenAt`
  * is written at most once a minute so that reads do not turn every request into a write.
@@ -135,20 +162,22 @@ export async function authenticate(
 ): Promise<SessionUser | null> {
   const now = clock.now().getTime();
   const hashed = tokenHash(token);
-  const [row] = await sessionLookup(db).execute({ hash: hashed });
+  const row = await findSession(db, hashed);
   if (!row) return null;
   const { createdAt, lastSeenAt, disabled, ...user } = row;
   const idle = now - lastSeenAt.getTime() > authSettings.idleTimeoutMs;
   const old = now - createdAt.getTime() > authSettings.absoluteLifetimeMs;
   if (idle || old) {
+    sessionCache.delete(hashed);
     await db.delete(sessions).where(eq(sessions.tokenHash, hashed));
     return null;
   }
   if (disabled) return null;
   if (now - lastSeenAt.getTime() > authSettings.touchIntervalMs) {
+    row.lastSeenAt = new Date(now);
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(now) })
+      .set({ lastSeenAt: row.lastSeenAt })
       .where(eq(sessions.tokenHash, hashed));
   }
   return user;
@@ -156,6 +185,7 @@ export async function authenticate(
 
 export async function logout(db: Db, token: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash(token)));
+  forgetSessions();
 }
 
 export async function changePassword(
@@ -185,6 +215,7 @@ export async function changePassword(
       scopePath: scope.path,
     });
   });
+  forgetSessions();
 }
 
 export async function purgeExpiredSessions(db: Db, clock: Clock) {

@@ -6,5 +6,10 @@ export const authSettings = {
   absoluteLifetimeMs: 12 * 60 * 60_000,
   /** Idle time is measured to the minute; see authenticate(). */
   touchIntervalMs: 60_000,
+  /**
+   * How long a resolved session is reused by this process (see authenticate()). Writes to users
+   * and sessions made here take effect at once; made through another process, within this time.
+   */
+  sessionCacheMs: 5_000,
   cookieName: 'pairing_sid',
 };

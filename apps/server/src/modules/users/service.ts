@@ -5,6 +5,7 @@ import { recordAudit } from '../../lib/audit.ts';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { hashPassword } from '../auth/password.ts';
+import { forgetSessions } from '../auth/service.ts';
 import { sessions, users } from '../auth/schema.ts';
 import { orgs } from '../orgs/schema.ts';
 import { containsPattern, offsetOf } from '../../lib/pagination.ts';
@@ -153,7 +154,7 @@ export async function updateUser(db: Db, scope: Scope, id: number, patch: UserPa
   if (patch.disabled === true && id === scope.userId) {
     throw invalid('不能停用自己的账号', { disabled: '不能停用自己的账号' });
   }
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await findInScope(tx, scope, id, true);
     if (!canManageRole(scope, before.role)) throw forbidden('无权管理该角色的用户');
     await tx
@@ -173,6 +174,8 @@ export async function updateUser(db: Db, scope: Scope, id: number, patch: UserPa
     });
     return view(after);
   });
+  forgetSessions();
+  return updated;
 }
 
 const auditDisableAction = (disabled: boolean) => (disabled ? 'user.disabled' : 'user.enabled');
@@ -206,6 +209,7 @@ export async function resetPassword(db: Db, scope: Scope, id: number) {
       after: view(after),
     });
   });
+  forgetSessions();
   return { initialPassword };
 }
 
