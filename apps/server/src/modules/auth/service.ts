@@ -134,15 +134,23 @@ type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof prepareLookup
 const sessionCache = new Map<string, { db: Db; row: SessionRow; until: number }>();
 const sessionCacheMax = 10_000;
 
+// A lookup that was under way while the cache was cleared may have read the old state: it is not
+// cached.
+let generation = 0;
+
 /** Call once a write to users or sessions has committed. */
-export const forgetSessions = () => sessionCache.clear();
+export function forgetSessions() {
+  generation += 1;
+  sessionCache.clear();
+}
 
 async function findSession(db: Db, hashed: string) {
   const now = performance.now();
   const hit = sessionCache.get(hashed);
   if (hit && hit.db === db && hit.until > now) return hit.row;
+  const started = generation;
   const [row] = await sessionLookup(db).execute({ hash: hashed });
-  if (!row) return undefined;
+  if (!row || started !== generation) return row;
   if (sessionCache.size >= sessionCacheMax) {
     for (const [key, entry] of sessionCache) if (entry.until <= now) sessionCache.delete(key);
     if (sessionCache.size >= sessionCacheMax) sessionCache.clear();
