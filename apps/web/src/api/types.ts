@@ -3,7 +3,6 @@ import type { OrgKind, OrgRow } from '@pairing/shared';
 // Response shapes the server declares in packages/shared; the web reads the same types.
 export type {
   AuditRecord as AuditRow,
-  DistrictClass,
   Me,
   OrgRow,
   Paged,

@@ -13,10 +13,4 @@ export const paged = <T extends z.ZodType>(item: T) =>
     pageSize: z.number(),
   });
 
-export type Paged<T> = {
-  items: T[];
-  total: number;
-  totalExact?: boolean;
-  page: number;
-  pageSize: number;
-};
+export type Paged<T> = Omit<z.infer<ReturnType<typeof paged>>, 'items'> & { items: T[] };

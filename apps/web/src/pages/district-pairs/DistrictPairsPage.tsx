@@ -11,6 +11,7 @@ import {
 import { ApiError, api } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { canEditDistrictPairs } from '../../auth/permissions.ts';
+import { districtClasses, type DistrictClass } from '@pairing/shared';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -18,10 +19,8 @@ import {
   canBeHelped,
   canHelp,
   districtClassColor,
-  districtClasses,
   loadDistricts,
   type District,
-  type DistrictClass,
 } from '../orgs/districts.ts';
 
 type DistrictPair = {

@@ -1,8 +1,6 @@
 import { api } from '../../api/client.ts';
-import { districtClasses, type DistrictClass } from '@pairing/shared';
+import type { DistrictClass } from '@pairing/shared';
 import type { OrgRow, Paged } from '../../api/types.ts';
-
-export { districtClasses, type DistrictClass };
 
 export type District = { id: number; name: string; districtClass: DistrictClass | null };
 
