@@ -21,5 +21,8 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_scope_idx').using('btree', t.scopePath.op('text_pattern_ops'), t.at),
     index('audit_at_idx').on(t.at),
+    // One entity's history (the audit page's entity filter, an import job's record) without
+    // reading every record in scope.
+    index('audit_entity_idx').on(t.entity, t.entityId),
   ],
 );
