@@ -24,6 +24,20 @@ export const orgKinds = [
 ] as const;
 export type OrgKind = (typeof orgKinds)[number];
 
+/**
+ * The org kinds a role acts for (DESIGN.md "Organizations and scope"): an account's org must be
+ * of one of them. Null: any kind.
+ */
+export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
+  city_admin: ['city'],
+  district_admin: ['district', 'working_committee'],
+  town_admin: ['town'],
+  unit_admin: ['urban_unit'],
+  village_admin: ['village'],
+  inspector: null,
+  member: null,
+};
+
 /** S1 §2–3: central districts help, outer suburbs are helped, near suburbs do both. */
 export const districtClasses = ['central', 'near_suburban', 'outer_suburban'] as const;
 export type DistrictClass = (typeof districtClasses)[number];

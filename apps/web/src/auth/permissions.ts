@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@pairing/shared';
+import type { Role } from '@pairing/shared';
 
 /** Who sees which part of the app; the server enforces the same in its policies. */
 export const canManageUsers = (role: Role) =>
@@ -26,17 +26,6 @@ export function assignableRoles(role: Role): Role[] {
   if (role === 'district_admin') return ['district_admin', ...below];
   return ['town_admin', 'village_admin', 'inspector', 'member'];
 }
-
-/** The org kinds each role acts for; mirrors the server's users policy. Null: any kind. */
-export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
-  city_admin: ['city'],
-  district_admin: ['district', 'working_committee'],
-  town_admin: ['town'],
-  unit_admin: ['urban_unit'],
-  village_admin: ['village'],
-  inspector: null,
-  member: null,
-};
 
 /** Pairing rounds (issue 3); mirror the rounds, intentions and agreements policies. */
 export const canManageRounds = (role: Role) => role === 'city_admin';

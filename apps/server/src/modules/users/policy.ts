@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@pairing/shared';
+import { orgKindsForRole, type OrgKind, type Role } from '@pairing/shared';
 import { forbidden } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 
@@ -14,17 +14,6 @@ const allowed: Record<UserAction, readonly Role[]> = {
   create: ['city_admin', 'district_admin', 'town_admin'],
   update: ['city_admin', 'district_admin', 'town_admin'],
   resetPassword: ['city_admin', 'district_admin', 'town_admin'],
-};
-
-/** The org kinds a role may act for (DESIGN.md "Organizations and scope"); null: any kind. */
-export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
-  city_admin: ['city'],
-  district_admin: ['district', 'working_committee'],
-  town_admin: ['town'],
-  unit_admin: ['urban_unit'],
-  village_admin: ['village'],
-  inspector: null,
-  member: null,
 };
 
 // Administrative rank: an admin may create or manage roles up to its own rank, never above.

@@ -1,9 +1,9 @@
 import { Form, Input, Modal, Select } from 'antd';
-import type { Role } from '@pairing/shared';
+import { orgKindsForRole, type Role } from '@pairing/shared';
 import { api } from '../../api/client.ts';
 import type { UserRow } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
-import { assignableRoles, orgKindsForRole } from '../../auth/permissions.ts';
+import { assignableRoles } from '../../auth/permissions.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
