@@ -5,3 +5,4 @@ export * from './contracts/users.ts';
 export * from './contracts/orgs.ts';
 export * from './contracts/board.ts';
 export * from './contracts/directory.ts';
+export * from './contracts/rounds.ts';

@@ -1,4 +1,4 @@
-import { roundStates, type RoundState } from '@pairing/shared';
+import { roundStates, roundView, type RoundState } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { documentXml, expectOfficialLayout } from '../../../test/docx.ts';
@@ -89,6 +89,11 @@ describe('rounds', () => {
     expect(ids).toContain(openId);
     expect(ids).not.toContain(draft.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    // Anonymous callers get the round's public fields: no internal scope path.
+    const open = res.json().items.find((r: { id: number }) => r.id === openId);
+    expect(open).not.toHaveProperty('scopePath');
+    expect(Object.keys(open).sort()).toEqual(Object.keys(roundView.shape).sort());
+    expect(new Date(open.createdAt).toISOString()).toBe(open.createdAt);
   });
 
   it('rejects every illegal transition with 409 and leaves the state unchanged', async () => {

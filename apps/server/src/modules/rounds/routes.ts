@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { directoryPage, needCategories, resourceCategories, roundStates } from '@pairing/shared';
+import {
+  directoryPage,
+  needCategories,
+  resourceCategories,
+  roundInput,
+  roundList,
+  roundPatch,
+  roundReply,
+  roundStates,
+} from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { chinaDay } from './dates.ts';
 import { requireScope } from '../auth/hook.ts';
@@ -13,45 +22,18 @@ import {
   createRound,
   listPublicRounds,
   listRounds,
+  presentRound,
   readRound,
   transitionRound,
   updateRound,
 } from './service.ts';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    '日期不存在',
-  );
 const id = z.coerce
   .number()
   .int('编号应为整数')
   .positive('编号应为正整数')
   .max(Number.MAX_SAFE_INTEGER);
 const count = z.number().int('应为整数').min(0, '不能为负数').max(100_000, '数值过大');
-
-const roundFields = {
-  name: z.string().trim().min(1, '请填写轮次名称').max(100, '名称不超过 100 字'),
-  periodStart: day,
-  periodEnd: day,
-  policyPackId: z.string().trim().min(1).max(40).optional(),
-  intentionDeadline: day.optional(),
-  signingDeadline: day.optional(),
-  termEnd: day.optional(),
-  villageCap: z
-    .number()
-    .int('应为整数')
-    .min(1, '每村结对单位上限至少为 1')
-    .max(20, '每村结对单位上限不超过 20')
-    .optional(),
-  previousRoundId: id.nullable().optional(),
-};
-const roundBody = z.object(roundFields);
-const roundPatch = z.object(roundFields).partial().strict();
 
 const listBody = (categories: readonly string[]) =>
   z.object({
@@ -80,30 +62,55 @@ export const roundRoutes =
     const db = ctx.dbh.db;
     const tags = ['rounds'];
 
-    app.get('/rounds', { schema: { tags, summary: '结对轮次列表' } }, async (request) => ({
-      items: await listRounds(db, requireScope(request)),
-    }));
+    app.get(
+      '/rounds',
+      { schema: { tags, summary: '结对轮次列表', response: { 200: roundList } } },
+      async (request) => ({
+        items: (await listRounds(db, requireScope(request))).map(presentRound),
+      }),
+    );
 
     app.post(
       '/rounds',
-      { schema: { tags, summary: '新建结对轮次', body: roundBody } },
+      {
+        schema: { tags, summary: '新建结对轮次', body: roundInput, response: { 201: roundReply } },
+      },
       async (request, reply) => {
         const round = await createRound(db, requireScope(request), request.body);
-        return reply.status(201).send({ round });
+        return reply.status(201).send({ round: presentRound(round) });
       },
     );
 
     app.get(
       '/rounds/:id',
-      { schema: { tags, summary: '结对轮次详情', params: z.object({ id }) } },
-      async (request) => ({ round: await readRound(db, requireScope(request), request.params.id) }),
+      {
+        schema: {
+          tags,
+          summary: '结对轮次详情',
+          params: z.object({ id }),
+          response: { 200: roundReply },
+        },
+      },
+      async (request) => ({
+        round: presentRound(await readRound(db, requireScope(request), request.params.id)),
+      }),
     );
 
     app.patch(
       '/rounds/:id',
-      { schema: { tags, summary: '修改结对轮次', params: z.object({ id }), body: roundPatch } },
+      {
+        schema: {
+          tags,
+          summary: '修改结对轮次',
+          params: z.object({ id }),
+          body: roundPatch,
+          response: { 200: roundReply },
+        },
+      },
       async (request) => ({
-        round: await updateRound(db, requireScope(request), request.params.id, request.body),
+        round: presentRound(
+          await updateRound(db, requireScope(request), request.params.id, request.body),
+        ),
       }),
     );
 
@@ -117,15 +124,18 @@ export const roundRoutes =
           body: z.object({
             to: z.enum(roundStates, { message: `状态应为：${roundStates.join('、')}` }),
           }),
+          response: { 200: roundReply },
         },
       },
       async (request) => ({
-        round: await transitionRound(
-          db,
-          requireScope(request),
-          ctx.clock,
-          request.params.id,
-          request.body.to,
+        round: presentRound(
+          await transitionRound(
+            db,
+            requireScope(request),
+            ctx.clock,
+            request.params.id,
+            request.body.to,
+          ),
         ),
       }),
     );
@@ -228,8 +238,14 @@ export const roundRoutes =
 
     app.get(
       '/public/rounds',
-      { schema: { tags: ['public'], summary: '公开的结对轮次（无需登录，草稿除外）' } },
-      async () => ({ items: await listPublicRounds(db) }),
+      {
+        schema: {
+          tags: ['public'],
+          summary: '公开的结对轮次（无需登录，草稿除外）',
+          response: { 200: roundList },
+        },
+      },
+      async () => ({ items: (await listPublicRounds(db)).map(presentRound) }),
     );
 
     app.get(

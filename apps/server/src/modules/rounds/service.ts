@@ -1,6 +1,11 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { PACK_IDS } from '@pairing/policy';
-import { roundStateLabels, type RoundState } from '@pairing/shared';
+import {
+  roundStateLabels,
+  type RoundInput,
+  type RoundState,
+  type RoundView,
+} from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -14,17 +19,17 @@ import { assertTransition } from './states.ts';
 
 export type Round = typeof rounds.$inferSelect;
 
-export type RoundInput = {
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  policyPackId?: string;
-  intentionDeadline?: string;
-  signingDeadline?: string;
-  termEnd?: string;
-  villageCap?: number;
-  previousRoundId?: number | null;
-};
+/** A round as its routes answer it: the scope path stays inside, times are ISO strings. */
+export const presentRound = ({
+  scopePath: _,
+  createdAt,
+  updatedAt,
+  ...round
+}: Round): RoundView => ({
+  ...round,
+  createdAt: createdAt.toISOString(),
+  updatedAt: updatedAt.toISOString(),
+});
 
 /** 组合式 pairing (S1 §3, "机关+企业") lets two units share a village unless the round says otherwise. */
 export const defaultVillageCap = 2;

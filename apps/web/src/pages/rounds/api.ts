@@ -1,34 +1,7 @@
-import type { IntentionState, RoundState } from '@pairing/shared';
+import type { IntentionState, RoundState, RoundView } from '@pairing/shared';
 
 /** Shapes of the rounds, intentions and board routes (docs/rounds.md). */
-export type Round = {
-  id: number;
-  orgId: number;
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  policyPackId: string;
-  intentionDeadline: string;
-  signingDeadline: string;
-  termEnd: string;
-  villageCap: number;
-  previousRoundId: number | null;
-  state: RoundState;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type RoundInput = {
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  policyPackId?: string;
-  intentionDeadline?: string;
-  signingDeadline?: string;
-  termEnd?: string;
-  villageCap?: number;
-  previousRoundId?: number | null;
-};
+export type { RoundInput, RoundView as Round } from '@pairing/shared';
 
 type Progress = { towns: number; villages: number; weakVillages: number };
 
@@ -91,7 +64,7 @@ export type UncoveredOrg = {
 };
 
 /** Rounds that are under way (not drafts, not closed) come first when a page picks a default. */
-export const isActive = (round: Round) => round.state !== 'draft' && round.state !== 'closed';
+export const isActive = (round: RoundView) => round.state !== 'draft' && round.state !== 'closed';
 
 export const stateColor: Record<RoundState, string> = {
   draft: 'default',
