@@ -30,8 +30,11 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
-/** COPY's text format in chunks of whole lines (tab between values, newline after each row). */
-export type CopyData = Iterable<string> | AsyncIterable<string>;
+/**
+ * COPY's text format in chunks of whole lines (tab between values, newline after each row), as
+ * text or as its UTF-8 bytes.
+ */
+export type CopyData = Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 export type CopyValue = string | number | bigint | boolean | null | undefined;
 
 const copySpecial = /[\\\t\n\r]/;
@@ -85,7 +88,7 @@ export async function copyInto(
     }
   }
   if (client instanceof pg.Client) return copyStdin(client, table, columns, data);
-  const chunks: string[] = [];
+  const chunks: Array<string | Uint8Array> = [];
   for await (const chunk of data) chunks.push(chunk);
   if (!chunks.length) return 0;
   const res = await (client as PgliteQueryable).query(

