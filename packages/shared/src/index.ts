@@ -6,3 +6,4 @@ export * from './contracts/orgs.ts';
 export * from './contracts/board.ts';
 export * from './contracts/directory.ts';
 export * from './contracts/rounds.ts';
+export * from './contracts/agreements.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import type { AgreementContent } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, login } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
@@ -8,7 +9,6 @@ import { documentXml, expectOfficialLayout } from '../../../test/docx.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
 import { auditLog } from '../audit/schema.ts';
 import { rounds } from '../rounds/schema.ts';
-import type { AgreementContent } from './content.ts';
 import { createDraftAgreement } from './service.ts';
 import { checkableProject, openPair, signable } from './test-support.ts';
 

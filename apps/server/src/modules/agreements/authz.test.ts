@@ -1,9 +1,9 @@
+import type { AgreementContent } from '@pairing/shared';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checkAuthz, every, only, type AuthzRoute } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openPair, signable } from './test-support.ts';
-import type { AgreementContent } from './content.ts';
 
 let env: TestEnv;
 let s: Scenario;

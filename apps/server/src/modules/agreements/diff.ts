@@ -1,18 +1,10 @@
 // Field-level differences between two versions of an agreement's text.
 import microdiff from 'microdiff';
-import type { AgreementContent } from './content.ts';
-
-export type Change = {
-  type: 'added' | 'removed' | 'changed';
-  /** Dotted path, e.g. `projects.0.budget`. */
-  path: string;
-  before?: unknown;
-  after?: unknown;
-};
+import type { AgreementContent, ContentChange } from '@pairing/shared';
 
 const types = { CREATE: 'added', REMOVE: 'removed', CHANGE: 'changed' } as const;
 
-export function diffContent(before: AgreementContent, after: AgreementContent): Change[] {
+export function diffContent(before: AgreementContent, after: AgreementContent): ContentChange[] {
   return microdiff(before, after).map((d) => ({
     type: types[d.type],
     path: d.path.join('.'),

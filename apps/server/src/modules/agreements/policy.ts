@@ -1,9 +1,8 @@
 // Who may do what with an agreement. Reading follows the scope (either party inside it);
 // editing, handing over and signing belong to the authorized users of one side.
-import type { Role } from '@pairing/shared';
+import type { AgreementSide as Side, Role } from '@pairing/shared';
 import { forbidden } from '../../lib/errors.ts';
 import { inScope, type Scope } from '../../lib/scope.ts';
-import type { Side } from './content.ts';
 
 export type Parties = { urbanPath: string; ruralPath: string };
 

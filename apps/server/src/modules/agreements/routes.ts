@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  agreementContentInput,
+  agreementDiff,
+  agreementPage,
+  agreementVersionList,
+  agreementView,
+  publicCommitmentView,
+} from '@pairing/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../auth/hook.ts';
-import { agreementContentSchema } from './content.ts';
 import { renderAgreementDocx } from './document.ts';
 import {
   createAmendment,
@@ -37,7 +44,14 @@ export const agreementRoutes =
 
     app.get(
       '/public/agreements/:id/commitment',
-      { schema: { tags, summary: '公开承诺（已签署协议，无需登录）', params } },
+      {
+        schema: {
+          tags,
+          summary: '公开承诺（已签署协议，无需登录）',
+          params,
+          response: { 200: publicCommitmentView },
+        },
+      },
       async (request) => publicCommitment(db, request.params.id),
     );
 
@@ -59,6 +73,7 @@ export const agreementRoutes =
               status: z.enum(['draft', 'signed'], { error: '状态须为 draft 或 signed' }).optional(),
               ...pageQuery,
             }),
+            response: { 200: agreementPage },
           },
         },
         async (request) => listAgreements(db, requireScope(request), request.query),
@@ -66,7 +81,7 @@ export const agreementRoutes =
 
       signedIn.get(
         '/agreements/:id',
-        { schema: { tags, summary: '协议详情', params } },
+        { schema: { tags, summary: '协议详情', params, response: { 200: agreementView } } },
         async (request) => getAgreement(db, requireScope(request), request.params.id),
       );
 
@@ -77,7 +92,8 @@ export const agreementRoutes =
             tags,
             summary: '保存协议（执笔方；携带所编辑的版本号）',
             params,
-            body: z.object({ version, content: agreementContentSchema }),
+            body: z.object({ version, content: agreementContentInput }),
+            response: { 200: agreementView },
           },
         },
         async (request) =>
@@ -86,14 +102,22 @@ export const agreementRoutes =
 
       signedIn.post(
         '/agreements/:id/hand-over',
-        { schema: { tags, summary: '将协议交对方编辑', params } },
+        {
+          schema: { tags, summary: '将协议交对方编辑', params, response: { 200: agreementView } },
+        },
         async (request) => handOver(db, requireScope(request), request.params.id),
       );
 
       signedIn.post(
         '/agreements/:id/sign',
         {
-          schema: { tags, summary: '本方签署协议', params, body: z.object({ version }) },
+          schema: {
+            tags,
+            summary: '本方签署协议',
+            params,
+            body: z.object({ version }),
+            response: { 200: agreementView },
+          },
         },
         async (request) =>
           signAgreement(db, ctx.clock, requireScope(request), request.params.id, request.body),
@@ -101,7 +125,14 @@ export const agreementRoutes =
 
       signedIn.post(
         '/agreements/:id/amendments',
-        { schema: { tags, summary: '对已签署协议提出补充协议', params } },
+        {
+          schema: {
+            tags,
+            summary: '对已签署协议提出补充协议',
+            params,
+            response: { 201: agreementView },
+          },
+        },
         async (request, reply) => {
           const amendment = await createAmendment(db, requireScope(request), request.params.id);
           return reply.status(201).send(amendment);
@@ -110,7 +141,9 @@ export const agreementRoutes =
 
       signedIn.get(
         '/agreements/:id/versions',
-        { schema: { tags, summary: '协议版本', params } },
+        {
+          schema: { tags, summary: '协议版本', params, response: { 200: agreementVersionList } },
+        },
         async (request) => ({
           items: await listVersions(db, requireScope(request), request.params.id),
         }),
@@ -127,6 +160,7 @@ export const agreementRoutes =
               from: z.coerce.number().int('版本号须为整数').positive('版本号须为正整数'),
               to: z.coerce.number().int('版本号须为整数').positive('版本号须为正整数'),
             }),
+            response: { 200: agreementDiff },
           },
         },
         async (request) =>

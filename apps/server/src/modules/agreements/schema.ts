@@ -1,3 +1,4 @@
+import type { AgreementContent } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -16,7 +17,6 @@ import { users } from '../auth/schema.ts';
 import { intentions } from '../intentions/schema.ts';
 import { orgs } from '../orgs/schema.ts';
 import { rounds } from '../rounds/schema.ts';
-import type { AgreementContent } from './content.ts';
 
 export const agreementStatus = pgEnum('agreement_status', ['draft', 'signed']);
 export const agreementSide = pgEnum('agreement_side', ['urban', 'rural']);

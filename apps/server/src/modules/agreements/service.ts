@@ -1,4 +1,14 @@
 import { PACK_IDS, checkSigning, type PackId } from '@pairing/policy';
+import type {
+  AgreementContent,
+  AgreementDiff,
+  AgreementSide as Side,
+  AgreementSummary,
+  AgreementVersion,
+  AgreementView,
+  Paged,
+  PublicCommitment,
+} from '@pairing/shared';
 import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
@@ -10,7 +20,6 @@ import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { users } from '../auth/schema.ts';
 import { orgs } from '../orgs/schema.ts';
 import { isPast } from '../rounds/dates.ts';
-import type { AgreementContent, Side } from './content.ts';
 import { diffContent } from './diff.ts';
 import { assertReader, otherSide, requireSide, sideOf } from './policy.ts';
 import { agreements, agreementVersions } from './schema.ts';
@@ -179,7 +188,11 @@ export type ListQuery = {
   pageSize: number;
 };
 
-export async function listAgreements(db: Db, scope: Scope, query: ListQuery) {
+export async function listAgreements(
+  db: Db,
+  scope: Scope,
+  query: ListQuery,
+): Promise<Paged<AgreementSummary>> {
   assertReader(scope);
   const where = and(
     visibleTo(scope),
@@ -205,7 +218,7 @@ export async function listAgreements(db: Db, scope: Scope, query: ListQuery) {
   };
 }
 
-function summary(row: LoadedAgreement, mySide: Side | null) {
+function summary(row: LoadedAgreement, mySide: Side | null): AgreementSummary {
   const a = row.agreement;
   return {
     id: a.id,
@@ -265,7 +278,7 @@ export async function getAgreement(db: Db, scope: Scope, id: number) {
   return present(row, sideOf(scope, row));
 }
 
-function present(row: LoadedAgreement, mySide: Side | null) {
+function present(row: LoadedAgreement, mySide: Side | null): AgreementView {
   return {
     ...summary(row, mySide),
     content: contentFor(row.agreement.content, mySide),
@@ -273,7 +286,7 @@ function present(row: LoadedAgreement, mySide: Side | null) {
   };
 }
 
-export async function listVersions(db: Db, scope: Scope, id: number) {
+export async function listVersions(db: Db, scope: Scope, id: number): Promise<AgreementVersion[]> {
   const row = await loadScoped(db, scope, id);
   const mySide = sideOf(scope, row);
   const versions = await db
@@ -295,7 +308,13 @@ export async function listVersions(db: Db, scope: Scope, id: number) {
   }));
 }
 
-export async function diffVersions(db: Db, scope: Scope, id: number, from: number, to: number) {
+export async function diffVersions(
+  db: Db,
+  scope: Scope,
+  id: number,
+  from: number,
+  to: number,
+): Promise<AgreementDiff> {
   const row = await loadScoped(db, scope, id);
   const mySide = sideOf(scope, row);
   const found = await db
@@ -554,7 +573,7 @@ export async function documentData(db: Db, scope: Scope, id: number) {
 }
 
 /** 公开承诺 (R-ANNUAL-PLAN, R-DISCLOSE): signed agreements only, no personal phone numbers. */
-export async function publicCommitment(db: Db, id: number) {
+export async function publicCommitment(db: Db, id: number): Promise<PublicCommitment> {
   const [row] = (await selectAgreements(db).where(
     and(eq(agreements.id, id), eq(agreements.status, 'signed')),
   )) as LoadedAgreement[];

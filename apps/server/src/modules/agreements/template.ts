@@ -1,7 +1,7 @@
 // The draft a new agreement starts from, per policy pack. Figures come from the pack's rules
 // (R-VISIT-LEAD, R-VISIT-PRINCIPAL, R-WEAK-FUNDS), so a pack change changes the template too.
 import { PACKS, yearlyMinimums, type PackId } from '@pairing/policy';
-import type { AgreementContent } from './content.ts';
+import type { AgreementContent } from '@pairing/shared';
 
 type Commitment = AgreementContent['commitments'][number];
 

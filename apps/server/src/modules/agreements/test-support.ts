@@ -1,10 +1,9 @@
 // Test fixtures for agreements: a round in a given state with one accepted intention and its draft.
-import type { RoundState } from '@pairing/shared';
+import type { AgreementContent, RoundState } from '@pairing/shared';
 import type { TestEnv } from '../../../test/harness.ts';
 import type { ScenarioOrg } from '../../../test/scenario.ts';
 import { intentions } from '../intentions/schema.ts';
 import { rounds } from '../rounds/schema.ts';
-import type { AgreementContent } from './content.ts';
 import { createDraftAgreement } from './service.ts';
 
 export type PairOptions = {

@@ -82,11 +82,13 @@ export function VersionsDrawer({
           .slice()
           .reverse()
           .map((v) => ({
-            color: v.side === 'urban' ? 'blue' : 'green',
+            // The first version comes from the template: no side wrote it.
+            color: v.side === null ? 'gray' : v.side === 'urban' ? 'blue' : 'green',
             content: (
               <span>
                 {t('agreements.versionN', { n: v.version })} ·{' '}
-                {t(v.side === 'urban' ? 'agreements.urbanSide' : 'agreements.ruralSide')} ·{' '}
+                {v.side &&
+                  `${t(v.side === 'urban' ? 'agreements.urbanSide' : 'agreements.ruralSide')} · `}
                 {v.editedBy ?? '—'} · {new Date(v.editedAt).toLocaleString('zh-CN')}
               </span>
             ),

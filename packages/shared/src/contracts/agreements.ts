@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { paged } from './page.ts';
+
+export const agreementSides = ['urban', 'rural'] as const;
+export type AgreementSide = (typeof agreementSides)[number];
+
+const year = z
+  .number({ error: '请填写年份' })
+  .int('年份须为整数')
+  .min(2000, '年份不在协议期内')
+  .max(2100, '年份不在协议期内');
+const yuan = z
+  .number({ error: '请填写金额（元）' })
+  .int('金额以元为单位，须为整数')
+  .min(0, '金额不能为负数')
+  .max(1_000_000_000, '金额过大');
+
+const contactInput = z.object({
+  name: z.string().trim().max(40, '姓名过长'),
+  title: z.string().trim().max(40, '职务过长'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^$|^[0-9+\-() ]{5,20}$/, '电话号码格式不正确'),
+});
+
+// R-PROJECT: 看得见、摸得着、有实效、可检查评估 — the indicator says what is checked on acceptance.
+const indicatorInput = z.object({
+  description: z.string().trim().min(1, '请填写验收指标').max(200, '验收指标过长'),
+  quantity: z.number({ error: '请填写指标数量' }).positive('指标数量须大于 0').max(1e9),
+  unit: z.string().trim().min(1, '请填写指标单位').max(20, '单位过长'),
+});
+
+const projectInput = z.object({
+  title: z.string().trim().min(1, '请填写项目名称').max(100, '项目名称过长'),
+  target: z.string().trim().min(1, '请填写项目目标').max(500, '项目目标过长'),
+  budget: yuan,
+  year,
+  indicator: indicatorInput.nullable(),
+});
+
+/** The negotiated text as a side saves it (`PUT /api/agreements/:id`, field `content`). */
+export const agreementContentInput = z.object({
+  commitments: z
+    .array(
+      z.object({
+        side: z.enum(agreementSides, { error: '承诺方须为甲方或乙方' }),
+        text: z.string().trim().min(1, '承诺内容不能为空').max(500, '承诺内容过长'),
+      }),
+    )
+    .max(50, '承诺事项过多'),
+  projects: z.array(projectInput).max(50, '项目过多'),
+  yearlyFunds: z
+    .array(z.object({ year, amount: yuan }))
+    .max(20, '年度过多')
+    .refine((rows) => new Set(rows.map((r) => r.year)).size === rows.length, '年份不能重复'),
+  visitPlan: z
+    .array(
+      z.object({
+        year,
+        leadVisits: z.number().int('走访次数须为整数').min(0, '走访次数不能为负数').max(366),
+        note: z.string().trim().max(500, '说明过长'),
+      }),
+    )
+    .max(20, '年度过多'),
+  contacts: z.object({ urban: contactInput, rural: contactInput }),
+});
+
+const indicator = z.object({ description: z.string(), quantity: z.number(), unit: z.string() });
+export type ProjectIndicator = z.infer<typeof indicator>;
+
+const contact = z.object({ name: z.string(), title: z.string(), phone: z.string() });
+
+/**
+ * The text as the server answers it. Shape only, without the input rules: answers carry masked
+ * phones and template drafts filled from org records, which those rules would refuse.
+ */
+export const agreementContent = z.object({
+  commitments: z.array(z.object({ side: z.enum(agreementSides), text: z.string() })),
+  projects: z.array(
+    z.object({
+      title: z.string(),
+      target: z.string(),
+      budget: z.number(),
+      year: z.number(),
+      indicator: indicator.nullable(),
+    }),
+  ),
+  yearlyFunds: z.array(z.object({ year: z.number(), amount: z.number() })),
+  visitPlan: z.array(z.object({ year: z.number(), leadVisits: z.number(), note: z.string() })),
+  contacts: z.object({ urban: contact, rural: contact }),
+});
+export type AgreementContent = z.infer<typeof agreementContent>;
+
+const urbanParty = z.object({ id: z.number(), name: z.string() });
+const ruralParty = urbanParty.extend({ weakVillage: z.boolean() });
+
+/** One side's signature on the current version; null until that side signs. */
+const agreementSignature = z.object({ at: z.string(), name: z.string() }).nullable();
+export type AgreementSignature = z.infer<typeof agreementSignature>;
+
+/** An agreement in the list (`GET /api/agreements`); `mySide` is null for readers above both. */
+export const agreementSummary = z.object({
+  id: z.number(),
+  roundId: z.number(),
+  intentionId: z.number(),
+  amendsId: z.number().nullable(),
+  packId: z.string(),
+  status: z.enum(['draft', 'signed']),
+  pen: z.enum(agreementSides),
+  version: z.number(),
+  mySide: z.enum(agreementSides).nullable(),
+  urbanOrg: urbanParty,
+  ruralOrg: ruralParty,
+  termStart: z.string(),
+  termEnd: z.string(),
+  urbanSignature: agreementSignature,
+  ruralSignature: agreementSignature,
+  signedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type AgreementSummary = z.infer<typeof agreementSummary>;
+
+export const agreementPage = paged(agreementSummary);
+
+/** A signing condition the current text does not meet yet; `year` only for yearly rules. */
+const signingIssue = z.object({
+  ruleId: z.string(),
+  path: z.string(),
+  required: z.number(),
+  actual: z.number(),
+  year: z.number().optional(),
+});
+export type SigningIssue = z.infer<typeof signingIssue>;
+
+/** One agreement with its text, as its read and every write on it answer. */
+export const agreementView = agreementSummary.extend({
+  content: agreementContent,
+  signingIssues: z.array(signingIssue),
+});
+export type AgreementView = z.infer<typeof agreementView>;
+
+/** A saved version; the first comes from the template, so no side wrote it. */
+const agreementVersion = z.object({
+  version: z.number(),
+  side: z.enum(agreementSides).nullable(),
+  content: agreementContent,
+  editedBy: z.string().nullable(),
+  editedAt: z.string(),
+});
+export type AgreementVersion = z.infer<typeof agreementVersion>;
+
+export const agreementVersionList = z.object({ items: z.array(agreementVersion) });
+
+/** One field-level difference; `path` is dotted, e.g. `projects.0.budget`. */
+const contentChange = z.object({
+  type: z.enum(['added', 'removed', 'changed']),
+  path: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type ContentChange = z.infer<typeof contentChange>;
+
+export const agreementDiff = z.object({
+  from: z.number(),
+  to: z.number(),
+  changes: z.array(contentChange),
+});
+export type AgreementDiff = z.infer<typeof agreementDiff>;
+
+/** 公开承诺 of a signed agreement (no sign-in): the commitments and plans, no contacts. */
+export const publicCommitmentView = z.object({
+  id: z.number(),
+  roundId: z.number(),
+  amendsId: z.number().nullable(),
+  urbanOrg: urbanParty,
+  ruralOrg: ruralParty,
+  termStart: z.string(),
+  termEnd: z.string(),
+  signedAt: z.string(),
+  commitments: agreementContent.shape.commitments,
+  projects: agreementContent.shape.projects,
+  yearlyFunds: agreementContent.shape.yearlyFunds,
+  visitPlan: agreementContent.shape.visitPlan,
+});
+export type PublicCommitment = z.infer<typeof publicCommitmentView>;
