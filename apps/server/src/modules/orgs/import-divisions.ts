@@ -171,6 +171,7 @@ export async function importDivisions(
       out.text(r.name);
       out.endRow();
     };
+    // NaN equals nothing, so the first village-level row looks its parent up.
     let lastParent = Number.NaN;
     let parentPlaced = false;
     const placeLeaves = (chunk: LeafChunk) => {
@@ -273,19 +274,17 @@ async function dropKeysAndIndexes(db: Db) {
       WHERE schemaname = current_schema() AND tablename = 'orgs'
         AND indexname <> ${primaryKey.name} AND indexdef NOT LIKE '% WHERE %'`),
   );
-  const constraint = (table: string, name: string) =>
-    `ALTER TABLE ${table} %s CONSTRAINT "${name}"`;
+  const constraint = (table: string, action: 'ADD' | 'DROP', name: string) =>
+    `ALTER TABLE ${table} ${action} CONSTRAINT "${name}"`;
   const drops = [
-    ...foreignKeys.map((fk) => constraint(fk.table, fk.name).replace('%s', 'DROP')),
-    constraint('orgs', primaryKey.name).replace('%s', 'DROP'),
+    ...foreignKeys.map((fk) => constraint(fk.table, 'DROP', fk.name)),
+    constraint('orgs', 'DROP', primaryKey.name),
     ...indexes.map((i) => `DROP INDEX "${i.name}"`),
   ];
   for (const statement of drops) await db.execute(sql.raw(statement));
   return [
-    `${constraint('orgs', primaryKey.name).replace('%s', 'ADD')} ${primaryKey.definition}`,
+    `${constraint('orgs', 'ADD', primaryKey.name)} ${primaryKey.definition}`,
     ...indexes.map((i) => i.definition),
-    ...foreignKeys.map(
-      (fk) => `${constraint(fk.table, fk.name).replace('%s', 'ADD')} ${fk.definition}`,
-    ),
+    ...foreignKeys.map((fk) => `${constraint(fk.table, 'ADD', fk.name)} ${fk.definition}`),
   ];
 }
