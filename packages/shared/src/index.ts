@@ -7,3 +7,4 @@ export * from './contracts/board.ts';
 export * from './contracts/directory.ts';
 export * from './contracts/rounds.ts';
 export * from './contracts/agreements.ts';
+export * from './contracts/allocation.ts';

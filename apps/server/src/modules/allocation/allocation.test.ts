@@ -1,9 +1,11 @@
+import { allocationRun } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openRound } from '../rounds/testing.ts';
 import { createAllocatedIntention } from './intentions-port.ts';
 import { publishRun, type CreateAllocatedIntention } from './publish.ts';
+import { settingsSchema } from './settings.ts';
 import { balancingRound } from './testing.ts';
 
 let env: TestEnv;
@@ -119,6 +121,18 @@ describe('running the allocation (R-COVERAGE, S1 §8 组织分配)', () => {
         [String(view.run.id)],
       ),
     ).toBe(1);
+  });
+
+  it('answers the run alike in the list and the view: ISO times, every setting, no district snapshot', async () => {
+    const list = await api('GET', `/rounds/${roundId}/allocation/runs`);
+    expect(list.statusCode, list.body).toBe(200);
+    const [listed] = list.json().items;
+    expect(listed).toEqual(view.run);
+    expect(Object.keys(listed).sort()).toEqual(Object.keys(allocationRun.shape).sort());
+    expect(Object.keys(listed.settings).sort()).toEqual(Object.keys(settingsSchema.shape).sort());
+    expect(listed.stats).not.toHaveProperty('districts');
+    expect(new Date(listed.createdAt).toISOString()).toBe(listed.createdAt);
+    expect(listed.publishedAt).toBeNull();
   });
 
   it('keeps a locked pair through a re-run and never proposes a removed pair again', async () => {
@@ -246,9 +260,9 @@ describe('preferences and weights', () => {
     });
     expect(settings.statusCode).toBe(422);
     expect(settings.json().error.fields).toMatchObject({ base: '不能为负数', topK: '至少为 1' });
-    expect((await api('GET', `/rounds/${roundId}/allocation/settings`)).json().settings.base).toBe(
-      200,
-    );
+    const stored = (await api('GET', `/rounds/${roundId}/allocation/settings`)).json().settings;
+    expect(stored.base).toBe(200);
+    expect(Object.keys(stored).sort()).toEqual(Object.keys(settingsSchema.shape).sort());
     const put = await api('PUT', `/rounds/${roundId}/allocation/settings`, { preference: 500 });
     expect(put.json().settings).toMatchObject({ preference: 500, base: 200 });
 
@@ -340,6 +354,9 @@ describe('publishing', () => {
     const first = await api('POST', url);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().created).toBe(view.pairs.length);
+    const published = first.json().run;
+    expect(published.status).toBe('published');
+    expect(new Date(published.publishedAt).toISOString()).toBe(published.publishedAt);
     const again = await api('POST', url);
     expect(again.json()).toMatchObject({ created: 0, intentionIds: first.json().intentionIds });
     expect((await allocated(roundId)).rows).toHaveLength(view.pairs.length);

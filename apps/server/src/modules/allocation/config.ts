@@ -1,3 +1,4 @@
+import type { AllocationPreference } from '@pairing/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -63,13 +64,16 @@ async function unitInScope(db: Db, scope: Scope, roundPath: string, unitId: numb
   return unit;
 }
 
-export type Preference = { ruralOrgId: number; name: string; kind: string };
-
-export async function getPreferences(db: Db, scope: Scope, roundId: number, unitId: number) {
+export async function getPreferences(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  unitId: number,
+): Promise<AllocationPreference[]> {
   authorize(scope, 'prefer');
   const round = await getRound(db, scope, roundId);
   await unitInScope(db, scope, round.scopePath, unitId);
-  return queryRows<Preference>(
+  return queryRows<AllocationPreference>(
     db,
     sql`select o.id::int as "ruralOrgId", o.name, o.kind::text as "kind"
       from allocation_preferences p join orgs o on o.id = p.rural_org_id
@@ -88,7 +92,7 @@ export async function setPreferences(
   roundId: number,
   unitId: number,
   ruralOrgIds: number[],
-) {
+): Promise<AllocationPreference[]> {
   authorize(scope, 'prefer');
   return db.transaction(async (tx) => {
     const round = await getRound(tx, scope, roundId);

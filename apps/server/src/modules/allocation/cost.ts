@@ -1,3 +1,4 @@
+import type { AllocationReason } from '@pairing/shared';
 import { popcount } from './fit.ts';
 import type { AllocationSettings } from './settings.ts';
 
@@ -33,17 +34,8 @@ export type CostContext = {
   preferences: Map<number, string[]>;
 };
 
-export type ReasonCode =
-  | 'base'
-  | 'distance'
-  | 'district_pair'
-  | 'needs_fit'
-  | 'continuity'
-  | 'weak_budget'
-  | 'preference'
-  | 'floor';
-
-export type Reason = { code: ReasonCode; label: string; delta: number };
+/** One term of a cost; the routes answer it in the shape of packages/shared. */
+export type Reason = AllocationReason;
 
 type Terms = {
   km: number | null;

@@ -1,3 +1,4 @@
+import type { AllocationCandidate, AllocationPair } from '@pairing/shared';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -56,7 +57,7 @@ export async function setPairLock(
   runId: number,
   pairId: number,
   locked: boolean,
-) {
+): Promise<AllocationPair> {
   return db.transaction(async (tx) => {
     const { round, pair } = await openPair(tx, scope, roundId, runId, pairId);
     if (pair.status === 'removed') throw pairRemoved();
@@ -77,7 +78,7 @@ export async function removePair(
   roundId: number,
   runId: number,
   pairId: number,
-) {
+): Promise<AllocationPair> {
   return db.transaction(async (tx) => {
     const { round, pair } = await openPair(tx, scope, roundId, runId, pairId);
     if (pair.status === 'removed') return pair;
@@ -139,7 +140,7 @@ export async function swapCandidates(
   runId: number,
   pairId: number,
   limit = 20,
-) {
+): Promise<AllocationCandidate[]> {
   authorize(scope, 'edit');
   const round = await getRound(db, scope, roundId);
   await findRun(db, roundId, runId);
@@ -190,7 +191,7 @@ export async function swapPair(
   runId: number,
   pairId: number,
   urbanOrgId: number,
-) {
+): Promise<AllocationPair> {
   return db.transaction(async (tx) => {
     const { round, pair } = await openPair(tx, scope, roundId, runId, pairId);
     if (pair.status === 'removed') throw pairRemoved();

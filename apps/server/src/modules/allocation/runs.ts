@@ -6,7 +6,7 @@ import type { Scope } from '../../lib/scope.ts';
 import { buildInstance } from './instance.ts';
 import { authorize } from './policy.ts';
 import { allocationPairs, allocationRuns, allocationTargets } from './schema.ts';
-import { solve } from './solve.ts';
+import { solve, type Solution } from './solve.ts';
 import { loadRoundData, weakMinBudget, type RoundData } from './sources.ts';
 import { balancingRound, insertChunked, proposedRun, settingsOf } from './store.ts';
 
@@ -18,6 +18,13 @@ export type DistrictSnapshot = {
   targets: number;
   /** Those already served to the requirement by live intentions when the run was made. */
   satisfied: number;
+};
+
+/** What a run stores in `stats`: the solve's figures, the minimum used, the time, the districts. */
+export type RunStats = Solution['stats'] & {
+  weakMinBudget: number;
+  millis: number;
+  districts: DistrictSnapshot[];
 };
 
 function districtSnapshot(data: RoundData, shortIds: Set<number>): DistrictSnapshot[] {
@@ -81,7 +88,7 @@ export async function createRun(
       weakMinBudget: minBudget,
     });
     const solution = solve(built, locked);
-    const stats = {
+    const stats: RunStats = {
       ...solution.stats,
       weakMinBudget: minBudget,
       millis: Math.round(performance.now() - started),

@@ -1,3 +1,4 @@
+import { allocationPairStatuses, allocationRunStatuses } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -15,21 +16,15 @@ import {
 import { users } from '../auth/schema.ts';
 import { orgs } from '../orgs/schema.ts';
 import { rounds } from '../rounds/schema.ts';
+import type { Reason } from './cost.ts';
+import type { AllocationSettings } from './settings.ts';
 
 // 组织分配 (S1 §4 §8, R-COVERAGE): the city's proposals to cover the villages that voluntary
 // selection left short. A run is one solve; its pairs are reviewed (locked, removed, swapped)
 // and finally published as intentions of source `allocation`.
 
-export const allocationRunStatus = pgEnum('allocation_run_status', [
-  'proposed',
-  'superseded',
-  'published',
-]);
-export const allocationPairStatus = pgEnum('allocation_pair_status', [
-  'proposed',
-  'locked',
-  'removed',
-]);
+export const allocationRunStatus = pgEnum('allocation_run_status', allocationRunStatuses);
+export const allocationPairStatus = pgEnum('allocation_pair_status', allocationPairStatuses);
 
 /** Cost weights and pruning of one round (validated by `settingsSchema` in settings.ts). */
 export const allocationSettings = pgTable('allocation_settings', {
@@ -86,7 +81,7 @@ export const allocationRuns = pgTable(
     /** The run whose locked pairs this one kept (a re-run), or null for a fresh run. */
     sourceRunId: bigint('source_run_id', { mode: 'number' }),
     status: allocationRunStatus('status').notNull().default('proposed'),
-    settings: jsonb('settings').notNull(),
+    settings: jsonb('settings').$type<AllocationSettings>().notNull(),
     /** Instance size, covered places, total cost and solve time. */
     stats: jsonb('stats').notNull(),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
@@ -121,7 +116,7 @@ export const allocationPairs = pgTable(
     fixed: boolean('fixed').notNull().default(false),
     cost: integer('cost').notNull(),
     /** The cost's terms: [{ code, label, delta }]. */
-    reasons: jsonb('reasons').notNull(),
+    reasons: jsonb('reasons').$type<Reason[]>().notNull(),
     /** The unit proposed before the city swapped it. */
     swappedFrom: bigint('swapped_from', { mode: 'number' }),
     /** The intention created when the run was published. */

@@ -1,39 +1,25 @@
+import type {
+  AllocationPairView,
+  AllocationRun,
+  AllocationRunView,
+  AllocationUncoveredCode,
+} from '@pairing/shared';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { queryRows } from '../rounds/rows.ts';
 import { getRound } from '../rounds/service.ts';
-import { reasonText, type Reason } from './cost.ts';
+import { reasonText } from './cost.ts';
 import { authorize } from './policy.ts';
-import type { DistrictSnapshot } from './runs.ts';
+import type { RunStats } from './runs.ts';
 import { allocationRuns } from './schema.ts';
-import { findRun } from './store.ts';
+import { findRun, type Run } from './store.ts';
 
 export const uncoveredReasons = {
   no_eligible_unit: '没有符合条件的单位（无剩余名额、预算不足或已被排除）',
   eligible_units_exhausted: '符合条件的单位名额已被其他村占用',
   removed: '建议已被移除，请重新运行',
-} as const;
-export type UncoveredCode = keyof typeof uncoveredReasons;
-
-export type PairView = {
-  id: number;
-  status: 'proposed' | 'locked' | 'removed';
-  fixed: boolean;
-  cost: number;
-  reasons: Reason[];
-  reasonText: string;
-  urbanOrgId: number;
-  urbanOrgName: string;
-  ruralOrgId: number;
-  ruralOrgName: string;
-  ruralOrgCode: string | null;
-  weakVillage: boolean;
-  districtId: number | null;
-  districtName: string | null;
-  swappedFromName: string | null;
-  intentionId: number | null;
-};
+} as const satisfies Record<AllocationUncoveredCode, string>;
 
 type TargetView = {
   ruralOrgId: number;
@@ -47,15 +33,30 @@ type TargetView = {
   reason: 'no_eligible_unit' | 'eligible_units_exhausted' | null;
 };
 
+/**
+ * A run as the routes answer it: times are ISO strings, and the district snapshot stays inside
+ * (the run view gives the totals of the caller's districts only).
+ */
+export function presentRun({ stats, createdAt, publishedAt, ...run }: Run): AllocationRun {
+  const { districts: _districts, ...summary } = stats as RunStats;
+  return {
+    ...run,
+    stats: summary,
+    createdAt: createdAt.toISOString(),
+    publishedAt: publishedAt?.toISOString() ?? null,
+  };
+}
+
 /** Runs of the round, newest first (visible to the roles that may read proposals). */
-export async function listRuns(db: Db, scope: Scope, roundId: number) {
+export async function listRuns(db: Db, scope: Scope, roundId: number): Promise<AllocationRun[]> {
   authorize(scope, 'read');
   await getRound(db, scope, roundId);
-  return db
+  const runs = await db
     .select()
     .from(allocationRuns)
     .where(eq(allocationRuns.roundId, roundId))
     .orderBy(desc(allocationRuns.id));
+  return runs.map(presentRun);
 }
 
 /**
@@ -63,12 +64,17 @@ export async function listRuns(db: Db, scope: Scope, roundId: number) {
  * district. A district admin or inspector sees only the pairs where the village or the unit lies
  * in their subtree, and the districts inside it.
  */
-export async function getRunView(db: Db, scope: Scope, roundId: number, runId: number) {
+export async function getRunView(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  runId: number,
+): Promise<AllocationRunView> {
   authorize(scope, 'read');
   const round = await getRound(db, scope, roundId);
   const run = await findRun(db, roundId, runId);
   const mine = pathPrefix(scope.path);
-  const pairs = await queryRows<Omit<PairView, 'reasonText'>>(
+  const pairs = await queryRows<Omit<AllocationPairView, 'reasonText'>>(
     db,
     sql`select p.id::int as "id", p.status::text as "status", p.fixed, p.cost, p.reasons,
         uo.id::int as "urbanOrgId", uo.name as "urbanOrgName",
@@ -101,12 +107,12 @@ export async function getRunView(db: Db, scope: Scope, roundId: number, runId: n
   const uncovered = targets
     .map((t) => {
       const missing = t.demand - (kept.get(t.ruralOrgId) ?? 0);
-      const code: UncoveredCode = t.missing > 0 && t.reason ? t.reason : 'removed';
+      const code: AllocationUncoveredCode = t.missing > 0 && t.reason ? t.reason : 'removed';
       return { ...t, missing, reason: code, reasonText: uncoveredReasons[code] };
     })
     .filter((t) => t.missing > 0);
 
-  const stats = run.stats as { districts: DistrictSnapshot[] } & Record<string, unknown>;
+  const stats = run.stats as RunStats;
   const shortByDistrict = new Map<number | null, { proposed: number; uncovered: number }>();
   for (const t of targets) {
     const row = shortByDistrict.get(t.districtId) ?? { proposed: 0, uncovered: 0 };
@@ -126,9 +132,8 @@ export async function getRunView(db: Db, scope: Scope, roundId: number, runId: n
       satisfied: d.satisfied,
       ...(shortByDistrict.get(d.districtId) ?? { proposed: 0, uncovered: 0 }),
     }));
-  const { districts: _districts, ...summary } = stats;
   return {
-    run: { ...run, stats: summary },
+    run: presentRun(run),
     pairs: pairs.map((p) => ({ ...p, reasonText: reasonText(p.reasons) })),
     uncovered,
     districts,
