@@ -8,3 +8,5 @@ export * from './contracts/directory.ts';
 export * from './contracts/rounds.ts';
 export * from './contracts/agreements.ts';
 export * from './contracts/allocation.ts';
+export * from './contracts/intentions.ts';
+export * from './contracts/notifications.ts';

@@ -36,3 +36,20 @@ export const board = z.object({
 });
 export type Board = z.infer<typeof board>;
 export type DistrictCoverage = Board['coverage'][number];
+
+/**
+ * A town or village of the round in the caller's scope that no accepted intention covers yet
+ * (`GET /api/rounds/:id/uncovered`); `taken` counts the places pending intentions hold.
+ */
+export const uncoveredOrg = z.object({
+  id: z.number(),
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(['village', 'town']),
+  weakVillage: z.boolean(),
+  parentName: z.string().nullable(),
+  taken: z.number(),
+});
+export type UncoveredOrg = z.infer<typeof uncoveredOrg>;
+
+export const uncoveredList = z.object({ items: z.array(uncoveredOrg) });

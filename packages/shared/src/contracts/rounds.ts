@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roundStates } from '../pairing-round.ts';
+import { orgKinds } from '../roles.ts';
 
 /** A calendar date as `YYYY-MM-DD`, and a real one (no 2 月 30 日). */
 const day = z
@@ -63,3 +64,49 @@ export type RoundView = z.infer<typeof roundView>;
 
 export const roundReply = z.object({ round: roundView });
 export const roundList = z.object({ items: z.array(roundView) });
+
+const quotaCounts = {
+  towns: z.number(),
+  villages: z.number(),
+  weakVillages: z.number(),
+};
+
+/** A 任务建议书 (R-QUOTA) as `PUT /api/rounds/:id/quotas` saved it. */
+export const quotaRecord = z.object({
+  id: z.number(),
+  roundId: z.number(),
+  orgId: z.number(),
+  ...quotaCounts,
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type QuotaRecord = z.infer<typeof quotaRecord>;
+
+export const quotaReply = z.object({ quota: quotaRecord });
+
+/** A quota in `GET /api/rounds/:id/quotas`, with the org and how far its units have got. */
+export const quotaView = z.object({
+  id: z.number(),
+  orgId: z.number(),
+  orgName: z.string(),
+  orgKind: z.enum(orgKinds),
+  ...quotaCounts,
+  note: z.string().nullable(),
+  /** Distinct rural orgs the org's units have paired with (accepted intentions) so far. */
+  progress: z.object(quotaCounts),
+});
+export type QuotaView = z.infer<typeof quotaView>;
+
+export const quotaList = z.object({ items: z.array(quotaView) });
+
+/** One item of an org's 需求清单 or 资源清单 (`GET` and `PUT /api/rounds/:id/orgs/:orgId/needs`, `…/resources`). */
+export const listItemView = z.object({
+  id: z.number(),
+  category: z.string(),
+  note: z.string().nullable(),
+  amount: z.number().nullable(),
+});
+export type ListItemView = z.infer<typeof listItemView>;
+
+export const listItemList = z.object({ items: z.array(listItemView) });

@@ -1,4 +1,4 @@
-import { board } from '@pairing/shared';
+import { board, uncoveredList } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -63,6 +63,7 @@ export const boardRoutes =
           tags: ['rounds'],
           summary: '本范围内尚未结对的乡镇和村',
           params: z.object({ id }),
+          response: { 200: uncoveredList },
         },
       },
       async (request) => ({ items: await uncovered(db, requireScope(request), request.params.id) }),

@@ -1,4 +1,4 @@
-import type { Board, DistrictCoverage } from '@pairing/shared';
+import type { Board, DistrictCoverage, UncoveredOrg } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
@@ -110,15 +110,7 @@ export async function computeBoard(db: Db, round: Round, now: Date): Promise<Boa
 export async function uncovered(db: Db, scope: Scope, roundId: number) {
   if (!can(scope, 'readUncovered')) throw forbidden();
   const round = await getRound(db, scope, roundId);
-  return queryRows<{
-    id: number;
-    code: string | null;
-    name: string;
-    kind: string;
-    weakVillage: boolean;
-    parentName: string | null;
-    taken: number;
-  }>(
+  return queryRows<UncoveredOrg>(
     db,
     sql`select o.id::int as "id", o.code, o.name, o.kind::text as "kind", o.weak_village as "weakVillage",
         p.name as "parentName", coalesce(s.taken, 0)::int as "taken"

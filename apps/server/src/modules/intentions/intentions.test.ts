@@ -1,3 +1,4 @@
+import { decidedIntention, intentionRecord, intentionView } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
@@ -228,6 +229,10 @@ describe('idempotency', () => {
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotency-replayed']).toBe('true');
     expect(again.json()).toEqual(first.json());
+    // The first answer and its replay are the contract's record, the time an ISO string.
+    const { intention } = first.json();
+    expect(Object.keys(intention).sort()).toEqual(Object.keys(intentionRecord.shape).sort());
+    expect(new Date(intention.submittedAt).toISOString()).toBe(intention.submittedAt);
     expect(
       await count('select count(*)::int as n from intentions where rural_org_id = $1', [
         village.id,
@@ -306,6 +311,17 @@ describe('draft agreement on acceptance', () => {
     expect(sent.statusCode).toBe(201);
     const accepted = await act(sc.b.users.village_admin.cookie, sent.json().intention.id, 'accept');
     expect(accepted.statusCode).toBe(200);
+    const answer = accepted.json().intention;
+    expect(Object.keys(answer).sort()).toEqual(Object.keys(decidedIntention.shape).sort());
+    expect(new Date(answer.decidedAt).toISOString()).toBe(answer.decidedAt);
+    const list = await env.app.inject({
+      method: 'GET',
+      url: `/api/rounds/${roundId}/intentions`,
+      headers: { cookie: sc.b.users.village_admin.cookie },
+    });
+    const [item] = list.json().items;
+    expect(Object.keys(item).sort()).toEqual(Object.keys(intentionView.shape).sort());
+    expect(item).toMatchObject({ submittedAt: answer.submittedAt, decidedAt: answer.decidedAt });
     const { rows } = await env.dbh.query<{ actorId: number; actorName: string }>(
       `select actor_id::int as "actorId", actor_name as "actorName" from audit_log
         where action = 'agreement.create' and entity_id = $1`,

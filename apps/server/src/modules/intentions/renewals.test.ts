@@ -60,6 +60,15 @@ describe('renewals (R-ROUND-RENEW)', () => {
       previousIntentionId: previousId,
     });
     expect(second.json().renewal).toMatchObject({ completed: true, side: 'rural' });
+    const [renewed] = (
+      await env.app.inject({
+        method: 'GET',
+        url: `/api/rounds/${round}/renewals`,
+        headers: { cookie: village },
+      })
+    ).json().items;
+    expect(renewed.intentionId).toBe(second.json().renewal.intentionId);
+    expect(new Date(renewed.ruralConfirmedAt).toISOString()).toBe(renewed.ruralConfirmedAt);
     const [row] = (
       await env.dbh.query<{ state: string; source: string }>(
         `select state::text, source::text from intentions where round_id = $1`,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { RenewalConfirmation, RenewalView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -7,24 +8,26 @@ import { notifyBoard } from '../../lib/notify.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { createDraftAgreement } from '../agreements/service.ts';
 import { isPast } from '../rounds/dates.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { isoTimeOrNull, queryRows, type RowTime } from '../rounds/rows.ts';
 import { getRound } from '../rounds/service.ts';
 import { deadlinePassed, duplicateIntention, roundNotOpen } from './errors.ts';
 import { authorize, isUrbanRole } from './policy.ts';
 import { isUniqueViolation, takePlaces } from './service.ts';
 
-export type RenewalView = {
-  renewalId: number | null;
-  previousIntentionId: number;
-  urbanOrgId: number;
-  urbanOrgName: string;
-  ruralOrgId: number;
-  ruralOrgName: string;
-  urbanConfirmedAt: Date | null;
-  ruralConfirmedAt: Date | null;
-  declinedAt: Date | null;
-  intentionId: number | null;
+/** Both sides' answers as the statements return them (times as PostgreSQL's text). */
+type Answers = {
+  urbanConfirmedAt: RowTime | null;
+  ruralConfirmedAt: RowTime | null;
+  declinedAt: RowTime | null;
 };
+
+type RenewalRow = Omit<RenewalView, keyof Answers> & Answers;
+
+const presentAnswers = (row: Answers): Answers => ({
+  urbanConfirmedAt: isoTimeOrNull(row.urbanConfirmedAt),
+  ruralConfirmedAt: isoTimeOrNull(row.ruralConfirmedAt),
+  declinedAt: isoTimeOrNull(row.declinedAt),
+});
 
 const view = (roundId: number) => sql`
   select rn.id::int as "renewalId", p.id::int as "previousIntentionId",
@@ -40,15 +43,18 @@ const view = (roundId: number) => sql`
   where r.id = ${roundId}`;
 
 /** R-ROUND-RENEW: the previous round's pairs in the caller's scope, with both sides' answers. */
-export async function listRenewals(db: Db, scope: Scope, roundId: number) {
+export async function listRenewals(db: Db, scope: Scope, roundId: number): Promise<RenewalView[]> {
   authorize(scope, 'read');
   await getRound(db, scope, roundId);
-  const rows = await queryRows<RenewalView & { urbanPath: string; ruralPath: string }>(
+  const rows = await queryRows<RenewalRow & { urbanPath: string; ruralPath: string }>(
     db,
     sql`${view(roundId)} and (uo.path like ${pathPrefix(scope.path)} or ro.path like ${pathPrefix(scope.path)})
       order by p.id`,
   );
-  return rows.map(({ urbanPath: _u, ruralPath: _r, ...rest }) => rest);
+  return rows.map(({ urbanPath: _u, ruralPath: _r, ...rest }) => ({
+    ...rest,
+    ...presentAnswers(rest),
+  }));
 }
 
 /**
@@ -62,7 +68,7 @@ export async function confirmRenewal(
   clock: Clock,
   roundId: number,
   previousIntentionId: number,
-) {
+): Promise<RenewalConfirmation['renewal']> {
   authorize(scope, 'renew');
   const side = isUrbanRole(scope.role) ? 'urban' : 'rural';
   const now = clock.now();
@@ -72,7 +78,7 @@ export async function confirmRenewal(
     if (isPast(round.intentionDeadline, now)) throw deadlinePassed(round.intentionDeadline);
     const sidePath = side === 'urban' ? sql`uo.path` : sql`ro.path`;
     const [pair] = await queryRows<
-      RenewalView & { urbanPath: string; ruralPath: string; capacity: number; provinceCode: string }
+      RenewalRow & { urbanPath: string; ruralPath: string; capacity: number; provinceCode: string }
     >(
       tx,
       sql`${view(roundId)} and p.id = ${previousIntentionId} and ${sidePath} like ${pathPrefix(scope.path)}`,
@@ -81,13 +87,7 @@ export async function confirmRenewal(
     await tx.execute(sql`insert into renewals (round_id, previous_intention_id, urban_org_id, rural_org_id)
       values (${roundId}, ${previousIntentionId}, ${pair.urbanOrgId}, ${pair.ruralOrgId})
       on conflict (round_id, previous_intention_id) do nothing`);
-    const [renewal] = await queryRows<{
-      id: number;
-      urbanConfirmedAt: Date | null;
-      ruralConfirmedAt: Date | null;
-      declinedAt: Date | null;
-      intentionId: number | null;
-    }>(
+    const [renewal] = await queryRows<Answers & { id: number; intentionId: number | null }>(
       tx,
       sql`select id::int as "id", urban_confirmed_at as "urbanConfirmedAt", rural_confirmed_at as "ruralConfirmedAt",
           declined_at as "declinedAt", intention_id::int as "intentionId"
@@ -95,7 +95,13 @@ export async function confirmRenewal(
     );
     if (renewal.declinedAt)
       throw conflict('renewal_declined', '一方已表示不再续签，请重新选择结对对象');
-    if (renewal.intentionId) return { ...renewal, completed: true };
+    if (renewal.intentionId)
+      return {
+        id: renewal.id,
+        ...presentAnswers(renewal),
+        intentionId: renewal.intentionId,
+        completed: true,
+      };
     const mine =
       side === 'urban'
         ? sql`urban_confirmed_by = ${scope.userId}, urban_confirmed_at = ${now}`
@@ -154,7 +160,7 @@ export async function declineRenewal(db: Db, scope: Scope, clock: Clock, renewal
     const [row] = await queryRows<{
       id: number;
       intentionId: number | null;
-      declinedAt: Date | null;
+      declinedAt: RowTime | null;
       ruralPath: string;
     }>(
       tx,
@@ -176,6 +182,6 @@ export async function declineRenewal(db: Db, scope: Scope, clock: Clock, renewal
       entityId: row.id,
       scopePath: row.ruralPath,
     });
-    return { id: row.id, declined: true };
+    return { id: row.id, declined: true as const };
   });
 }

@@ -1,6 +1,16 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { intentionStates } from '@pairing/shared';
+import {
+  intentionAcceptance,
+  intentionDecision,
+  intentionList,
+  intentionStates,
+  intentionSubmitted,
+  renewalConfirmation,
+  renewalDeclined,
+  renewalList,
+} from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { invalid } from '../../lib/errors.ts';
 import { requireScope } from '../auth/hook.ts';
@@ -11,8 +21,12 @@ import {
   confirmIntention,
   declineIntention,
   listIntentions,
+  presentDecided,
+  presentIntention,
+  presentIntentionView,
   submitIntention,
   withdrawIntention,
+  type IntentionRow,
 } from './service.ts';
 
 const id = z.coerce
@@ -40,6 +54,7 @@ export const intentionRoutes =
             /** A district or working committee choosing for one of its units (相对集中). */
             urbanOrgId: id.optional(),
           }),
+          response: { 201: intentionSubmitted },
         },
       },
       async (request, reply) => {
@@ -58,7 +73,13 @@ export const intentionRoutes =
         // When the change was committed (ms since the epoch): the start of the board's delivery
         // lag (R-LIVE-STATUS, bench/rush.ts).
         else reply.header('x-committed-at', String(Date.now()));
-        return reply.status(answer.status).send(answer.body);
+        // A success, first or replayed (then as stored with the key), is the submitted intention.
+        // A refusal goes out as recorded: its status has no response schema, so Fastify's own
+        // serializer sends it, as for a thrown error.
+        if (answer.status !== 201)
+          return (reply as FastifyReply).status(answer.status).send(answer.body);
+        const { intention } = answer.body as { intention: IntentionRow };
+        return reply.status(201).send({ intention: presentIntention(intention) });
       },
     );
 
@@ -70,36 +91,75 @@ export const intentionRoutes =
           summary: '本范围内的结对意向',
           params: z.object({ id }),
           querystring: z.object({ state: z.enum(intentionStates).optional() }),
+          response: { 200: intentionList },
         },
       },
       async (request) => ({
-        items: await listIntentions(db, requireScope(request), request.params.id, request.query),
+        items: (
+          await listIntentions(db, requireScope(request), request.params.id, request.query)
+        ).map(presentIntentionView),
       }),
     );
 
-    const decisions = {
+    // A yes answers the intention and the draft agreement it created (none yet for an
+    // allocated pair still awaiting the other side); a no answers the intention.
+    const acceptances = {
       accept: { summary: '村（镇）方确认接受意向', run: acceptIntention },
-      decline: { summary: '村（镇）方婉拒意向', run: declineIntention },
       confirm: { summary: '单位方确认组织分配的结对', run: confirmIntention },
+    };
+    for (const [action, { summary, run }] of Object.entries(acceptances)) {
+      app.post(
+        `/intentions/:id/${action}`,
+        {
+          schema: {
+            tags,
+            summary,
+            params: z.object({ id }),
+            response: { 200: intentionAcceptance },
+          },
+        },
+        async (request) => {
+          const { intention, agreementId } = await run(
+            db,
+            requireScope(request),
+            ctx.clock,
+            request.params.id,
+          );
+          return { intention: presentDecided(intention), agreementId };
+        },
+      );
+    }
+    const refusals = {
+      decline: { summary: '村（镇）方婉拒意向', run: declineIntention },
       withdraw: {
         summary: '单位撤回意向（接受前）；组织分配的结对即为婉拒',
         run: withdrawIntention,
       },
     };
-    for (const [action, { summary, run }] of Object.entries(decisions)) {
+    for (const [action, { summary, run }] of Object.entries(refusals)) {
       app.post(
         `/intentions/:id/${action}`,
-        { schema: { tags, summary, params: z.object({ id }) } },
-        async (request) => {
-          const result = await run(db, requireScope(request), ctx.clock, request.params.id);
-          return 'intention' in result ? result : { intention: result };
+        {
+          schema: { tags, summary, params: z.object({ id }), response: { 200: intentionDecision } },
         },
+        async (request) => ({
+          intention: presentDecided(
+            await run(db, requireScope(request), ctx.clock, request.params.id),
+          ),
+        }),
       );
     }
 
     app.get(
       '/rounds/:id/renewals',
-      { schema: { tags, summary: '可续签的上一轮结对', params: z.object({ id }) } },
+      {
+        schema: {
+          tags,
+          summary: '可续签的上一轮结对',
+          params: z.object({ id }),
+          response: { 200: renewalList },
+        },
+      },
       async (request) => ({
         items: await listRenewals(db, requireScope(request), request.params.id),
       }),
@@ -113,6 +173,7 @@ export const intentionRoutes =
           summary: '确认续签上一轮结对（双方分别确认）',
           params: z.object({ id }),
           body: z.object({ previousIntentionId: id }),
+          response: { 200: renewalConfirmation },
         },
       },
       async (request) => ({
@@ -128,7 +189,14 @@ export const intentionRoutes =
 
     app.post(
       '/renewals/:id/decline',
-      { schema: { tags, summary: '不再续签', params: z.object({ id }) } },
+      {
+        schema: {
+          tags,
+          summary: '不再续签',
+          params: z.object({ id }),
+          response: { 200: renewalDeclined },
+        },
+      },
       async (request) => ({
         renewal: await declineRenewal(db, requireScope(request), ctx.clock, request.params.id),
       }),

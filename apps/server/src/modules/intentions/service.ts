@@ -1,5 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { RoundState } from '@pairing/shared';
+import type {
+  DecidedIntention,
+  IntentionRecord,
+  IntentionSource,
+  IntentionState,
+  IntentionView,
+  RoundState,
+} from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -10,7 +17,7 @@ import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { createDraftAgreement } from '../agreements/service.ts';
 import { chinaDay, isPast } from '../rounds/dates.ts';
 import { getRound } from '../rounds/service.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../rounds/rows.ts';
 import {
   deadlinePassed,
   duplicateIntention,
@@ -23,22 +30,44 @@ import {
 import { authorize } from './policy.ts';
 import { runSubmitStatement } from './submit-statement.ts';
 
+/**
+ * An intention as the statements below return it. Times are PostgreSQL's text (`RowTime`; the
+ * submission's come through JSON), so the routes answer them through the presenters below.
+ */
 export type IntentionRow = {
   id: number;
   roundId: number;
   urbanOrgId: number;
   ruralOrgId: number;
-  state: 'pending' | 'accepted' | 'declined' | 'withdrawn';
-  source: 'selection' | 'renewal' | 'allocation';
-  submittedAt: Date;
-  decidedAt: Date | null;
+  state: IntentionState;
+  source: IntentionSource;
+  submittedAt: RowTime;
+  decidedAt: RowTime | null;
 };
 
 /** An intention with both sides' confirmations (set only on intentions of source 'allocation'). */
 export type DecidedRow = IntentionRow & {
-  urbanConfirmedAt: Date | null;
-  ruralConfirmedAt: Date | null;
+  urbanConfirmedAt: RowTime | null;
+  ruralConfirmedAt: RowTime | null;
 };
+
+/** An intention as its routes answer it: exactly the record's fields, times as ISO strings. */
+export const presentIntention = (row: IntentionRow): IntentionRecord => ({
+  id: row.id,
+  roundId: row.roundId,
+  urbanOrgId: row.urbanOrgId,
+  ruralOrgId: row.ruralOrgId,
+  state: row.state,
+  source: row.source,
+  submittedAt: isoTime(row.submittedAt),
+  decidedAt: isoTimeOrNull(row.decidedAt),
+});
+
+export const presentDecided = (row: DecidedRow): DecidedIntention => ({
+  ...presentIntention(row),
+  urbanConfirmedAt: isoTimeOrNull(row.urbanConfirmedAt),
+  ruralConfirmedAt: isoTimeOrNull(row.ruralConfirmedAt),
+});
 
 const returning = sql`id::int as "id", round_id::int as "roundId", urban_org_id::int as "urbanOrgId",
   rural_org_id::int as "ruralOrgId", state::text as "state", source::text as "source",
@@ -327,11 +356,18 @@ export async function withdrawIntention(db: Db, scope: Scope, clock: Clock, id: 
   });
 }
 
-export type IntentionView = DecidedRow & {
+export type IntentionListRow = DecidedRow & {
   urbanOrgName: string;
   ruralOrgName: string;
   weakVillage: boolean;
 };
+
+export const presentIntentionView = (row: IntentionListRow): IntentionView => ({
+  ...presentDecided(row),
+  urbanOrgName: row.urbanOrgName,
+  ruralOrgName: row.ruralOrgName,
+  weakVillage: row.weakVillage,
+});
 
 /** Intentions of the round where either side lies inside the caller's scope. */
 export async function listIntentions(
@@ -342,7 +378,7 @@ export async function listIntentions(
 ) {
   authorize(scope, 'read');
   await getRound(db, scope, roundId);
-  return queryRows<IntentionView>(
+  return queryRows<IntentionListRow>(
     db,
     sql`select i.id::int as "id", i.round_id::int as "roundId", i.urban_org_id::int as "urbanOrgId",
         i.rural_org_id::int as "ruralOrgId", i.state::text as "state", i.source::text as "source",

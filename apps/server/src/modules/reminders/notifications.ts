@@ -1,30 +1,33 @@
 import { sql } from 'drizzle-orm';
+import type { NotificationPage, NotificationView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../rounds/rows.ts';
 
 // Notifications are addressed to the caller's own organization (not its subtree): a district
 // admin is reminded of the district's work, not of every unit's. Reading one marks it for every
 // user of that organization. Marking as read is not audited: it changes no shared record.
 
-export type NotificationView = {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: Date;
-  readAt: Date | null;
+type NotificationRow = Omit<NotificationView, 'createdAt' | 'readAt'> & {
+  createdAt: RowTime;
+  readAt: RowTime | null;
 };
+
+/** A notification as the routes answer it: times are ISO strings. */
+const present = (row: NotificationRow): NotificationView => ({
+  ...row,
+  createdAt: isoTime(row.createdAt),
+  readAt: isoTimeOrNull(row.readAt),
+});
 
 export async function listNotifications(
   db: Db,
   scope: Scope,
   query: { unread?: boolean; page: number; pageSize: number },
-) {
+): Promise<NotificationPage> {
   const filter = query.unread ? sql`and read_at is null` : sql``;
-  const items = await queryRows<NotificationView>(
+  const items = await queryRows<NotificationRow>(
     db,
     sql`select id::int as "id", kind, title, body, link, created_at as "createdAt", read_at as "readAt"
       from notifications where org_id = ${scope.orgId} ${filter}
@@ -38,7 +41,7 @@ export async function listNotifications(
       from notifications where org_id = ${scope.orgId}`,
   );
   return {
-    items,
+    items: items.map(present),
     total: counts.total,
     unread: counts.unread,
     page: query.page,
@@ -55,15 +58,20 @@ export async function unreadCount(db: Db, scope: Scope) {
 }
 
 /** Mark one as read; another organization's notification is 404. Reading twice keeps the first time. */
-export async function markRead(db: Db, scope: Scope, id: number, now: Date) {
-  const [row] = await queryRows<NotificationView>(
+export async function markRead(
+  db: Db,
+  scope: Scope,
+  id: number,
+  now: Date,
+): Promise<NotificationView> {
+  const [row] = await queryRows<NotificationRow>(
     db,
     sql`update notifications set read_at = coalesce(read_at, ${now})
       where id = ${id} and org_id = ${scope.orgId}
       returning id::int as "id", kind, title, body, link, created_at as "createdAt", read_at as "readAt"`,
   );
   if (!row) throw notFound('通知不存在');
-  return row;
+  return present(row);
 }
 
 export async function markAllRead(db: Db, scope: Scope, now: Date) {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { notificationView } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle } from '../../db/client.ts';
 import { withDatabase } from '../../../test/global-setup.ts';
@@ -214,6 +215,8 @@ describe('notification routes', () => {
     expect(page.unread).toBe(2);
     expect(page.total).toBe(2);
     expect(page.items.map((n: { title: string }) => n.title)).toEqual(['提醒二', '提醒一']);
+    expect(Object.keys(page.items[0]).sort()).toEqual(Object.keys(notificationView.shape).sort());
+    expect(new Date(page.items[0].createdAt).toISOString()).toBe(page.items[0].createdAt);
     expect((await as(cookie, 'GET', '/api/notifications/unread-count')).json()).toEqual({
       unread: 2,
     });
@@ -221,7 +224,8 @@ describe('notification routes', () => {
     expect((await as(cookie, 'POST', `/api/notifications/${foreign}/read`)).statusCode).toBe(404);
     const read = await as(cookie, 'POST', `/api/notifications/${first}/read`);
     expect(read.statusCode).toBe(200);
-    expect(read.json().notification.readAt).not.toBeNull();
+    const { readAt } = read.json().notification;
+    expect(new Date(readAt).toISOString()).toBe(readAt);
     expect((await as(cookie, 'GET', '/api/notifications/unread-count')).json().unread).toBe(1);
     const all = (await as(cookie, 'GET', '/api/notifications')).json();
     expect(all.total).toBeGreaterThanOrEqual(2);

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  notificationPage,
+  notificationReply,
+  notificationsRead,
+  notificationUnread,
+} from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../auth/hook.ts';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notifications.ts';
@@ -41,6 +47,7 @@ export const notificationRoutes =
               .max(100, '每页至多 100 条')
               .default(20),
           }),
+          response: { 200: notificationPage },
         },
       },
       async (request) => listNotifications(db, requireScope(request), request.query),
@@ -48,13 +55,13 @@ export const notificationRoutes =
 
     app.get(
       '/notifications/unread-count',
-      { schema: { tags, summary: '未读提醒数' } },
+      { schema: { tags, summary: '未读提醒数', response: { 200: notificationUnread } } },
       async (request) => ({ unread: await unreadCount(db, requireScope(request)) }),
     );
 
     app.post(
       '/notifications/read-all',
-      { schema: { tags, summary: '全部标为已读' } },
+      { schema: { tags, summary: '全部标为已读', response: { 200: notificationsRead } } },
       async (request) => ({
         updated: await markAllRead(db, requireScope(request), ctx.clock.now()),
       }),
@@ -62,7 +69,14 @@ export const notificationRoutes =
 
     app.post(
       '/notifications/:id/read',
-      { schema: { tags, summary: '标为已读', params: z.object({ id }) } },
+      {
+        schema: {
+          tags,
+          summary: '标为已读',
+          params: z.object({ id }),
+          response: { 200: notificationReply },
+        },
+      },
       async (request) => ({
         notification: await markRead(db, requireScope(request), request.params.id, ctx.clock.now()),
       }),

@@ -9,6 +9,7 @@ import {
   TableRow,
   WidthType,
 } from 'docx';
+import type { QuotaView } from '@pairing/shared';
 import {
   bodyParagraph,
   defaultStyles,
@@ -19,7 +20,6 @@ import {
   sizes,
 } from '../../lib/docx-style.ts';
 import { chineseDate } from './dates.ts';
-import type { QuotaView } from './quotas.ts';
 import type { Round } from './service.ts';
 
 // GB/T 9704 layout (lib/docx-style.ts) with the body in 三号 and the table in 四号.

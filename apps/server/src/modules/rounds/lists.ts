@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ListItemView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
@@ -60,7 +61,7 @@ export async function readList(
   roundId: number,
   orgId: number,
   kind: ListKind,
-) {
+): Promise<ListItemView[]> {
   authorize(scope, 'read');
   const round = await getRound(db, scope, roundId);
   await findOrg(db, scope, round.scopePath, orgId, kind, false);
@@ -80,7 +81,7 @@ export async function replaceList(
   orgId: number,
   kind: ListKind,
   items: ListItem[],
-) {
+): Promise<ListItemView[]> {
   authorize(scope, kinds[kind].action);
   return db.transaction(async (tx) => {
     const round = await getRound(tx, scope, roundId);

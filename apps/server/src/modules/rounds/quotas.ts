@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { QuotaRecord, QuotaView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
@@ -62,18 +63,16 @@ export async function setQuota(db: Db, scope: Scope, roundId: number, input: Quo
   });
 }
 
-export type QuotaView = {
-  id: number;
-  orgId: number;
-  orgName: string;
-  orgKind: string;
-  towns: number;
-  villages: number;
-  weakVillages: number;
-  note: string | null;
-  /** Distinct rural orgs the org's units have paired with (accepted intentions) so far. */
-  progress: { towns: number; villages: number; weakVillages: number };
-};
+/** A saved quota as `PUT /api/rounds/:id/quotas` answers it: times are ISO strings. */
+export const presentQuota = ({
+  createdAt,
+  updatedAt,
+  ...quota
+}: typeof roundQuotas.$inferSelect): QuotaRecord => ({
+  ...quota,
+  createdAt: createdAt.toISOString(),
+  updatedAt: updatedAt.toISOString(),
+});
 
 const quotaSelect = (roundId: number) => sql`
   select q.id::int as "id", o.id::int as "orgId", o.name as "orgName", o.kind::text as "orgKind",

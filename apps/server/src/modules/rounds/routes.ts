@@ -2,7 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   directoryPage,
+  listItemList,
   needCategories,
+  quotaList,
+  quotaReply,
   resourceCategories,
   roundInput,
   roundList,
@@ -17,7 +20,7 @@ import { directory } from './directory.ts';
 import { letterFileName } from './letter-name.ts';
 import { quotaLetter } from './letter.ts';
 import { readList, replaceList, type ListKind } from './lists.ts';
-import { getQuota, listQuotas, setQuota } from './quotas.ts';
+import { getQuota, listQuotas, presentQuota, setQuota } from './quotas.ts';
 import {
   createRound,
   listPublicRounds,
@@ -142,7 +145,14 @@ export const roundRoutes =
 
     app.get(
       '/rounds/:id/quotas',
-      { schema: { tags, summary: '任务建议书列表', params: z.object({ id }) } },
+      {
+        schema: {
+          tags,
+          summary: '任务建议书列表',
+          params: z.object({ id }),
+          response: { 200: quotaList },
+        },
+      },
       async (request) => ({
         items: await listQuotas(db, requireScope(request), request.params.id),
       }),
@@ -167,10 +177,13 @@ export const roundRoutes =
               message: '薄弱村数不能超过村数',
               path: ['weakVillages'],
             }),
+          response: { 200: quotaReply },
         },
       },
       async (request) => ({
-        quota: await setQuota(db, requireScope(request), request.params.id, request.body),
+        quota: presentQuota(
+          await setQuota(db, requireScope(request), request.params.id, request.body),
+        ),
       }),
     );
 
@@ -202,7 +215,7 @@ export const roundRoutes =
       const params = z.object({ id, orgId: id });
       app.get(
         `/rounds/:id/orgs/:orgId/${kind}`,
-        { schema: { tags, summary: label, params } },
+        { schema: { tags, summary: label, params, response: { 200: listItemList } } },
         async (request) => ({
           items: await readList(
             db,
@@ -221,6 +234,7 @@ export const roundRoutes =
             summary: `发布（替换）${label}`,
             params,
             body: listBody(kind === 'needs' ? needCategories : resourceCategories),
+            response: { 200: listItemList },
           },
         },
         async (request) => ({

@@ -19,7 +19,7 @@ import type { IntentionState } from '@pairing/shared';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Intention, Round } from '../rounds/api.ts';
+import type { Intention, IntentionAcceptance, Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
 import { RenewalsCard } from './RenewalsCard.tsx';
@@ -58,9 +58,7 @@ function Incoming({ round }: { round: Round }) {
 
   const accept = async (i: Intention) => {
     try {
-      const { agreementId } = await api.post<{ intention: Intention; agreementId: number | null }>(
-        `/api/intentions/${i.id}/accept`,
-      );
+      const { agreementId } = await api.post<IntentionAcceptance>(`/api/intentions/${i.id}/accept`);
       reload();
       // A pair of the city's allocation is agreed only once the unit has confirmed too.
       if (agreementId == null) return void message.success(t('inbox.confirmedAwaitingUnit'));

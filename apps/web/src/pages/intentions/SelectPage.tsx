@@ -25,7 +25,7 @@ import { ErrorAlert, QuerySearch, useListTable } from '../../components/ListCont
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { DistrictSelect } from '../orgs/DistrictSelect.tsx';
-import type { DirectoryEntry, Intention, Round } from '../rounds/api.ts';
+import type { DirectoryEntry, Intention, IntentionAcceptance, Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
 import { RenewalsCard } from './RenewalsCard.tsx';
@@ -158,9 +158,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
   // A pair of the city's allocation awaits the unit's yes too, also while the round is balancing.
   const confirm = async (i: Intention) => {
     try {
-      const { intention } = await api.post<{ intention: Intention }>(
-        `/api/intentions/${i.id}/confirm`,
-      );
+      const { intention } = await api.post<IntentionAcceptance>(`/api/intentions/${i.id}/confirm`);
       message.success(
         intention.state === 'accepted'
           ? t('select.paired', { name: i.ruralOrgName })

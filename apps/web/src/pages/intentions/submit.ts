@@ -1,5 +1,5 @@
 import { ApiError } from '../../api/client.ts';
-import type { Intention } from '../rounds/api.ts';
+import type { IntentionRecord } from '../rounds/api.ts';
 
 /** A fresh idempotency key; crypto.getRandomValues works on plain http too, unlike randomUUID. */
 export function newIdempotencyKey(): string {
@@ -16,7 +16,7 @@ export async function submitIntention(
   roundId: number,
   body: { ruralOrgId: number; urbanOrgId?: number },
   key: string,
-): Promise<{ intention: Intention; replayed: boolean }> {
+): Promise<{ intention: IntentionRecord; replayed: boolean }> {
   let response: Response;
   try {
     response = await fetch(`/api/rounds/${roundId}/intentions`, {
@@ -29,7 +29,7 @@ export async function submitIntention(
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
   }
   const data = (await response.json().catch(() => ({}))) as {
-    intention?: Intention;
+    intention?: IntentionRecord;
     error?: { code?: string; message?: string; fields?: Record<string, string> };
   };
   if (!response.ok) {

@@ -11,7 +11,8 @@ import type { ListItem } from './api.ts';
 import { RoundPicker, useRoundChoice } from './useRoundChoice.tsx';
 
 type Kind = 'needs' | 'resources';
-type Values = { items: ListItem[] };
+/** The form's rows: ones added here have no id until saved. */
+type Values = { items: Array<Omit<ListItem, 'id'>> };
 
 const editableStates = ['draft', 'intentions_open', 'balancing'];
 

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { intentionStates } from '../pairing-round.ts';
+
+/** How an intention came about: a unit's choice, a renewed pair, the city's allocation. */
+export const intentionSources = ['selection', 'renewal', 'allocation'] as const;
+export type IntentionSource = (typeof intentionSources)[number];
+
+/** An intention as its submission answers it (`POST /api/rounds/:id/intentions`, also a replay). */
+export const intentionRecord = z.object({
+  id: z.number(),
+  roundId: z.number(),
+  urbanOrgId: z.number(),
+  ruralOrgId: z.number(),
+  state: z.enum(intentionStates),
+  source: z.enum(intentionSources),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type IntentionRecord = z.infer<typeof intentionRecord>;
+
+export const intentionSubmitted = z.object({ intention: intentionRecord });
+
+/** The same with each side's yes, which only intentions of source 'allocation' record. */
+export const decidedIntention = intentionRecord.extend({
+  urbanConfirmedAt: z.string().nullable(),
+  ruralConfirmedAt: z.string().nullable(),
+});
+export type DecidedIntention = z.infer<typeof decidedIntention>;
+
+/**
+ * `POST /api/intentions/:id/accept` and `…/confirm`: `agreementId` is the draft agreement the
+ * acceptance created, null while an allocated pair still awaits the other side's yes.
+ */
+export const intentionAcceptance = z.object({
+  intention: decidedIntention,
+  agreementId: z.number().nullable(),
+});
+export type IntentionAcceptance = z.infer<typeof intentionAcceptance>;
+
+/** `POST /api/intentions/:id/decline` and `…/withdraw`. */
+export const intentionDecision = z.object({ intention: decidedIntention });
+
+/** An intention in a round's list (`GET /api/rounds/:id/intentions`), with both orgs' names. */
+export const intentionView = decidedIntention.extend({
+  urbanOrgName: z.string(),
+  ruralOrgName: z.string(),
+  weakVillage: z.boolean(),
+});
+export type IntentionView = z.infer<typeof intentionView>;
+
+export const intentionList = z.object({ items: z.array(intentionView) });
+
+/**
+ * R-ROUND-RENEW: a pair of the previous round in the caller's scope and both sides' answers
+ * (`GET /api/rounds/:id/renewals`); `renewalId` is null until one side answers.
+ */
+export const renewalView = z.object({
+  renewalId: z.number().nullable(),
+  previousIntentionId: z.number(),
+  urbanOrgId: z.number(),
+  urbanOrgName: z.string(),
+  ruralOrgId: z.number(),
+  ruralOrgName: z.string(),
+  urbanConfirmedAt: z.string().nullable(),
+  ruralConfirmedAt: z.string().nullable(),
+  declinedAt: z.string().nullable(),
+  intentionId: z.number().nullable(),
+});
+export type RenewalView = z.infer<typeof renewalView>;
+
+export const renewalList = z.object({ items: z.array(renewalView) });
+
+/**
+ * `POST /api/rounds/:id/renewals`: the side that confirmed, and the new round's intention once
+ * both have. Confirming a renewal that is already complete changes nothing and answers its record.
+ */
+export const renewalConfirmation = z.object({
+  renewal: z.union([
+    z.object({
+      id: z.number(),
+      side: z.enum(['urban', 'rural']),
+      intentionId: z.number().nullable(),
+      completed: z.boolean(),
+    }),
+    z.object({
+      id: z.number(),
+      urbanConfirmedAt: z.string().nullable(),
+      ruralConfirmedAt: z.string().nullable(),
+      declinedAt: z.string().nullable(),
+      intentionId: z.number(),
+      completed: z.literal(true),
+    }),
+  ]),
+});
+export type RenewalConfirmation = z.infer<typeof renewalConfirmation>;
+
+/** `POST /api/renewals/:id/decline`. */
+export const renewalDeclined = z.object({
+  renewal: z.object({ id: z.number(), declined: z.literal(true) }),
+});
