@@ -149,13 +149,8 @@ export function loadDivisions(province?: string, read: ReadFile = packageFile): 
   const villages = read('villages.csv');
   const starts = lineStarts(villages, province);
   function* leaves() {
-    for (let i = 0; i < starts.length; i += leafChunkLines) {
-      // A province's lines are consecutive; other lines in the span are filtered out again.
-      const last = Math.min(i + leafChunkLines, starts.length) - 1;
-      const end = villages.indexOf(newline, starts[last]);
-      const to = end < 0 ? villages.length : end;
-      yield new LeafChunk(villages, starts[i], to, last - i + 1, province);
-    }
+    for (let i = 0; i < starts.length; i += leafChunkLines)
+      yield new LeafChunk(villages, starts.slice(i, i + leafChunkLines));
   }
   return { upper, leaves, leafLines: starts.length };
 }

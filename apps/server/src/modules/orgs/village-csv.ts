@@ -28,7 +28,7 @@ function paddedCode(bytes: Uint8Array, from: number, to: number) {
  * field, a quote inside it doubled), cut into fields where they lie: per row the offsets of code,
  * name and parent in the bytes and the row's kind, but no string. A national import (620k rows)
  * writes its COPY text from these offsets; `rows()` gives the ordinary rows for everything else.
- * Malformed lines, lines of other provinces and rows that repeat their parent's code are left out.
+ * Malformed lines and rows that repeat their parent's code are left out.
  */
 export class LeafChunk {
   count = 0;
@@ -38,24 +38,19 @@ export class LeafChunk {
   readonly parents: Float64Array;
   private readonly kindIndex: Uint8Array;
 
+  /** `starts`: where the chunk's lines begin in `bytes` (the source has chosen them already). */
   constructor(
     readonly bytes: Buffer,
-    from: number,
-    to: number,
-    lines: number,
-    province?: string,
+    starts: number[],
   ) {
-    this.fields = new Int32Array(lines * 6);
-    this.parents = new Float64Array(lines);
-    this.kindIndex = new Uint8Array(lines);
-    const p0 = province?.charCodeAt(0);
-    const p1 = province?.charCodeAt(1);
+    this.fields = new Int32Array(starts.length * 6);
+    this.parents = new Float64Array(starts.length);
+    this.kindIndex = new Uint8Array(starts.length);
     // Lines are short: scanned byte by byte here rather than by a native search per field.
-    for (let start = from; start < to;) {
+    for (const start of starts) {
       let end = start;
-      while (end < to && bytes[end] !== newline) end += 1;
-      if (!province || (bytes[start] === p0 && bytes[start + 1] === p1)) this.cut(start, end);
-      start = end + 1;
+      while (end < bytes.length && bytes[end] !== newline) end += 1;
+      this.cut(start, end);
     }
   }
 
