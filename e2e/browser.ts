@@ -19,7 +19,41 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-export type Session = { page: Page; baseUrl: string; close: () => Promise<void> };
+export type Session = {
+  page: Page;
+  baseUrl: string;
+  /** The last API answers, page errors and failed requests, newest last. */
+  trail: string[];
+  close: () => Promise<void>;
+};
+
+/** Sessions not yet closed; a failing journey reports on each of them (failure-report.ts). */
+export const openSessions = new Set<Session>();
+
+const trailLength = 40;
+
+/** Record what the browser saw, so that a failing step can be told from the server's answers. */
+function watchTrail(context: BrowserContext, trail: string[]) {
+  const note = (line: string) => {
+    trail.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (trail.length > trailLength) trail.shift();
+  };
+  context.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const line = `${response.status()} ${response.request().method()} ${url.pathname}${url.search}`;
+    if (response.status() < 400) return note(line);
+    const body = await response.text().catch(() => '');
+    note(`${line} ${body.slice(0, 300)}`);
+  });
+  context.on('requestfailed', (request) =>
+    note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
+  );
+  context.on('weberror', (error) => note(`page error: ${error.error().message}`));
+  context.on('console', (message) => {
+    if (message.type() === 'error') note(`console: ${message.text().slice(0, 300)}`);
+  });
+}
 
 /** A Chromium with a fresh profile, its page pointed at the server under test. */
 export async function openBrowser(): Promise<Session> {
@@ -34,15 +68,21 @@ export async function openBrowser(): Promise<Session> {
     baseURL: baseUrl,
   });
   context.setDefaultTimeout(20_000);
+  const trail: string[] = [];
+  watchTrail(context, trail);
   const page = context.pages()[0] ?? (await context.newPage());
-  return {
+  const session: Session = {
     page,
     baseUrl,
+    trail,
     close: async () => {
+      openSessions.delete(session);
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  openSessions.add(session);
+  return session;
 }
 
 export async function screenshot(page: Page, name: string) {
@@ -86,22 +126,14 @@ export async function listedTotal(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-/**
- * A fresh browser per test in this file; a failing test leaves a `failed-…` screenshot of where
- * it stopped.
- */
+/** A fresh browser per test in this file. */
 export function useBrowser(): () => Session {
   let session: Session | undefined;
   beforeEach(async () => {
     session = await openBrowser();
   });
-  afterEach(async ({ task }) => {
-    if (!session) return;
-    if (task.result?.state === 'fail') {
-      const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
-      await screenshot(session.page, `failed-${name}`).catch(() => undefined);
-    }
-    await session.close();
+  afterEach(async () => {
+    await session?.close();
     session = undefined;
   });
   return () => {

@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ['journeys/**/*.e2e.ts'],
     globalSetup: ['./global-setup.ts'],
+    setupFiles: ['./failure-report.ts'],
+    // The failure report runs before useBrowser closes the browser it reports on.
+    sequence: { hooks: 'list' },
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,

@@ -199,7 +199,8 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
   await page.goto(agreementPath);
   await page.getByTestId('agreement-sign').click();
   await confirmPopover(page, '签署');
-  await page.getByText('双方均已签署，协议生效').waitFor();
+  // The lasting state, not the 3-second message: a slow answer must not outlast what it checks.
+  await page.getByTestId('signed-alert').waitFor({ timeout: 45_000 });
   await expect(page.getByTestId('agreement-status').innerText()).resolves.toBe('已签署');
   await screenshot(page, 'round-agreement-signed');
 
@@ -227,4 +228,4 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
   expect(text).toMatch(
     new RegExp(`${30_000 * years.length}`.replace(/(\d)(?=(\d{3})+$)/g, '$1,?')),
   );
-});
+}, 150_000);
