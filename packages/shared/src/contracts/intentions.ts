@@ -72,25 +72,15 @@ export const renewalList = z.object({ items: z.array(renewalView) });
 
 /**
  * `POST /api/rounds/:id/renewals`: the side that confirmed, and the new round's intention once
- * both have. Confirming a renewal that is already complete changes nothing and answers its record.
+ * both have. Confirming a renewal that is already complete changes nothing and answers the same.
  */
 export const renewalConfirmation = z.object({
-  renewal: z.union([
-    z.object({
-      id: z.number(),
-      side: z.enum(['urban', 'rural']),
-      intentionId: z.number().nullable(),
-      completed: z.boolean(),
-    }),
-    z.object({
-      id: z.number(),
-      urbanConfirmedAt: z.string().nullable(),
-      ruralConfirmedAt: z.string().nullable(),
-      declinedAt: z.string().nullable(),
-      intentionId: z.number(),
-      completed: z.literal(true),
-    }),
-  ]),
+  renewal: z.object({
+    id: z.number(),
+    side: z.enum(['urban', 'rural']),
+    intentionId: z.number().nullable(),
+    completed: z.boolean(),
+  }),
 });
 export type RenewalConfirmation = z.infer<typeof renewalConfirmation>;
 

@@ -76,6 +76,18 @@ describe('renewals (R-ROUND-RENEW)', () => {
       )
     ).rows;
     expect(row).toEqual({ state: 'accepted', source: 'renewal' });
+    // Confirming again changes nothing and answers as the completing confirmation did.
+    const again = await post(`/api/rounds/${round}/renewals`, unit, {
+      previousIntentionId: previousId,
+    });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().renewal).toEqual({
+      id: first.json().renewal.id,
+      side: 'urban',
+      intentionId: second.json().renewal.intentionId,
+      completed: true,
+    });
+    expect(await count()).toBe(1);
     const board = await env.app.inject({ method: 'GET', url: `/api/public/rounds/${round}/board` });
     expect(board.json().intentions.accepted).toBe(1);
     // Completed renewals cannot be declined any more; bad ids are 422.

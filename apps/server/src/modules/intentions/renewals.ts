@@ -96,12 +96,7 @@ export async function confirmRenewal(
     if (renewal.declinedAt)
       throw conflict('renewal_declined', '一方已表示不再续签，请重新选择结对对象');
     if (renewal.intentionId)
-      return {
-        id: renewal.id,
-        ...presentAnswers(renewal),
-        intentionId: renewal.intentionId,
-        completed: true,
-      };
+      return { id: renewal.id, side, intentionId: renewal.intentionId, completed: true };
     const mine =
       side === 'urban'
         ? sql`urban_confirmed_by = ${scope.userId}, urban_confirmed_at = ${now}`
