@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { AppError, invalid } from '../../lib/errors.ts';
+import { AppError, invalid, type FieldErrors } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { idempotencyKeys } from './schema.ts';
 
 export type Answer = { status: number; body: unknown; replayed: boolean };
+
+type StoredRefusal = { error: { code: string; message: string; fields: FieldErrors } };
+
+/** A remembered refusal as the error it was, so that it leaves through the error handler again. */
+export function refusalOf(answer: Answer) {
+  const { error } = answer.body as StoredRefusal;
+  return new AppError(answer.status, error.code, error.message, error.fields);
+}
 
 export const fingerprintOf = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('base64url');

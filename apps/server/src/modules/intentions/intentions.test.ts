@@ -260,6 +260,8 @@ describe('idempotency', () => {
       refusedKey,
     );
     expect(replay.statusCode).toBe(409);
+    expect(replay.headers['idempotency-replayed']).toBe('true');
+    expect(refused.headers['idempotency-replayed']).toBeUndefined();
     expect(replay.json()).toEqual(refused.json());
   });
 

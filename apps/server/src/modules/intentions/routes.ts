@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -14,7 +13,7 @@ import {
 import type { AppContext } from '../../context.ts';
 import { invalid } from '../../lib/errors.ts';
 import { requireScope } from '../auth/hook.ts';
-import { fingerprintOf, once } from './idempotency.ts';
+import { fingerprintOf, once, refusalOf } from './idempotency.ts';
 import { confirmRenewal, declineRenewal, listRenewals } from './renewals.ts';
 import {
   acceptIntention,
@@ -74,10 +73,7 @@ export const intentionRoutes =
         // lag (R-LIVE-STATUS, bench/rush.ts).
         else reply.header('x-committed-at', String(Date.now()));
         // A success, first or replayed (then as stored with the key), is the submitted intention.
-        // A refusal goes out as recorded: its status has no response schema, so Fastify's own
-        // serializer sends it, as for a thrown error.
-        if (answer.status !== 201)
-          return (reply as FastifyReply).status(answer.status).send(answer.body);
+        if (answer.status !== 201) throw refusalOf(answer);
         const { intention } = answer.body as { intention: IntentionRow };
         return reply.status(201).send({ intention: presentIntention(intention) });
       },
