@@ -2,7 +2,7 @@ import { Param, sql } from 'drizzle-orm';
 import { copyInto, copyLine, driverOf, type Db } from '../../db/client.ts';
 import { CopyWriter } from '../../db/copy-writer.ts';
 import type { DivisionRow, DivisionSource } from './divisions-source.ts';
-import type { LeafChunk } from './village-csv.ts';
+import type { DivisionLines } from './division-lines.ts';
 
 export type DivisionImportResult = { total: number; inserted: number; updated: number };
 /** `done` of `total` rows written or found unchanged. */
@@ -174,7 +174,7 @@ export async function importDivisions(
     // NaN equals nothing, so the first village-level row looks its parent up.
     let lastParent = Number.NaN;
     let parentPlaced = false;
-    const placeLeaves = (chunk: LeafChunk) => {
+    const placeLeaves = (chunk: DivisionLines) => {
       for (let row = 0; row < chunk.count; row += 1) {
         if (chunk.parents[row] !== lastParent) {
           lastParent = chunk.parents[row];

@@ -24,13 +24,14 @@ function paddedCode(bytes: Uint8Array, from: number, to: number) {
 }
 
 /**
- * Lines of the package's village level (`code,"name",streetCode,…`, the name the only quoted
+ * Lines of one of the package's CSV levels (`code,"name",parentCode,…`, the name the only quoted
  * field, a quote inside it doubled), cut into fields where they lie: per row the offsets of code,
- * name and parent in the bytes and the row's kind, but no string. A national import (620k rows)
- * writes its COPY text from these offsets; `rows()` gives the ordinary rows for everything else.
- * Malformed lines and rows that repeat their parent's code are left out.
+ * name and parent in the bytes and, for the village level, the row's kind, but no string. A
+ * national import (620k village-level rows) writes its COPY text from these offsets; `rows()` gives
+ * the ordinary rows for everything else. Malformed lines and rows that repeat their parent's code
+ * are left out.
  */
-export class LeafChunk {
+export class DivisionLines {
   count = 0;
   /** Per row: code from/to, name from/to (inside the quotes), parent code from/to. */
   private readonly fields: Int32Array;
@@ -38,7 +39,7 @@ export class LeafChunk {
   readonly parents: Float64Array;
   private readonly kindIndex: Uint8Array;
 
-  /** `starts`: where the chunk's lines begin in `bytes` (the source has chosen them already). */
+  /** `starts`: where the lines begin in `bytes` (the source has chosen them already). */
   constructor(
     readonly bytes: Buffer,
     starts: number[],
@@ -77,7 +78,8 @@ export class LeafChunk {
       while (parentTo < end && bytes[parentTo] !== comma) parentTo += 1;
     }
     const parent = paddedCode(bytes, parentFrom, parentTo);
-    // A few units repeat their parent's code; their children attach to the parent.
+    // A few units repeat their parent's code (东莞市, 中山市 and 儋州市 have no district level; 金门县
+    // has one placeholder per level). Their children attach to the parent that owns the code.
     if (code === parent) return;
     let serial = 0;
     for (let i = start + 9; i < Math.min(open, start + 12); i += 1)
@@ -97,6 +99,7 @@ export class LeafChunk {
     this.count += 1;
   }
 
+  /** The village level's kind (村委会 or 居委会), DOMAIN.md "Actors and organizations". */
   kind(row: number) {
     return kinds[this.kindIndex[row]];
   }
