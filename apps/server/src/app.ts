@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { installErrorHandler } from './lib/http.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
+import { idempotencyPlugin } from './modules/idempotency/plugin.ts';
 import { modules } from './modules/index.ts';
 
 // Validation messages without a message of their own still reach users in Chinese.
@@ -46,6 +47,7 @@ export async function buildApp(ctx: AppContext) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installAuthHook(app, ctx);
+  await app.register(idempotencyPlugin, { db: ctx.dbh.db });
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
     await ctx.dbh.query('select 1');
     return { ok: true, db: ctx.dbh.kind };

@@ -10,3 +10,6 @@ export * from './contracts/agreements.ts';
 export * from './contracts/allocation.ts';
 export * from './contracts/intentions.ts';
 export * from './contracts/notifications.ts';
+export * from './permissions.ts';
+export * from './contracts/route.ts';
+export * from './contracts/audit.ts';

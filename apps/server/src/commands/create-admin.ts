@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
-import { recordAudit } from '../lib/audit.ts';
+import { recordAudit } from '../modules/audit/record.ts';
 import { hashPassword, newPasswordSchema } from '../modules/auth/password.ts';
 import { users } from '../modules/auth/schema.ts';
 import { orgs } from '../modules/orgs/schema.ts';
 import { displayName, username as usernameRule } from '../modules/users/fields.ts';
 import { temporaryPassword } from '../modules/users/temporary-password.ts';
-import { isUniqueViolation } from '../modules/users/unique-violation.ts';
+import { isUniqueViolation } from '../lib/unique-violation.ts';
 
 export type CreateAdminInput = {
   username: string;

@@ -4,6 +4,7 @@ export * from '../modules/auth/schema.ts';
 export * from '../modules/audit/schema.ts';
 export * from '../modules/rounds/schema.ts';
 export * from '../modules/intentions/schema.ts';
+export * from '../modules/idempotency/schema.ts';
 export * from '../modules/reminders/schema.ts';
 export * from '../modules/agreements/schema.ts';
 export * from '../modules/imports/schema.ts';

@@ -1,3 +1,12 @@
+import {
+  pathOf,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+  type RouteContract,
+} from '@pairing/shared';
+
 /** The API's error shape: `{ error: { code, message, fields } }`. */
 export class ApiError extends Error {
   constructor(
@@ -37,8 +46,14 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
+async function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  headers: Record<string, string> = {},
+): Promise<{ data: unknown; headers: Headers }> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { ...headers } };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
@@ -67,7 +82,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
     }
     throw apiError;
   }
-  return data as T;
+  return { data, headers: response.headers };
 }
 
 function safeJson(text: string): unknown {
@@ -84,14 +99,57 @@ function networkMessage() {
     : '无法连接服务器，请检查网络后重试';
 }
 
+export type CallOptions<C extends RouteContract> = {
+  params?: ParamsOf<C>;
+  query?: QueryOf<C>;
+  body?: BodyOf<C> | FormData;
+  /** For an idempotent contract: one key per user action, sent again on a retry. */
+  idempotencyKey?: string;
+};
+
+/** Call a route by its contract (packages/shared): the answer and the response headers. */
+export async function send<C extends RouteContract>(contract: C, options: CallOptions<C> = {}) {
+  const body = options.body ?? (contract.method === 'GET' ? undefined : {});
+  const headers: Record<string, string> = options.idempotencyKey
+    ? { 'idempotency-key': options.idempotencyKey }
+    : {};
+  const path = pathOf(contract, options.params ?? undefined);
+  const { data, headers: responseHeaders } = await request(
+    contract.method,
+    path,
+    body,
+    (options.query ?? undefined) as Query | undefined,
+    headers,
+  );
+  return { data: data as ResponseOf<C>, headers: responseHeaders };
+}
+
+/** Call a route by its contract and answer its success body. */
+export const call = async <C extends RouteContract>(contract: C, options: CallOptions<C> = {}) =>
+  (await send(contract, options)).data;
+
+/** The URL of a route that answers a file (a download link), query included. */
+export const hrefOf = <C extends RouteContract>(
+  contract: C,
+  options: Pick<CallOptions<C>, 'params' | 'query'> = {},
+) => withQuery(pathOf(contract, options.params ?? undefined), options.query as Query | undefined);
+
+/** A fresh idempotency key; crypto.getRandomValues works on plain http too, unlike randomUUID. */
+export function newIdempotencyKey(prefix = 'req'): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  get: async <T>(path: string, query?: Query) =>
+    (await request('GET', path, undefined, query)).data as T,
+  post: async <T>(path: string, body?: unknown) =>
+    (await request('POST', path, body ?? {})).data as T,
+  patch: async <T>(path: string, body: unknown) => (await request('PATCH', path, body)).data as T,
+  put: async <T>(path: string, body: unknown) => (await request('PUT', path, body)).data as T,
   upload: <T>(path: string, file: File) => {
     const form = new FormData();
     form.append('file', file);
-    return request<T>('POST', path, form);
+    return request('POST', path, form).then((r) => r.data as T);
   },
 };

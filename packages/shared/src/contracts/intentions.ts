@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { intentionStates } from '../pairing-round.ts';
+import { defineRoute, id, idParams } from './route.ts';
 
 /** How an intention came about: a unit's choice, a renewed pair, the city's allocation. */
 export const intentionSources = ['selection', 'renewal', 'allocation'] as const;
@@ -88,3 +89,22 @@ export type RenewalConfirmation = z.infer<typeof renewalConfirmation>;
 export const renewalDeclined = z.object({
   renewal: z.object({ id: z.number(), declined: z.literal(true) }),
 });
+
+const tags = ['intentions'];
+
+export const intentionsApi = {
+  submit: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/intentions',
+    tags,
+    summary: '提交结对意向（需 Idempotency-Key 请求头）',
+    params: idParams,
+    body: z.object({
+      ruralOrgId: id,
+      /** A district or working committee choosing for one of its units (相对集中). */
+      urbanOrgId: id.optional(),
+    }),
+    response: { 201: intentionSubmitted },
+    idempotent: true,
+  }),
+};

@@ -9,7 +9,7 @@ import {
 } from '@pairing/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from '../auth/hook.ts';
+import { requireScope } from '../../lib/scope.ts';
 import { renderAgreementDocx } from './document.ts';
 import {
   createAmendment,
@@ -23,7 +23,7 @@ import {
   saveAgreement,
   signAgreement,
 } from './service.ts';
-import { pageQuery } from '../../lib/pagination.ts';
+import { pageQuery } from '@pairing/shared';
 
 const id = z.coerce
   .number({ error: '编号须为正整数' })

@@ -12,7 +12,7 @@ import type {
 import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { notifyBoard } from '../../lib/notify.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, conflict, invalid, notFound } from '../../lib/errors.ts';

@@ -1,10 +1,10 @@
 import type { AllocationPreference } from '@pairing/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { getRound } from '../rounds/service.ts';
 import { authorize } from './policy.ts';
 import { allocationPreferences, allocationSettings } from './schema.ts';

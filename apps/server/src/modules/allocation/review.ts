@@ -1,10 +1,10 @@
 import type { AllocationCandidate, AllocationPair } from '@pairing/shared';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import type { Round } from '../rounds/service.ts';
 import { getRound } from '../rounds/service.ts';
 import { explainCost, reasonText } from './cost.ts';

@@ -10,7 +10,7 @@ import {
 } from '@pairing/shared';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from '../auth/hook.ts';
+import { requireScope } from '../../lib/scope.ts';
 import {
   createRun,
   getPreferences,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { listIntentions } from '../intentions/service.ts';
 import { listDistrictPairs } from '../orgs/district-pairs.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { ruralTarget } from '../rounds/rural.ts';
 import type { Round } from '../rounds/service.ts';
 import type { AllocationSettings } from './settings.ts';

@@ -7,7 +7,7 @@ import type {
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { getRound } from '../rounds/service.ts';
 import { reasonText } from './cost.ts';
 import { authorize } from './policy.ts';

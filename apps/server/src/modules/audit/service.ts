@@ -2,6 +2,8 @@ import { and, desc, count, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { offsetOf } from '../../lib/pagination.ts';
+import { authorize } from '../../lib/policy.ts';
+import { can } from './policy.ts';
 import { auditLog } from './schema.ts';
 
 export type AuditFilter = {
@@ -19,6 +21,7 @@ export type AuditFilter = {
 
 /** Records whose scope path lies inside the caller's scope, newest first. */
 export async function listAudit(db: Db, scope: Scope, filter: AuditFilter) {
+  authorize(can, scope, 'browse');
   const conditions: SQL[] = [like(auditLog.scopePath, pathPrefix(scope.path))];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));

@@ -2,7 +2,7 @@ import { me } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from './hook.ts';
+import { requireScope } from '../../lib/scope.ts';
 import { newPasswordSchema } from './password.ts';
 import { changePassword, login, logout } from './service.ts';
 import { authSettings } from './settings.ts';

@@ -1,22 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, unauthorized } from '../../lib/errors.ts';
-import type { Scope } from '../../lib/scope.ts';
+import type { Scope, SessionUser } from '../../lib/scope.ts';
 import { orgs } from '../orgs/schema.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { sessions, users } from './schema.ts';
 import { authSettings } from './settings.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export type SessionUser = Scope & {
-  displayName: string;
-  mustChangePassword: boolean;
-  orgName: string;
-};
 
 export async function login(
   db: Db,

@@ -5,7 +5,7 @@ import { forbidden } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { daysLeft } from '../rounds/dates.ts';
 import { can } from '../rounds/policy.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { ruralTarget } from '../rounds/rural.ts';
 import { getRound, type Round } from '../rounds/service.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/password.ts';
 import { users } from '../auth/schema.ts';
 import { demoDistrictPairs } from '../orgs/district-classes.ts';

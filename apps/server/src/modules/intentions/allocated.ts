@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { RoundState } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { roundNotBalancing } from '../allocation/errors.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { ruralTarget } from '../rounds/rural.ts';
 import { duplicateIntention } from './errors.ts';
 import { isUniqueViolation, takePlaces } from './service.ts';

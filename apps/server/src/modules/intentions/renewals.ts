@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { RenewalConfirmation, RenewalView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { createDraftAgreement } from '../agreements/service.ts';
 import { isPast } from '../rounds/dates.ts';
-import { isoTimeOrNull, queryRows, type RowTime } from '../rounds/rows.ts';
+import { isoTimeOrNull, queryRows, type RowTime } from '../../lib/rows.ts';
 import { getRound } from '../rounds/service.ts';
 import { deadlinePassed, duplicateIntention, roundNotOpen } from './errors.ts';
 import { authorize, isUrbanRole } from './policy.ts';

@@ -5,15 +5,14 @@ import {
   intentionDecision,
   intentionList,
   intentionStates,
-  intentionSubmitted,
+  intentionsApi,
   renewalConfirmation,
   renewalDeclined,
   renewalList,
 } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
-import { invalid } from '../../lib/errors.ts';
-import { requireScope } from '../auth/hook.ts';
-import { fingerprintOf, once, refusalOf } from './idempotency.ts';
+import { requireScope } from '../../lib/scope.ts';
+import { route } from '../../lib/routes.ts';
 import { confirmRenewal, declineRenewal, listRenewals } from './renewals.ts';
 import {
   acceptIntention,
@@ -25,7 +24,6 @@ import {
   presentIntentionView,
   submitIntention,
   withdrawIntention,
-  type IntentionRow,
 } from './service.ts';
 
 const id = z.coerce
@@ -33,7 +31,6 @@ const id = z.coerce
   .int('编号应为整数')
   .positive('编号应为正整数')
   .max(Number.MAX_SAFE_INTEGER);
-const idempotencyKey = /^[A-Za-z0-9._:-]{8,100}$/;
 
 export const intentionRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -41,43 +38,20 @@ export const intentionRoutes =
     const db = ctx.dbh.db;
     const tags = ['intentions'];
 
-    app.post(
-      '/rounds/:id/intentions',
-      {
-        schema: {
-          tags,
-          summary: '提交结对意向（需 Idempotency-Key 请求头）',
-          params: z.object({ id }),
-          body: z.object({
-            ruralOrgId: id,
-            /** A district or working committee choosing for one of its units (相对集中). */
-            urbanOrgId: id.optional(),
-          }),
-          response: { 201: intentionSubmitted },
-        },
-      },
-      async (request, reply) => {
-        const scope = requireScope(request);
-        const key = request.headers['idempotency-key'];
-        if (typeof key !== 'string' || !idempotencyKey.test(key))
-          throw invalid('请求缺少有效的幂等键', {
-            'Idempotency-Key': '须为 8–100 位字母、数字或 . _ : -',
-          });
-        const input = { roundId: request.params.id, ...request.body };
-        const fingerprint = fingerprintOf(input);
-        const answer = await once(db, scope, key, fingerprint, 201, async () => ({
-          intention: await submitIntention(db, scope, ctx.clock, input, { key, fingerprint }),
-        }));
-        if (answer.replayed) reply.header('idempotency-replayed', 'true');
-        // When the change was committed (ms since the epoch): the start of the board's delivery
-        // lag (R-LIVE-STATUS, bench/rush.ts).
-        else reply.header('x-committed-at', String(Date.now()));
-        // A success, first or replayed (then as stored with the key), is the submitted intention.
-        if (answer.status !== 201) throw refusalOf(answer);
-        const { intention } = answer.body as { intention: IntentionRow };
-        return reply.status(201).send({ intention: presentIntention(intention) });
-      },
-    );
+    route(app, intentionsApi.submit, async (request, reply) => {
+      const intention = await submitIntention(
+        db,
+        requireScope(request),
+        ctx.clock,
+        { roundId: request.params.id, ...request.body },
+        request.idempotency,
+      );
+      // When the change was committed (ms since the epoch): the start of the board's delivery
+      // lag (R-LIVE-STATUS, bench/rush.ts).
+      reply.header('x-committed-at', String(Date.now()));
+      reply.status(201);
+      return { intention: presentIntention(intention) };
+    });
 
     app.get(
       '/rounds/:id/intentions',

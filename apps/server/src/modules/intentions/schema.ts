@@ -3,7 +3,6 @@ import {
   bigint,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -77,20 +76,6 @@ export const roundUnitLoads = pgTable(
     taken: integer('taken').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.roundId, t.urbanOrgId] })],
-);
-
-// The first answer to a submission, replayed for a repeated Idempotency-Key of the same user.
-export const idempotencyKeys = pgTable(
-  'idempotency_keys',
-  {
-    userId: bigint('user_id', { mode: 'number' }).notNull(),
-    key: text('key').notNull(),
-    fingerprint: text('fingerprint').notNull(),
-    status: integer('status').notNull(),
-    body: jsonb('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
 
 // R-ROUND-RENEW: a previous-round pair continues when both sides confirm; the confirmation of the

@@ -8,7 +8,7 @@ import type {
   RoundState,
 } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
@@ -17,7 +17,7 @@ import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { createDraftAgreement } from '../agreements/service.ts';
 import { chinaDay, isPast } from '../rounds/dates.ts';
 import { getRound } from '../rounds/service.ts';
-import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../rounds/rows.ts';
+import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../../lib/rows.ts';
 import {
   deadlinePassed,
   duplicateIntention,
@@ -29,6 +29,7 @@ import {
 } from './errors.ts';
 import { authorize } from './policy.ts';
 import { runSubmitStatement } from './submit-statement.ts';
+import type { IdempotencyKey } from '../idempotency/plugin.ts';
 
 /**
  * An intention as the statements below return it. Times are PostgreSQL's text (`RowTime`; the
@@ -121,9 +122,6 @@ export async function takePlaces(
 
 export type SubmitInput = { roundId: number; ruralOrgId: number; urbanOrgId?: number };
 
-/** Recorded with the answer in the same transaction, so a replay finds exactly this answer. */
-export type IdempotencyRecord = { key: string; fingerprint: string };
-
 /**
  * Submit an intention (意向). A pending intention already holds a place: the village's places and
  * the unit's capacity are taken at submission and given back on decline or withdrawal, so the
@@ -140,7 +138,7 @@ export async function submitIntention(
   scope: Scope,
   clock: Clock,
   input: SubmitInput,
-  idempotency?: IdempotencyRecord,
+  idempotency: IdempotencyKey | null = null,
 ) {
   authorize(scope, 'submit');
   const urbanOrgId = input.urbanOrgId ?? scope.orgId;
@@ -179,6 +177,7 @@ export async function submitIntention(
   if (c.capacity < 1) throw unitAtCapacity(c.capacity);
   if (!result.slot) throw villageFull(c.villageCap);
   if (!result.load || !result.intention) throw unitAtCapacity(c.capacity);
+  if (idempotency) idempotency.recorded = true;
   notifyBoardSoon(db, input.roundId);
   return result.intention;
 }

@@ -2,7 +2,12 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { recordAnswerText } from '../idempotency/plugin.ts';
 import { ruralTargetText } from '../rounds/rural.ts';
+
+/** A timestamptz as the ISO text JavaScript writes (`toISOString`), so a replay answers alike. */
+const isoText = (column: string) =>
+  `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // The submission of an intention as one statement (see `submitIntention`). Kept as fixed text
 // with numbered parameters so node-postgres can run it as a named prepared statement: parsed and
@@ -46,7 +51,10 @@ const text = `with c as (
       rural_org_id::int as "ruralOrgId", state::text as "state", source::text as "source",
       submitted_at as "submittedAt", decided_at as "decidedAt"
   ), j as (
-    select i.id, to_jsonb(i) as intention from i
+    select i.id, to_jsonb(i) as intention,
+      to_jsonb(i) || jsonb_build_object('submittedAt', ${isoText('i."submittedAt"')},
+        'decidedAt', ${isoText('i."decidedAt"')}) as answer
+    from i
   ), a as (
     insert into audit_log (actor_id, actor_name, action, entity, entity_id, scope_path, after, ip)
     select $7::bigint, $8::text, 'intention.submitted', 'intention', j.id::text, c.rural_path,
@@ -54,9 +62,7 @@ const text = `with c as (
       $10::text
     from j, c
   ), k as (
-    insert into idempotency_keys (user_id, key, fingerprint, status, body)
-    select $7::bigint, $11::text, $12::text, 201, jsonb_build_object('intention', j.intention)
-    from j where $11::text is not null
+    ${recordAnswerText({ userId: '$7::bigint', key: '$11::text', fingerprint: '$12::text', status: 201, body: "jsonb_build_object('intention', j.answer)", from: 'j' })}
   )
   select (select to_jsonb(c) from c) as "context",
     (select count(*) from s)::int as "slot", (select count(*) from l)::int as "load",

@@ -1,7 +1,7 @@
 import { and, eq, inArray, like, sql, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { invalid } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { districtPairs, orgs } from './schema.ts';

@@ -2,12 +2,12 @@ import { orgKinds, orgList, unitTypes } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from '../auth/hook.ts';
+import { requireScope } from '../../lib/scope.ts';
 import { listDistrictPairs, replaceDistrictPairs } from './district-pairs.ts';
 import { authorize } from './policy.ts';
 import { createUnit, listOrgs, orgDetail, orgTree, updateOrg } from './service.ts';
 import { unitFields } from './unit-fields.ts';
-import { pageQuery } from '../../lib/pagination.ts';
+import { pageQuery } from '@pairing/shared';
 
 const id = z.coerce
   .number()

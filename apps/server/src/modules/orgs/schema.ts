@@ -7,6 +7,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  pgView,
   text,
   timestamp,
   uniqueIndex,
@@ -69,4 +70,30 @@ export const districtPairs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('district_pairs_key').on(t.urbanDistrictId, t.ruralDistrictId)],
+);
+
+// What other modules read of an organization (DESIGN.md seams: a module owns its tables; others
+// read the views and functions it publishes). A plain projection, so PostgreSQL inlines it.
+export const orgDirectory = pgView('org_directory').as((qb) =>
+  qb
+    .select({
+      id: orgs.id,
+      kind: orgs.kind,
+      code: orgs.code,
+      name: orgs.name,
+      parentId: orgs.parentId,
+      path: orgs.path,
+      depth: orgs.depth,
+      provinceCode: orgs.provinceCode,
+      districtClass: orgs.districtClass,
+      weakVillage: orgs.weakVillage,
+      unitType: orgs.unitType,
+      capacity: orgs.capacity,
+      yearlyBudget: orgs.yearlyBudget,
+      resourceTags: orgs.resourceTags,
+      addressDistrictId: orgs.addressDistrictId,
+      contactName: orgs.contactName,
+      contactPhone: orgs.contactPhone,
+    })
+    .from(orgs),
 );

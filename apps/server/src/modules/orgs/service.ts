@@ -1,7 +1,7 @@
 import type { DistrictClass, OrgKind, OrgRow, Paged } from '@pairing/shared';
 import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { maskPhone } from './phone.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { daysLeft } from '../rounds/dates.ts';
 import { ruralTarget } from '../rounds/rural.ts';
-import { queryRows } from '../rounds/rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 
 /** A reminder owed to one organization; `key` + `orgId` make it unique in reminders_sent. */
 export type DueReminder = {

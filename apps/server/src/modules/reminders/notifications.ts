@@ -3,7 +3,7 @@ import type { NotificationPage, NotificationView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
-import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../rounds/rows.ts';
+import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../../lib/rows.ts';
 
 // Notifications are addressed to the caller's own organization (not its subtree): a district
 // admin is reminded of the district's work, not of every unit's. Reading one marks it for every

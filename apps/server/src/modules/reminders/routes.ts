@@ -7,7 +7,7 @@ import {
   notificationUnread,
 } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from '../auth/hook.ts';
+import { requireScope } from '../../lib/scope.ts';
 import { listNotifications, markAllRead, markRead, unreadCount } from './notifications.ts';
 
 const id = z.coerce

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { orgs } from '../orgs/schema.ts';
 import { chinaDay } from './dates.ts';

@@ -2,7 +2,7 @@ import type { DirectoryEntry } from '@pairing/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix } from '../../lib/scope.ts';
-import { queryRows } from './rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { ruralTarget } from './rural.ts';
 import { getPublicRound } from './service.ts';
 

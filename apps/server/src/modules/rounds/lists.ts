@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ListItemView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { orgs } from '../orgs/schema.ts';

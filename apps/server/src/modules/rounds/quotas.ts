@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { QuotaRecord, QuotaView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { orgs } from '../orgs/schema.ts';
 import { authorize } from './policy.ts';
-import { queryRows } from './rows.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { roundQuotas } from './schema.ts';
 import { getRound } from './service.ts';
 

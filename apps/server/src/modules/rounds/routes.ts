@@ -14,8 +14,8 @@ import {
   roundStates,
 } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
+import { requireScope } from '../../lib/scope.ts';
 import { chinaDay } from './dates.ts';
-import { requireScope } from '../auth/hook.ts';
 import { directory } from './directory.ts';
 import { letterFileName } from './letter-name.ts';
 import { quotaLetter } from './letter.ts';

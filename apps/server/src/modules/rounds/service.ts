@@ -7,7 +7,7 @@ import {
   type RoundView,
 } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { conflict, invalid, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';

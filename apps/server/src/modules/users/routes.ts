@@ -2,9 +2,9 @@ import { paged, roles, userView } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from '../auth/hook.ts';
+import { requireScope } from '../../lib/scope.ts';
 import { displayName, phone, username } from './fields.ts';
-import { pageQuery } from '../../lib/pagination.ts';
+import { pageQuery } from '@pairing/shared';
 import { authorize } from './policy.ts';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.ts';
 

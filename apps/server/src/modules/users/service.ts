@@ -1,7 +1,7 @@
 import type { Role } from '@pairing/shared';
 import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit } from '../audit/record.ts';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -12,7 +12,7 @@ import { containsPattern, offsetOf } from '../../lib/pagination.ts';
 import { canManageRole, roleFitsOrg } from './policy.ts';
 import { presentUser, type UserView } from './present.ts';
 import { temporaryPassword } from './temporary-password.ts';
-import { isUniqueViolation } from './unique-violation.ts';
+import { isUniqueViolation } from '../../lib/unique-violation.ts';
 
 export type UserFilter = {
   q?: string;

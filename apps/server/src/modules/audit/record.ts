@@ -1,6 +1,6 @@
-import type { Db } from '../db/client.ts';
-import { auditLog } from '../modules/audit/schema.ts';
-import type { Scope } from './scope.ts';
+import type { Db } from '../../db/client.ts';
+import { auditLog } from './schema.ts';
+import type { Scope } from '../../lib/scope.ts';
 
 export type AuditEntry = {
   action: string;

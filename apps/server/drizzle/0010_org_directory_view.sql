@@ -1,0 +1,1 @@
+CREATE VIEW "public"."org_directory" AS (select "id", "kind", "code", "name", "parent_id", "path", "depth", "province_code", "district_class", "weak_village", "unit_type", "capacity", "yearly_budget", "resource_tags", "address_district_id", "contact_name", "contact_phone" from "orgs");

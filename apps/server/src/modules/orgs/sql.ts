@@ -1,0 +1,13 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { pathPrefix, type Scope } from '../../lib/scope.ts';
+
+// SQL that the orgs module publishes for other modules' queries: they join the `org_directory`
+// view (schema.ts) and filter by scope with these, never naming the `orgs` table.
+
+/** `path` (an org's materialized path, e.g. `ro.path`) lies inside the caller's scope. */
+export const withinScope = (path: SQL, scope: Pick<Scope, 'path'>) =>
+  sql`${path} like ${pathPrefix(scope.path)}`;
+
+/** The org with id `orgId` lies inside the caller's scope. */
+export const orgInScope = (orgId: SQL, scope: Pick<Scope, 'path'>) =>
+  sql`exists (select 1 from orgs o where o.id = ${orgId} and ${withinScope(sql`o.path`, scope)})`;

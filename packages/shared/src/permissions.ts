@@ -1,0 +1,98 @@
+import type { Role } from './roles.ts';
+
+const everyReader: readonly Role[] = [
+  'city_admin',
+  'district_admin',
+  'town_admin',
+  'unit_admin',
+  'village_admin',
+  'inspector',
+];
+
+/**
+ * Which roles may ever take each action, per module (docs/roles.md). This is data: each module's
+ * `policy.ts` reads its table and adds what depends on the subject (scope, side, state). Scope
+ * still limits every listed role to its own subtree; out of scope answers 404.
+ */
+export const roleRules = {
+  audit: {
+    browse: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
+  },
+  users: {
+    list: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
+    read: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
+    create: ['city_admin', 'district_admin', 'town_admin'],
+    update: ['city_admin', 'district_admin', 'town_admin'],
+    resetPassword: ['city_admin', 'district_admin', 'town_admin'],
+  },
+  // Exports carry full phone numbers so that they re-import, hence they follow the import roles.
+  directory: {
+    read: [...everyReader, 'member'],
+    write: ['city_admin', 'district_admin', 'town_admin'],
+    createUnits: ['city_admin', 'district_admin'],
+    editDistrictPairs: ['city_admin'],
+    importUnits: ['city_admin', 'district_admin'],
+    importWeakVillages: ['city_admin', 'district_admin', 'town_admin'],
+  },
+  rounds: {
+    read: everyReader,
+    manage: ['city_admin'],
+    readQuotas: ['city_admin', 'district_admin', 'inspector'],
+    editNeeds: ['city_admin', 'district_admin', 'town_admin', 'village_admin'],
+    editResources: ['city_admin', 'district_admin', 'unit_admin'],
+    readUncovered: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
+  },
+  // The urban side (a unit, or its working committee / district choosing for several units,
+  // 相对集中) submits and withdraws; the rural side (the village or its town) decides. An
+  // intention of the city's organizational allocation is confirmed by the urban side too.
+  intentions: {
+    submit: ['unit_admin', 'district_admin'],
+    withdraw: ['unit_admin', 'district_admin'],
+    confirm: ['unit_admin', 'district_admin'],
+    decide: ['village_admin', 'town_admin'],
+    read: everyReader,
+    renew: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
+  },
+  agreements: {
+    read: everyReader,
+  },
+  // 综合平衡/组织分配 is the city's job (S1 §8): only its admin runs, edits and publishes proposals.
+  // District admins and inspectors read a proposal within their own subtree (S1 §9); units state
+  // their preferences for their own unit or, from a district or working committee, for its units.
+  allocation: {
+    run: ['city_admin'],
+    edit: ['city_admin'],
+    publish: ['city_admin'],
+    read: ['city_admin', 'district_admin', 'inspector'],
+    configure: ['city_admin'],
+    readSettings: ['city_admin', 'district_admin', 'inspector'],
+    prefer: ['unit_admin', 'district_admin'],
+  },
+} as const satisfies Record<string, Record<string, readonly Role[]>>;
+
+export type PolicyModule = keyof typeof roleRules;
+export type ActionOf<M extends PolicyModule> = keyof (typeof roleRules)[M] & string;
+
+/** Whether `role` may ever take `action` of module `m`. */
+export const roleMay = <M extends PolicyModule>(role: Role, m: M, action: ActionOf<M>) =>
+  (roleRules[m][action] as readonly Role[]).includes(role);
+
+/** Every module action as `module.action`: what `me.abilities` answers for the signed-in user. */
+export type GlobalAbility = {
+  [M in PolicyModule]: `${M}.${ActionOf<M>}`;
+}[PolicyModule];
+
+export const globalAbilities = Object.entries(roleRules).flatMap(([m, actions]) =>
+  Object.keys(actions).map((action) => `${m}.${action}`),
+) as GlobalAbility[];
+
+/** The abilities of a role over every module, as `me` presents them to the web. */
+export const abilitiesOfRole = (role: Role) =>
+  Object.fromEntries(
+    Object.entries(roleRules).flatMap(([m, actions]) =>
+      Object.entries(actions).map(([action, allowed]) => [
+        `${m}.${action}`,
+        (allowed as readonly Role[]).includes(role),
+      ]),
+    ),
+  ) as Record<GlobalAbility, boolean>;
