@@ -27,10 +27,16 @@ const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, cook
   });
 
 type View = {
-  run: { id: number; status: string; stats: Record<string, number> };
+  run: {
+    id: number;
+    status: string;
+    stats: Record<string, number>;
+    abilities: Record<string, boolean>;
+  };
   pairs: Array<{
     id: number;
     status: string;
+    abilities: { edit: boolean };
     fixed: boolean;
     urbanOrgId: number;
     ruralOrgId: number;
@@ -300,10 +306,12 @@ describe('publishing', () => {
   it('creates one pending intention per kept pair in one transaction, once under two concurrent calls', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const view = await run(roundId);
-    await api(
+    const removed = await api(
       'POST',
       `/rounds/${roundId}/allocation/runs/${view.run.id}/pairs/${view.pairs[0].id}/remove`,
     );
+    // A removed pair can no longer be locked or swapped.
+    expect(removed.json().pair.abilities).toEqual({ edit: false });
     const placesBefore = await placesTaken(roundId);
     const [first, second] = await Promise.all([
       publishRun(env.dbh.db, cityScope(), env.clock, roundId, view.run.id),
@@ -351,12 +359,26 @@ describe('publishing', () => {
   it('publishes through the route, and publishing again creates nothing more', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const view = await run(roundId);
+    // The caller's abilities: the city on the proposal under review, a reader on nothing.
+    expect(view.run.abilities).toEqual({ run: true, edit: true, publish: true });
+    expect(view.pairs.every((p) => p.abilities.edit)).toBe(true);
+    const read = await api(
+      'GET',
+      `/rounds/${roundId}/allocation/runs/${view.run.id}`,
+      undefined,
+      sc.actors.district_admin.cookie,
+    );
+    expect(read.json().run.abilities).toEqual({ run: false, edit: false, publish: false });
     const url = `/rounds/${roundId}/allocation/runs/${view.run.id}/publish`;
     const first = await api('POST', url);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().created).toBe(view.pairs.length);
     const published = first.json().run;
     expect(published.status).toBe('published');
+    expect(published.abilities).toEqual({ run: false, edit: false, publish: false });
+    const listed = (await api('GET', `/rounds/${roundId}/allocation/runs`)).json();
+    expect(listed.abilities).toEqual({ run: true, configure: true });
+    expect(listed.items[0].abilities).toEqual(published.abilities);
     expect(new Date(published.publishedAt).toISOString()).toBe(published.publishedAt);
     const again = await api('POST', url);
     expect(again.json()).toMatchObject({ created: 0, intentionIds: first.json().intentionIds });
