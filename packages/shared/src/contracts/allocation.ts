@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abilities, defineRoute, id, idParams } from './route.ts';
 
 // 组织分配 (docs/allocation.md): the answers of the routes under `/api/rounds/:id/allocation`.
 
@@ -36,6 +37,53 @@ const allocationReason = z.object({
 });
 export type AllocationReason = z.infer<typeof allocationReason>;
 
+const weight = (max: number) =>
+  z.number().int('应为整数').min(0, '不能为负数').max(max, `不超过 ${max}`);
+
+/**
+ * The cost formula's weights and the pruning of one round (docs/allocation.md "Cost"), as the city
+ * sets them (`PUT …/settings`). Every field has a default, so a round without its own settings uses
+ * the documented formula.
+ */
+export const allocationSettingsInput = z
+  .object({
+    /** Units each village should end with (R-COVERAGE asks for at least one). */
+    requiredPerVillage: z
+      .number()
+      .int('应为整数')
+      .min(1, '至少为 1')
+      .max(20, '不超过 20')
+      .default(1),
+    /** Towns are targets too (a street pairing a town, DOMAIN.md "Pairing shapes"). */
+    includeTowns: z.boolean().default(false),
+    base: weight(10_000).default(200),
+    /** Cost per kilometre between the unit's district and the village's district. */
+    perKm: weight(100).default(1),
+    /** Kilometres assumed when a district has no known centroid. */
+    unknownKm: weight(500).default(60),
+    maxKm: weight(1_000).default(120),
+    districtPair: weight(10_000).default(40),
+    perNeedMatch: weight(1_000).default(10),
+    maxNeedMatches: weight(10).default(3),
+    continuity: weight(10_000).default(30),
+    /** Largest bonus for a weak village's unit, reached at `weakBudgetFullAt` yuan a year. */
+    weakBudget: weight(10_000).default(20),
+    weakBudgetFullAt: z
+      .number()
+      .int('应为整数')
+      .min(1, '至少为 1')
+      .max(1e10, '数值过大')
+      .default(200_000),
+    preference: weight(10_000).default(25),
+    /** Candidate units kept per target (cheapest first). */
+    topK: z.number().int('应为整数').min(1, '至少为 1').max(500, '不超过 500').default(40),
+    /** Cheapest targets kept per unit, so no unit is left out by every target's top-k. */
+    topPerUnit: z.number().int('应为整数').min(0, '不能为负数').max(100, '不超过 100').default(5),
+    /** Times the candidate lists of short targets are doubled and the instance re-solved. */
+    widenRounds: z.number().int('应为整数').min(0, '不能为负数').max(6, '不超过 6').default(3),
+  })
+  .strict();
+
 /** The cost weights and pruning of a round (`GET/PUT …/settings`), every field filled. */
 export const allocationSettingsView = z.object({
   requiredPerVillage: z.number(),
@@ -57,7 +105,11 @@ export const allocationSettingsView = z.object({
 });
 export type AllocationSettingsView = z.infer<typeof allocationSettingsView>;
 
-export const allocationSettingsReply = z.object({ settings: allocationSettingsView });
+/** The round's settings, and whether the caller may change them now. */
+export const allocationSettingsReply = z.object({
+  settings: allocationSettingsView,
+  abilities: abilities(['configure']),
+});
 
 /** A district, town or village a unit would like to help (`GET/PUT …/preferences/:unitId`). */
 const allocationPreference = z.object({
@@ -67,7 +119,11 @@ const allocationPreference = z.object({
 });
 export type AllocationPreference = z.infer<typeof allocationPreference>;
 
-export const allocationPreferenceList = z.object({ items: z.array(allocationPreference) });
+/** A unit's preferences, and whether the caller may change them now. */
+export const allocationPreferenceList = z.object({
+  items: z.array(allocationPreference),
+  abilities: abilities(['prefer']),
+});
 
 /** What a run solved: instance size, covered places, total cost, solves and time. */
 const allocationRunStats = z.object({
@@ -101,11 +157,19 @@ export const allocationRun = z.object({
   createdAt: z.string(),
   publishedBy: z.number().nullable(),
   publishedAt: z.string().nullable(),
+  /** `run`: re-run keeping its locked pairs; `edit`: lock, swap, remove its pairs; `publish`. */
+  abilities: abilities(['run', 'edit', 'publish']),
 });
 export type AllocationRun = z.infer<typeof allocationRun>;
 
-/** The runs of a round, newest first (`GET …/runs`). */
-export const allocationRunList = z.object({ items: z.array(allocationRun) });
+/**
+ * The runs of a round, newest first (`GET …/runs`), and what the caller may do on the round's
+ * allocation now: run a new proposal, change its settings.
+ */
+export const allocationRunList = z.object({
+  items: z.array(allocationRun),
+  abilities: abilities(['run', 'configure']),
+});
 
 /** A proposed pair as the review page shows it, with the names and the cost explained. */
 const allocationPairView = z.object({
@@ -129,6 +193,8 @@ const allocationPairView = z.object({
   swappedFromName: z.string().nullable(),
   /** The intention the pair became when the run was published. */
   intentionId: z.number().nullable(),
+  /** `edit`: lock, swap or remove the pair. */
+  abilities: abilities(['edit']),
 });
 export type AllocationPairView = z.infer<typeof allocationPairView>;
 
@@ -183,6 +249,7 @@ const allocationPair = z.object({
   /** The unit proposed before the city swapped it. */
   swappedFrom: z.number().nullable(),
   intentionId: z.number().nullable(),
+  abilities: abilities(['edit']),
 });
 export type AllocationPair = z.infer<typeof allocationPair>;
 
@@ -207,3 +274,120 @@ export const allocationPublished = z.object({
   run: allocationRun,
 });
 export type AllocationPublished = z.infer<typeof allocationPublished>;
+
+const tags = ['allocation'];
+const runParams = z.object({ id, runId: id });
+const pairParams = z.object({ id, runId: id, pairId: id });
+const unitParams = z.object({ id, unitId: id });
+
+/** The routes of 组织分配, under `/rounds/:id/allocation` (`:id` is the round). */
+export const allocationApi = {
+  settings: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/allocation/settings',
+    tags,
+    summary: '组织分配：成本权重与剪枝设置',
+    params: idParams,
+    response: { 200: allocationSettingsReply },
+  }),
+  putSettings: defineRoute({
+    method: 'PUT',
+    path: '/rounds/:id/allocation/settings',
+    tags,
+    summary: '组织分配：修改成本权重（未填的项取默认值）',
+    params: idParams,
+    body: allocationSettingsInput,
+    response: { 200: allocationSettingsReply },
+  }),
+  preferences: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/allocation/preferences/:unitId',
+    tags,
+    summary: '单位的结对意愿（意向区县、乡镇或村）',
+    params: unitParams,
+    response: { 200: allocationPreferenceList },
+  }),
+  putPreferences: defineRoute({
+    method: 'PUT',
+    path: '/rounds/:id/allocation/preferences/:unitId',
+    tags,
+    summary: '设置单位的结对意愿',
+    params: unitParams,
+    body: z.object({ ruralOrgIds: z.array(id).max(50, '意向地区不超过 50 个') }).strict(),
+    response: { 200: allocationPreferenceList },
+  }),
+  runs: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/allocation/runs',
+    tags,
+    summary: '组织分配方案列表',
+    params: idParams,
+    response: { 200: allocationRunList },
+  }),
+  run: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/allocation/runs',
+    tags,
+    summary: '运行组织分配，生成新方案',
+    params: idParams,
+    response: { 201: allocationRunView },
+  }),
+  view: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/allocation/runs/:runId',
+    tags,
+    summary: '分配方案：结对建议、未覆盖对象与分区统计',
+    params: runParams,
+    response: { 200: allocationRunView },
+  }),
+  rerun: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/allocation/runs/:runId/rerun',
+    tags,
+    summary: '保留锁定的结对重新运行',
+    params: runParams,
+    response: { 201: allocationRunView },
+  }),
+  publish: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/allocation/runs/:runId/publish',
+    tags,
+    summary: '发布方案：结对建议成为待双方确认的意向',
+    params: runParams,
+    response: { 200: allocationPublished },
+  }),
+  lock: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/allocation/runs/:runId/pairs/:pairId/lock',
+    tags,
+    summary: '锁定或解锁结对建议（锁定的结对在重新运行时保留）',
+    params: pairParams,
+    body: z.object({ locked: z.boolean({ message: '应为 true 或 false' }) }).strict(),
+    response: { 200: allocationPairReply },
+  }),
+  remove: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/allocation/runs/:runId/pairs/:pairId/remove',
+    tags,
+    summary: '移除结对建议（本轮不再建议该结对）',
+    params: pairParams,
+    response: { 200: allocationPairReply },
+  }),
+  candidates: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/allocation/runs/:runId/pairs/:pairId/candidates',
+    tags,
+    summary: '可替换的单位（按成本排序）',
+    params: pairParams,
+    response: { 200: allocationCandidateList },
+  }),
+  swap: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/allocation/runs/:runId/pairs/:pairId/swap',
+    tags,
+    summary: '替换结对建议的单位',
+    params: pairParams,
+    body: z.object({ urbanOrgId: id }).strict(),
+    response: { 200: allocationPairReply },
+  }),
+};

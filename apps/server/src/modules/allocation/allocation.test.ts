@@ -1,11 +1,10 @@
-import { allocationRun } from '@pairing/shared';
+import { allocationRun, allocationSettingsInput } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openRound } from '../rounds/testing.ts';
 import { createAllocatedIntention } from './intentions-port.ts';
 import { publishRun, type CreateAllocatedIntention } from './publish.ts';
-import { settingsSchema } from './settings.ts';
 import { balancingRound } from './testing.ts';
 
 let env: TestEnv;
@@ -28,10 +27,16 @@ const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, cook
   });
 
 type View = {
-  run: { id: number; status: string; stats: Record<string, number> };
+  run: {
+    id: number;
+    status: string;
+    stats: Record<string, number>;
+    abilities: Record<string, boolean>;
+  };
   pairs: Array<{
     id: number;
     status: string;
+    abilities: { edit: boolean };
     fixed: boolean;
     urbanOrgId: number;
     ruralOrgId: number;
@@ -129,7 +134,9 @@ describe('running the allocation (R-COVERAGE, S1 §8 组织分配)', () => {
     const [listed] = list.json().items;
     expect(listed).toEqual(view.run);
     expect(Object.keys(listed).sort()).toEqual(Object.keys(allocationRun.shape).sort());
-    expect(Object.keys(listed.settings).sort()).toEqual(Object.keys(settingsSchema.shape).sort());
+    expect(Object.keys(listed.settings).sort()).toEqual(
+      Object.keys(allocationSettingsInput.shape).sort(),
+    );
     expect(listed.stats).not.toHaveProperty('districts');
     expect(new Date(listed.createdAt).toISOString()).toBe(listed.createdAt);
     expect(listed.publishedAt).toBeNull();
@@ -262,7 +269,7 @@ describe('preferences and weights', () => {
     expect(settings.json().error.fields).toMatchObject({ base: '不能为负数', topK: '至少为 1' });
     const stored = (await api('GET', `/rounds/${roundId}/allocation/settings`)).json().settings;
     expect(stored.base).toBe(200);
-    expect(Object.keys(stored).sort()).toEqual(Object.keys(settingsSchema.shape).sort());
+    expect(Object.keys(stored).sort()).toEqual(Object.keys(allocationSettingsInput.shape).sort());
     const put = await api('PUT', `/rounds/${roundId}/allocation/settings`, { preference: 500 });
     expect(put.json().settings).toMatchObject({ preference: 500, base: 200 });
 
@@ -299,10 +306,12 @@ describe('publishing', () => {
   it('creates one pending intention per kept pair in one transaction, once under two concurrent calls', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const view = await run(roundId);
-    await api(
+    const removed = await api(
       'POST',
       `/rounds/${roundId}/allocation/runs/${view.run.id}/pairs/${view.pairs[0].id}/remove`,
     );
+    // A removed pair can no longer be locked or swapped.
+    expect(removed.json().pair.abilities).toEqual({ edit: false });
     const placesBefore = await placesTaken(roundId);
     const [first, second] = await Promise.all([
       publishRun(env.dbh.db, cityScope(), env.clock, roundId, view.run.id),
@@ -350,12 +359,26 @@ describe('publishing', () => {
   it('publishes through the route, and publishing again creates nothing more', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const view = await run(roundId);
+    // The caller's abilities: the city on the proposal under review, a reader on nothing.
+    expect(view.run.abilities).toEqual({ run: true, edit: true, publish: true });
+    expect(view.pairs.every((p) => p.abilities.edit)).toBe(true);
+    const read = await api(
+      'GET',
+      `/rounds/${roundId}/allocation/runs/${view.run.id}`,
+      undefined,
+      sc.actors.district_admin.cookie,
+    );
+    expect(read.json().run.abilities).toEqual({ run: false, edit: false, publish: false });
     const url = `/rounds/${roundId}/allocation/runs/${view.run.id}/publish`;
     const first = await api('POST', url);
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().created).toBe(view.pairs.length);
     const published = first.json().run;
     expect(published.status).toBe('published');
+    expect(published.abilities).toEqual({ run: false, edit: false, publish: false });
+    const listed = (await api('GET', `/rounds/${roundId}/allocation/runs`)).json();
+    expect(listed.abilities).toEqual({ run: true, configure: true });
+    expect(listed.items[0].abilities).toEqual(published.abilities);
     expect(new Date(published.publishedAt).toISOString()).toBe(published.publishedAt);
     const again = await api('POST', url);
     expect(again.json()).toMatchObject({ created: 0, intentionIds: first.json().intentionIds });

@@ -1,25 +1,27 @@
-import type { AllocationPreference } from '@pairing/shared';
+import type { AllocationPreference, RoundState } from '@pairing/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
-import { conflict, invalid, notFound } from '../../lib/errors.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { invalid, notFound } from '../../lib/errors.ts';
+import { authorize, abilitiesOn } from '../../lib/policy.ts';
+import type { Scope } from '../../lib/scope.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { withinScope } from '../orgs/sql.ts';
 import { getRound } from '../rounds/service.ts';
-import { authorize } from './policy.ts';
+import { can, ensureState } from './policy.ts';
 import { allocationPreferences, allocationSettings } from './schema.ts';
 import { settingsOf } from './store.ts';
 import type { AllocationSettings } from './settings.ts';
 
-/** Until signing starts, weights and preferences may still change (they shape the next run). */
-const editable = ['draft', 'intentions_open', 'balancing'];
-const frozen = () =>
-  conflict('round_not_editable', '本轮结对已进入协议签订阶段，分配设置不能再修改');
+const presentSettings = (scope: Scope, roundState: RoundState, settings: AllocationSettings) => ({
+  settings,
+  abilities: abilitiesOn(can, scope, ['configure'], { roundState }),
+});
 
 export async function getSettings(db: Db, scope: Scope, roundId: number) {
-  authorize(scope, 'readSettings');
-  await getRound(db, scope, roundId);
-  return settingsOf(db, roundId);
+  authorize(can, scope, 'readSettings');
+  const round = await getRound(db, scope, roundId);
+  return presentSettings(scope, round.state, await settingsOf(db, roundId));
 }
 
 /** Replace the round's weights (already validated and completed with defaults by the route). */
@@ -29,10 +31,10 @@ export async function putSettings(
   roundId: number,
   settings: AllocationSettings,
 ) {
-  authorize(scope, 'configure');
+  authorize(can, scope, 'configure');
   return db.transaction(async (tx) => {
     const round = await getRound(tx, scope, roundId, true);
-    if (!editable.includes(round.state)) throw frozen();
+    ensureState('configure', { roundState: round.state });
     const before = await settingsOf(tx, roundId);
     await tx
       .insert(allocationSettings)
@@ -49,7 +51,7 @@ export async function putSettings(
       before,
       after: settings,
     });
-    return settings;
+    return presentSettings(scope, round.state, settings);
   });
 }
 
@@ -57,28 +59,25 @@ export async function putSettings(
 async function unitInScope(db: Db, scope: Scope, roundPath: string, unitId: number) {
   const [unit] = await queryRows<{ id: number; path: string }>(
     db,
-    sql`select id::int as "id", path from orgs where id = ${unitId} and kind = 'urban_unit'
-      and path like ${pathPrefix(roundPath)} and path like ${pathPrefix(scope.path)}`,
+    sql`select id::int as "id", path from org_directory where id = ${unitId}
+      and kind = 'urban_unit' and ${withinScope(sql`path`, { path: roundPath })}
+      and ${withinScope(sql`path`, scope)}`,
   );
   if (!unit) throw notFound('单位不存在');
   return unit;
 }
 
-export async function getPreferences(
-  db: Db,
-  scope: Scope,
-  roundId: number,
-  unitId: number,
-): Promise<AllocationPreference[]> {
-  authorize(scope, 'prefer');
+export async function getPreferences(db: Db, scope: Scope, roundId: number, unitId: number) {
+  authorize(can, scope, 'prefer');
   const round = await getRound(db, scope, roundId);
   await unitInScope(db, scope, round.scopePath, unitId);
-  return queryRows<AllocationPreference>(
+  const items = await queryRows<AllocationPreference>(
     db,
     sql`select o.id::int as "ruralOrgId", o.name, o.kind::text as "kind"
-      from allocation_preferences p join orgs o on o.id = p.rural_org_id
+      from allocation_preferences p join org_directory o on o.id = p.rural_org_id
       where p.round_id = ${roundId} and p.urban_org_id = ${unitId} order by o.path`,
   );
+  return { items, abilities: abilitiesOn(can, scope, ['prefer'], { roundState: round.state }) };
 }
 
 /**
@@ -92,18 +91,20 @@ export async function setPreferences(
   roundId: number,
   unitId: number,
   ruralOrgIds: number[],
-): Promise<AllocationPreference[]> {
-  authorize(scope, 'prefer');
+) {
+  authorize(can, scope, 'prefer');
   return db.transaction(async (tx) => {
     const round = await getRound(tx, scope, roundId);
-    if (!editable.includes(round.state)) throw frozen();
+    ensureState('prefer', { roundState: round.state });
     const unit = await unitInScope(tx, scope, round.scopePath, unitId);
     const ids = [...new Set(ruralOrgIds)];
     const found = ids.length
       ? await queryRows<{ id: number }>(
           tx,
-          sql`select id::int as "id" from orgs where id = any(${`{${ids.join(',')}}`}::bigint[])
-            and kind in ('district', 'town', 'village') and path like ${pathPrefix(round.scopePath)}`,
+          sql`select id::int as "id" from org_directory
+            where id = any(${`{${ids.join(',')}}`}::bigint[])
+            and kind in ('district', 'town', 'village')
+            and ${withinScope(sql`path`, { path: round.scopePath })}`,
         )
       : [];
     const unknown = ids.filter((id) => !found.some((f) => f.id === id));

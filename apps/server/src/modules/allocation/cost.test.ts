@@ -11,7 +11,8 @@ import {
 import { needMask, servesMask } from './fit.ts';
 import { districtKm } from './geo.ts';
 import { buildInstance } from './instance.ts';
-import { defaultSettings, settingsSchema } from './settings.ts';
+import { allocationSettingsInput } from '@pairing/shared';
+import { defaultSettings } from './settings.ts';
 import { solve } from './solve.ts';
 import { weakMinBudget, type RoundData } from './sources.ts';
 
@@ -93,7 +94,7 @@ describe('cost builder terms (docs/allocation.md "Cost")', () => {
   });
 
   it('never goes below 0 and explains every term in Chinese', () => {
-    const settings = settingsSchema.parse({ base: 10, perKm: 0, continuity: 50 });
+    const settings = allocationSettingsInput.parse({ base: 10, perKm: 0, continuity: 50 });
     const previous = new Map([[unit.id, new Set([village.id])]]);
     const ctx = context({ settings, previous });
     const { cost: c, reasons } = explainCost(village, unit, ctx);
@@ -125,7 +126,7 @@ describe('cost builder terms (docs/allocation.md "Cost")', () => {
 
 describe('settings', () => {
   it('rejects negative, fractional and unknown weights with Chinese messages', () => {
-    const r = settingsSchema.safeParse({ base: -1, perKm: 1.5, bogus: 1 });
+    const r = allocationSettingsInput.safeParse({ base: -1, perKm: 1.5, bogus: 1 });
     expect(r.success).toBe(false);
     const messages = r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(messages).toContain('base: 不能为负数');
@@ -184,7 +185,7 @@ describe('instance', () => {
         { urban: 8, rural: 2 },
       ],
     });
-    const b = buildInstance(data, settingsSchema.parse({ requiredPerVillage: 2 }), opts);
+    const b = buildInstance(data, allocationSettingsInput.parse({ requiredPerVillage: 2 }), opts);
     expect(b.targets.map((x) => [x.id, x.demand])).toEqual([
       [1, 1],
       [2, 1],
@@ -219,8 +220,8 @@ describe('instance', () => {
       targets: Array.from({ length: 30 }, (_, i) => t(i + 1)),
       units: Array.from({ length: 30 }, (_, i) => u(1000 + i, 1)),
     });
-    const narrow = settingsSchema.parse({ topK: 1, topPerUnit: 0, widenRounds: 0 });
-    const wide = settingsSchema.parse({ topK: 1, topPerUnit: 0, widenRounds: 5 });
+    const narrow = allocationSettingsInput.parse({ topK: 1, topPerUnit: 0, widenRounds: 0 });
+    const wide = allocationSettingsInput.parse({ topK: 1, topPerUnit: 0, widenRounds: 5 });
     const before = solve(buildInstance(data, narrow, opts), []);
     const after = solve(buildInstance(data, wide, opts), []);
     expect(before.stats.covered).toBeLessThan(30);

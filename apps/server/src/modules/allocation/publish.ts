@@ -4,12 +4,13 @@ import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { conflict } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
+import { authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
-import { runNotProposed } from './errors.ts';
 import { createAllocatedIntention } from './intentions-port.ts';
-import { authorize } from './policy.ts';
+import { can, ensureState } from './policy.ts';
 import { allocationPairs, allocationRuns } from './schema.ts';
-import { balancingRound, findRun } from './store.ts';
+import { findRun, openRound } from './store.ts';
+import { presentRun } from './view.ts';
 
 /**
  * Creates one intention of source `allocation`, pending the confirmation of both sides, inside the
@@ -31,9 +32,9 @@ export async function publishRun(
   runId: number,
   createIntention: CreateAllocatedIntention = createAllocatedIntention,
 ) {
-  authorize(scope, 'publish');
+  authorize(can, scope, 'publish');
   return db.transaction(async (tx) => {
-    const round = await balancingRound(tx, scope, roundId);
+    const round = await openRound(tx, scope, roundId, 'publish');
     const run = await findRun(tx, roundId, runId, true);
     const pairs = await tx
       .select()
@@ -42,11 +43,11 @@ export async function publishRun(
       .orderBy(allocationPairs.id);
     if (run.status === 'published')
       return {
-        run,
+        run: presentRun(scope, round.state, run),
         created: 0,
         intentionIds: pairs.map((p) => p.intentionId).filter((i) => i != null),
       };
-    if (run.status !== 'proposed') throw runNotProposed();
+    ensureState('publish', { roundState: round.state, runStatus: run.status });
     if (!pairs.length) throw conflict('nothing_to_publish', '方案中没有可发布的结对建议');
     const intentionIds: number[] = [];
     for (const p of pairs) {
@@ -76,6 +77,10 @@ export async function publishRun(
       after: { status: 'published', intentions: intentionIds.length },
     });
     await notifyBoard(tx, roundId);
-    return { run: after, created: intentionIds.length, intentionIds };
+    return {
+      run: presentRun(scope, round.state, after),
+      created: intentionIds.length,
+      intentionIds,
+    };
   });
 }

@@ -3,33 +3,39 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { invalid, notFound } from '../../lib/errors.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { authorize } from '../../lib/policy.ts';
+import type { Scope } from '../../lib/scope.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { withinScope } from '../orgs/sql.ts';
 import type { Round } from '../rounds/service.ts';
 import { getRound } from '../rounds/service.ts';
 import { explainCost, reasonText } from './cost.ts';
-import { pairRemoved } from './errors.ts';
 import { buildInstance } from './instance.ts';
-import { authorize } from './policy.ts';
+import { can, ensureState } from './policy.ts';
 import { allocationExclusions, allocationPairs } from './schema.ts';
 import { loadRoundData, weakMinBudget } from './sources.ts';
-import { balancingRound, findRun, proposedRun, settingsOf } from './store.ts';
+import { findRun, openRound, openRun, settingsOf, type Run } from './store.ts';
+import { presentPair } from './view.ts';
 
 type Pair = typeof allocationPairs.$inferSelect;
 
 /** Round in balancing, run under review and the pair, all locked; 404 for ids outside. */
 async function openPair(tx: Db, scope: Scope, roundId: number, runId: number, pairId: number) {
-  authorize(scope, 'edit');
-  const round = await balancingRound(tx, scope, roundId);
-  await proposedRun(tx, roundId, runId);
+  authorize(can, scope, 'edit');
+  const round = await openRound(tx, scope, roundId, 'edit');
+  const run = await openRun(tx, round, runId, 'edit');
   const [pair] = await tx
     .select()
     .from(allocationPairs)
     .where(and(eq(allocationPairs.id, pairId), eq(allocationPairs.runId, runId)))
     .for('update');
   if (!pair) throw notFound('分配建议不存在');
-  return { round, pair };
+  return { round, run, pair };
 }
+
+/** The pair may be changed: a removed pair stays removed (409). */
+const ensureEditable = (round: Round, run: Run, pair: Pair) =>
+  ensureState('edit', { roundState: round.state, runStatus: run.status, pairStatus: pair.status });
 
 async function audit(
   tx: Db,
@@ -59,15 +65,15 @@ export async function setPairLock(
   locked: boolean,
 ): Promise<AllocationPair> {
   return db.transaction(async (tx) => {
-    const { round, pair } = await openPair(tx, scope, roundId, runId, pairId);
-    if (pair.status === 'removed') throw pairRemoved();
+    const { round, run, pair } = await openPair(tx, scope, roundId, runId, pairId);
+    ensureEditable(round, run, pair);
     const [after] = await tx
       .update(allocationPairs)
       .set({ status: locked ? 'locked' : 'proposed' })
       .where(eq(allocationPairs.id, pairId))
       .returning();
     await audit(tx, scope, round, locked ? 'locked' : 'unlocked', pair, after);
-    return after;
+    return presentPair(scope, round.state, run, after);
   });
 }
 
@@ -80,8 +86,8 @@ export async function removePair(
   pairId: number,
 ): Promise<AllocationPair> {
   return db.transaction(async (tx) => {
-    const { round, pair } = await openPair(tx, scope, roundId, runId, pairId);
-    if (pair.status === 'removed') return pair;
+    const { round, run, pair } = await openPair(tx, scope, roundId, runId, pairId);
+    if (pair.status === 'removed') return presentPair(scope, round.state, run, pair);
     const [after] = await tx
       .update(allocationPairs)
       .set({ status: 'removed' })
@@ -97,7 +103,7 @@ export async function removePair(
       })
       .onConflictDoNothing();
     await audit(tx, scope, round, 'removed', pair, after);
-    return after;
+    return presentPair(scope, round.state, run, after);
   });
 }
 
@@ -141,7 +147,7 @@ export async function swapCandidates(
   pairId: number,
   limit = 20,
 ): Promise<AllocationCandidate[]> {
-  authorize(scope, 'edit');
+  authorize(can, scope, 'edit');
   const round = await getRound(db, scope, roundId);
   await findRun(db, roundId, runId);
   const [pair] = await db
@@ -155,8 +161,8 @@ export async function swapCandidates(
     (
       await queryRows<{ id: number; name: string }>(
         db,
-        sql`select id::int as "id", name from orgs
-          where kind = 'urban_unit' and path like ${pathPrefix(round.scopePath)}`,
+        sql`select id::int as "id", name from org_directory
+          where kind = 'urban_unit' and ${withinScope(sql`path`, { path: round.scopePath })}`,
       )
     ).map((r) => [r.id, r.name]),
   );
@@ -193,8 +199,8 @@ export async function swapPair(
   urbanOrgId: number,
 ): Promise<AllocationPair> {
   return db.transaction(async (tx) => {
-    const { round, pair } = await openPair(tx, scope, roundId, runId, pairId);
-    if (pair.status === 'removed') throw pairRemoved();
+    const { round, run, pair } = await openPair(tx, scope, roundId, runId, pairId);
+    ensureEditable(round, run, pair);
     const { data, built, target, load, sameVillage } = await alternatives(
       tx,
       scope,
@@ -227,6 +233,6 @@ export async function swapPair(
       .where(eq(allocationPairs.id, pairId))
       .returning();
     await audit(tx, scope, round, 'swapped', pair, after);
-    return after;
+    return presentPair(scope, round.state, run, after);
   });
 }

@@ -2,13 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { buildInstance } from './instance.ts';
-import { authorize } from './policy.ts';
+import { can } from './policy.ts';
 import { allocationPairs, allocationRuns, allocationTargets } from './schema.ts';
 import { solve, type Solution } from './solve.ts';
 import { loadRoundData, weakMinBudget, type RoundData } from './sources.ts';
-import { balancingRound, insertChunked, proposedRun, settingsOf } from './store.ts';
+import { insertChunked, openRound, openRun, settingsOf } from './store.ts';
 
 export type DistrictSnapshot = {
   districtId: number | null;
@@ -61,12 +62,12 @@ export async function createRun(
   roundId: number,
   sourceRunId: number | null = null,
 ) {
-  authorize(scope, 'run');
+  authorize(can, scope, 'run');
   return db.transaction(async (tx) => {
-    const round = await balancingRound(tx, scope, roundId);
+    const round = await openRound(tx, scope, roundId, 'run');
     let locked: Array<{ urban: number; rural: number }> = [];
     if (sourceRunId != null) {
-      await proposedRun(tx, roundId, sourceRunId);
+      await openRun(tx, round, sourceRunId, 'run');
       locked = (
         await tx
           .select({ urban: allocationPairs.urbanOrgId, rural: allocationPairs.ruralOrgId })

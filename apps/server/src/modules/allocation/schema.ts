@@ -26,7 +26,7 @@ import type { AllocationSettings } from './settings.ts';
 export const allocationRunStatus = pgEnum('allocation_run_status', allocationRunStatuses);
 export const allocationPairStatus = pgEnum('allocation_pair_status', allocationPairStatuses);
 
-/** Cost weights and pruning of one round (validated by `settingsSchema` in settings.ts). */
+/** Cost weights and pruning of one round (validated by `allocationSettingsInput`, packages/shared). */
 export const allocationSettings = pgTable('allocation_settings', {
   roundId: bigint('round_id', { mode: 'number' })
     .primaryKey()

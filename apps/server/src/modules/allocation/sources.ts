@@ -1,17 +1,19 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PACKS, type PackId } from '@pairing/policy';
 import type { Db } from '../../db/client.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { listIntentions } from '../intentions/service.ts';
+import type { Scope } from '../../lib/scope.ts';
 import { listDistrictPairs } from '../orgs/district-pairs.ts';
+import { withinScope } from '../orgs/sql.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { needCategories, resourceCategories } from '../rounds/read-for-allocation.ts';
 import { ruralTarget } from '../rounds/rural.ts';
 import type { Round } from '../rounds/service.ts';
+import { listIntentions } from './intentions-port.ts';
 import type { AllocationSettings } from './settings.ts';
 
 // Everything the cost builder reads, in a few set-based queries. Intentions and the district
-// pairing table come through their modules' services; the orgs with their needs and resources
-// lists have no bulk read in a service yet, so they are read here, read-only.
+// pairing table come through their modules' functions; the orgs through the `org_directory` view
+// and the round's needs and resources lists through the rounds module's fragments.
 
 export type TargetRow = {
   id: number;
@@ -48,9 +50,9 @@ export type RoundData = {
 };
 
 /** The district an org lies in: the `district` among the ids of its path. */
-const districtOf = (alias: string) =>
-  sql.raw(`(select a.id from orgs a where a.kind = 'district'
-    and a.id = any(string_to_array(trim(both '/' from ${alias}.path), '/')::bigint[]) limit 1)`);
+const districtOf = (path: SQL) =>
+  sql`(select a.id from org_directory a where a.kind = 'district'
+    and a.id = any(string_to_array(trim(both '/' from ${path}), '/')::bigint[]) limit 1)`;
 
 /** R-WEAK-FUNDS: the yearly minimum a weak village's unit must fund, from the round's pack. */
 export function weakMinBudget(packId: string) {
@@ -68,7 +70,7 @@ export async function loadRoundData(
   settings: AllocationSettings,
   only: { targetIds?: number[]; unitIds?: number[] } = {},
 ): Promise<RoundData> {
-  const inRound = pathPrefix(round.scopePath);
+  const inRound = (path: SQL) => withinScope(path, { path: round.scopePath });
   const kinds = settings.includeTowns ? sql`('village', 'town')` : sql`('village')`;
   const idFilter = (column: string, ids?: number[]) =>
     ids
@@ -77,11 +79,10 @@ export async function loadRoundData(
   const targets = await queryRows<TargetRow>(
     db,
     sql`select o.id::int as "id", o.kind::text as "kind", o.path, o.weak_village as "weak",
-        ${districtOf('o')}::int as "districtId",
-        coalesce((select array_agg(distinct n.category) from round_needs n
-          where n.round_id = ${round.id} and n.org_id = o.id), '{}') as "needs"
-      from orgs o
-      where o.kind in ${kinds} and o.path like ${inRound} and ${ruralTarget('o')}
+        ${districtOf(sql`o.path`)}::int as "districtId",
+        coalesce(${needCategories(round.id, sql`o.id`)}, '{}') as "needs"
+      from org_directory o
+      where o.kind in ${kinds} and ${inRound(sql`o.path`)} and ${ruralTarget('o')}
         ${idFilter('o.id', only.targetIds)}
       order by o.id`,
   );
@@ -90,16 +91,15 @@ export async function loadRoundData(
     db,
     sql`select o.id::int as "id", o.path, coalesce(o.capacity, 1)::int as "capacity",
         coalesce(o.yearly_budget, 0)::float8 as "budget",
-        coalesce(o.address_district_id, ${districtOf('o')})::int as "districtId",
-        coalesce((select array_agg(distinct r.category) from round_resources r
-          where r.round_id = ${round.id} and r.org_id = o.id), o.resource_tags, '{}') as "resources"
-      from orgs o
-      where o.kind = 'urban_unit' and o.path like ${inRound} ${idFilter('o.id', only.unitIds)}
+        coalesce(o.address_district_id, ${districtOf(sql`o.path`)})::int as "districtId",
+        coalesce(${resourceCategories(round.id, sql`o.id`)}, o.resource_tags, '{}') as "resources"
+      from org_directory o
+      where o.kind = 'urban_unit' and ${inRound(sql`o.path`)} ${idFilter('o.id', only.unitIds)}
       order by o.id`,
   );
   const districts = await queryRows<DistrictRow>(
     db,
-    sql`select id::int as "id", code, name, path from orgs
+    sql`select id::int as "id", code, name, path from org_directory
       where kind = 'district' order by code nulls last, id`,
   );
   const districtPairs = (await listDistrictPairs(db, scope)).items.map((p) => ({
@@ -118,7 +118,7 @@ export async function loadRoundData(
   const preferences = await queryRows<{ urban: number; path: string }>(
     db,
     sql`select p.urban_org_id::int as "urban", o.path from allocation_preferences p
-      join orgs o on o.id = p.rural_org_id where p.round_id = ${round.id}`,
+      join org_directory o on o.id = p.rural_org_id where p.round_id = ${round.id}`,
   );
   const exclusions = await queryRows<{ urban: number; rural: number }>(
     db,

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { getRound, type Round } from '../rounds/service.ts';
-import { roundNotBalancing, runNotProposed } from './errors.ts';
+import { ensureState, type AllocationAction } from './policy.ts';
 import { allocationRuns, allocationSettings } from './schema.ts';
 import { readSettings } from './settings.ts';
 
@@ -17,10 +17,15 @@ export async function settingsOf(db: Db, roundId: number) {
   return readSettings(row?.settings ?? {});
 }
 
-/** The round (404 outside the caller's scope), locked, and in the balancing state. */
-export async function balancingRound(tx: Db, scope: Scope, roundId: number): Promise<Round> {
+/** The round (404 outside the caller's scope), locked, in a state where `action` may be taken. */
+export async function openRound(
+  tx: Db,
+  scope: Scope,
+  roundId: number,
+  action: AllocationAction,
+): Promise<Round> {
   const round = await getRound(tx, scope, roundId, true);
-  if (round.state !== 'balancing') throw roundNotBalancing(round.state);
+  ensureState(action, { roundState: round.state });
   return round;
 }
 
@@ -35,10 +40,10 @@ export async function findRun(db: Db, roundId: number, runId: number, lock = fal
   return run;
 }
 
-/** The run under review, locked: edits and re-runs start from the current proposal only. */
-export async function proposedRun(tx: Db, roundId: number, runId: number) {
-  const run = await findRun(tx, roundId, runId, true);
-  if (run.status !== 'proposed') throw runNotProposed();
+/** The run, locked, where `action` may be taken: edits and re-runs start from the proposal only. */
+export async function openRun(tx: Db, round: Round, runId: number, action: AllocationAction) {
+  const run = await findRun(tx, round.id, runId, true);
+  ensureState(action, { roundState: round.state, runStatus: run.status });
   return run;
 }
 

@@ -1,19 +1,25 @@
 import type {
+  AllocationPair,
   AllocationPairView,
   AllocationRun,
   AllocationRunView,
   AllocationUncoveredCode,
+  RoundState,
 } from '@pairing/shared';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { abilitiesOn, authorize } from '../../lib/policy.ts';
+import type { Scope } from '../../lib/scope.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { withinScope } from '../orgs/sql.ts';
 import { getRound } from '../rounds/service.ts';
 import { reasonText } from './cost.ts';
-import { authorize } from './policy.ts';
+import { can } from './policy.ts';
 import type { RunStats } from './runs.ts';
-import { allocationRuns } from './schema.ts';
+import { allocationPairs, allocationRuns } from './schema.ts';
 import { findRun, type Run } from './store.ts';
+
+type StoredPair = typeof allocationPairs.$inferSelect;
 
 export const uncoveredReasons = {
   no_eligible_unit: '没有符合条件的单位（无剩余名额、预算不足或已被排除）',
@@ -34,29 +40,64 @@ type TargetView = {
 };
 
 /**
- * A run as the routes answer it: times are ISO strings, and the district snapshot stays inside
- * (the run view gives the totals of the caller's districts only).
+ * A run as the routes answer it, with the caller's abilities on it: times are ISO strings, and the
+ * district snapshot stays inside (the run view gives the totals of the caller's districts only).
  */
-export function presentRun({ stats, createdAt, publishedAt, ...run }: Run): AllocationRun {
+export function presentRun(
+  scope: Scope,
+  roundState: RoundState,
+  { stats, createdAt, publishedAt, ...run }: Run,
+): AllocationRun {
   const { districts: _districts, ...summary } = stats as RunStats;
   return {
     ...run,
     stats: summary,
     createdAt: createdAt.toISOString(),
     publishedAt: publishedAt?.toISOString() ?? null,
+    abilities: abilitiesOn(can, scope, ['run', 'edit', 'publish'], {
+      roundState,
+      runStatus: run.status,
+    }),
   };
 }
 
-/** Runs of the round, newest first (visible to the roles that may read proposals). */
-export async function listRuns(db: Db, scope: Scope, roundId: number): Promise<AllocationRun[]> {
-  authorize(scope, 'read');
-  await getRound(db, scope, roundId);
+/** What a pair of `run` lets the caller do: lock, swap or remove it (`edit`). */
+const pairAbilities = (
+  scope: Scope,
+  roundState: RoundState,
+  run: Run,
+  pair: { status: StoredPair['status'] },
+) =>
+  abilitiesOn(can, scope, ['edit'], {
+    roundState,
+    runStatus: run.status,
+    pairStatus: pair.status,
+  });
+
+/** A stored pair as the lock, remove and swap routes answer it, with the caller's abilities. */
+export const presentPair = (
+  scope: Scope,
+  roundState: RoundState,
+  run: Run,
+  pair: StoredPair,
+): AllocationPair => ({ ...pair, abilities: pairAbilities(scope, roundState, run, pair) });
+
+/**
+ * Runs of the round, newest first (visible to the roles that may read proposals), and whether
+ * the caller may run a new proposal or change the settings now.
+ */
+export async function listRuns(db: Db, scope: Scope, roundId: number) {
+  authorize(can, scope, 'read');
+  const round = await getRound(db, scope, roundId);
   const runs = await db
     .select()
     .from(allocationRuns)
     .where(eq(allocationRuns.roundId, roundId))
     .orderBy(desc(allocationRuns.id));
-  return runs.map(presentRun);
+  return {
+    items: runs.map((run) => presentRun(scope, round.state, run)),
+    abilities: abilitiesOn(can, scope, ['run', 'configure'], { roundState: round.state }),
+  };
 }
 
 /**
@@ -70,11 +111,11 @@ export async function getRunView(
   roundId: number,
   runId: number,
 ): Promise<AllocationRunView> {
-  authorize(scope, 'read');
+  authorize(can, scope, 'read');
   const round = await getRound(db, scope, roundId);
   const run = await findRun(db, roundId, runId);
-  const mine = pathPrefix(scope.path);
-  const pairs = await queryRows<Omit<AllocationPairView, 'reasonText'>>(
+  const mine = (path: SQL) => withinScope(path, scope);
+  const pairs = await queryRows<Omit<AllocationPairView, 'reasonText' | 'abilities'>>(
     db,
     sql`select p.id::int as "id", p.status::text as "status", p.fixed, p.cost, p.reasons,
         uo.id::int as "urbanOrgId", uo.name as "urbanOrgName",
@@ -82,12 +123,12 @@ export async function getRunView(
         ro.weak_village as "weakVillage", t.district_id::int as "districtId", d.name as "districtName",
         so.name as "swappedFromName", p.intention_id::int as "intentionId"
       from allocation_pairs p
-      join orgs uo on uo.id = p.urban_org_id
-      join orgs ro on ro.id = p.rural_org_id
+      join org_directory uo on uo.id = p.urban_org_id
+      join org_directory ro on ro.id = p.rural_org_id
       left join allocation_targets t on t.run_id = p.run_id and t.rural_org_id = p.rural_org_id
-      left join orgs d on d.id = t.district_id
-      left join orgs so on so.id = p.swapped_from
-      where p.run_id = ${runId} and (ro.path like ${mine} or uo.path like ${mine})
+      left join org_directory d on d.id = t.district_id
+      left join org_directory so on so.id = p.swapped_from
+      where p.run_id = ${runId} and (${mine(sql`ro.path`)} or ${mine(sql`uo.path`)})
       order by d.code nulls last, ro.code nulls last, ro.id, p.id`,
   );
   const targets = await queryRows<TargetView>(
@@ -96,9 +137,9 @@ export async function getRunView(
         ro.weak_village as "weakVillage", t.district_id::int as "districtId", d.name as "districtName",
         t.demand, t.missing, t.reason
       from allocation_targets t
-      join orgs ro on ro.id = t.rural_org_id
-      left join orgs d on d.id = t.district_id
-      where t.run_id = ${runId} and ro.path like ${mine}
+      join org_directory ro on ro.id = t.rural_org_id
+      left join org_directory d on d.id = t.district_id
+      where t.run_id = ${runId} and ${mine(sql`ro.path`)}
       order by ro.weak_village desc, d.code nulls last, ro.code nulls last, ro.id`,
   );
   const kept = new Map<number, number>();
@@ -133,8 +174,12 @@ export async function getRunView(
       ...(shortByDistrict.get(d.districtId) ?? { proposed: 0, uncovered: 0 }),
     }));
   return {
-    run: presentRun(run),
-    pairs: pairs.map((p) => ({ ...p, reasonText: reasonText(p.reasons) })),
+    run: presentRun(scope, round.state, run),
+    pairs: pairs.map((p) => ({
+      ...p,
+      reasonText: reasonText(p.reasons),
+      abilities: pairAbilities(scope, round.state, run, p),
+    })),
     uncovered,
     districts,
   };

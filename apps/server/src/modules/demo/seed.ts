@@ -9,7 +9,7 @@ import { loadDivisions } from '../orgs/divisions-source.ts';
 import { importDivisions } from '../orgs/import-divisions.ts';
 import { insertOrg } from '../orgs/tree.ts';
 import { districtPairs, orgs } from '../orgs/schema.ts';
-import { seedDemoRound as seedAllocationDemoRound } from '../allocation/demo.ts';
+import { seedDemoRound as seedAllocationDemoRound } from './allocation-round.ts';
 import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';

@@ -1,31 +1,32 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useMe } from '../../auth/AuthProvider.tsx';
+import { allocationApi, type AllocationPairView, type AllocationRunView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
-import { allocationApi, type Pair, type RunView } from './api.ts';
 import { CoverageChart } from './CoverageChart.tsx';
 import { SwapModal } from './SwapModal.tsx';
+
+const load = (id: number, runId: number) => call(allocationApi.view, { params: { id, runId } });
 
 /** 组织分配 (S1 §8): run the allocation for a round in balancing, review, re-run and publish. */
 export default function AllocationPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const me = useMe();
   const choice = useRoundChoice();
   const balancing = choice.rounds.filter((r) => r.state === 'balancing');
   const round =
     choice.rounds.find((r) => r.id === choice.round?.id && r.state === 'balancing') ??
     balancing[0] ??
     null;
-  const [view, setView] = useState<RunView | null>(null);
+  const [view, setView] = useState<AllocationRunView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [swapping, setSwapping] = useState<Pair | null>(null);
+  const [swapping, setSwapping] = useState<AllocationPairView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const runs = useRequest(
-    () => (round ? allocationApi.runs(round.id) : Promise.resolve({ items: [] })),
+    () => (round ? call(allocationApi.runs, { params: { id: round.id } }) : Promise.resolve(null)),
     [round?.id],
   );
   const roundId = round?.id;
@@ -33,16 +34,18 @@ export default function AllocationPage() {
   useEffect(() => {
     setView(null);
     if (roundId && latestId)
-      allocationApi.view(roundId, latestId).then(setView, (e: Error) => setError(e.message));
+      load(roundId, latestId).then(setView, (e: Error) => setError(e.message));
   }, [roundId, latestId]);
 
-  const editable = me.role === 'city_admin' && view?.run.status === 'proposed';
+  // What the server says the caller may do: on the round (run) and on the run under review.
+  const mayRun = runs.data?.abilities.run ?? false;
+  const editable = view?.run.abilities.edit ?? false;
   const act = async (key: string, work: () => Promise<unknown>, done = t('alloc.done')) => {
     setBusy(key);
     setError(null);
     try {
       await work();
-      if (round && view) setView(await allocationApi.view(round.id, view.run.id));
+      if (round && view) setView(await load(round.id, view.run.id));
       message.success(done);
     } catch (e) {
       setError((e as Error).message);
@@ -50,7 +53,7 @@ export default function AllocationPage() {
       setBusy(null);
     }
   };
-  const replace = async (key: string, work: () => Promise<RunView>) => {
+  const replace = async (key: string, work: () => Promise<AllocationRunView>) => {
     setBusy(key);
     setError(null);
     try {
@@ -79,22 +82,27 @@ export default function AllocationPage() {
         }
       >
         <Typography.Paragraph type="secondary">{t('alloc.help')}</Typography.Paragraph>
-        {me.role === 'city_admin' && round && (
+        {mayRun && round && (
           <Space wrap>
             <Button
               type="primary"
               data-testid="alloc-run"
               loading={busy === 'run'}
-              onClick={() => replace('run', () => allocationApi.run(round.id))}
+              onClick={() =>
+                replace('run', () => call(allocationApi.run, { params: { id: round.id } }))
+              }
             >
               {t('alloc.run')}
             </Button>
             <Button
               data-testid="alloc-rerun"
-              disabled={!editable}
+              disabled={!view?.run.abilities.run}
               loading={busy === 'rerun'}
               onClick={() =>
-                view && replace('rerun', () => allocationApi.rerun(round.id, view.run.id))
+                view &&
+                replace('rerun', () =>
+                  call(allocationApi.rerun, { params: { id: round.id, runId: view.run.id } }),
+                )
               }
             >
               {t('alloc.rerun')}
@@ -102,7 +110,7 @@ export default function AllocationPage() {
             <Button
               danger
               data-testid="alloc-publish"
-              disabled={!editable || !kept.length}
+              disabled={!view?.run.abilities.publish || !kept.length}
               loading={busy === 'publish'}
               onClick={() =>
                 modal.confirm({
@@ -111,7 +119,9 @@ export default function AllocationPage() {
                   onOk: () =>
                     view &&
                     act('publish', async () => {
-                      const r = await allocationApi.publish(round.id, view.run.id);
+                      const r = await call(allocationApi.publish, {
+                        params: { id: round.id, runId: view.run.id },
+                      });
                       message.success(t('alloc.published', { count: r.created }));
                     }),
                 })
@@ -194,8 +204,8 @@ export default function AllocationPage() {
                       {
                         title: t('alloc.actions'),
                         width: 200,
-                        render: (_: unknown, p: Pair) =>
-                          p.status === 'removed' ? null : (
+                        render: (_: unknown, p: AllocationPairView) =>
+                          !p.abilities.edit ? null : (
                             <Space size={0}>
                               <Button
                                 type="link"
@@ -203,12 +213,10 @@ export default function AllocationPage() {
                                 loading={busy === `lock${p.id}`}
                                 onClick={() =>
                                   act(`lock${p.id}`, () =>
-                                    allocationApi.lock(
-                                      round!.id,
-                                      view.run.id,
-                                      p.id,
-                                      p.status !== 'locked',
-                                    ),
+                                    call(allocationApi.lock, {
+                                      params: { id: round!.id, runId: view.run.id, pairId: p.id },
+                                      body: { locked: p.status !== 'locked' },
+                                    }),
                                   )
                                 }
                               >
@@ -221,7 +229,9 @@ export default function AllocationPage() {
                                 title={t('alloc.removeConfirm')}
                                 onConfirm={() =>
                                   act(`remove${p.id}`, () =>
-                                    allocationApi.remove(round!.id, view.run.id, p.id),
+                                    call(allocationApi.remove, {
+                                      params: { id: round!.id, runId: view.run.id, pairId: p.id },
+                                    }),
                                   )
                                 }
                               >
@@ -278,7 +288,10 @@ export default function AllocationPage() {
             const pair = swapping;
             setSwapping(null);
             void act(`swap${pair.id}`, () =>
-              allocationApi.swap(round.id, view.run.id, pair.id, urbanOrgId),
+              call(allocationApi.swap, {
+                params: { id: round.id, runId: view.run.id, pairId: pair.id },
+                body: { urbanOrgId },
+              }),
             );
           }}
         />

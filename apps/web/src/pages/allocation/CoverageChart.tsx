@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { EChart } from '../../components/EChart.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import type { DistrictTotals } from './api.ts';
+import type { AllocationDistrictTotals } from '@pairing/shared';
 
 /** Stacked bars per district: covered by voluntary intentions, by this proposal, still uncovered. */
-export function CoverageChart({ districts }: { districts: DistrictTotals[] }) {
+export function CoverageChart({ districts }: { districts: AllocationDistrictTotals[] }) {
   const { t } = useI18n();
   const option = useMemo(
     () => ({

@@ -1,7 +1,8 @@
 import { Alert, Button, Modal, Table } from 'antd';
+import { allocationApi, type AllocationPairView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import { allocationApi, type Pair } from './api.ts';
 
 /** Pick another eligible unit for a proposed pair, cheapest first (the server validates again). */
 export function SwapModal({
@@ -13,13 +14,13 @@ export function SwapModal({
 }: {
   roundId: number;
   runId: number;
-  pair: Pair;
+  pair: AllocationPairView;
   onPick: (urbanOrgId: number) => void;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const { data, error, loading } = useRequest(
-    () => allocationApi.candidates(roundId, runId, pair.id),
+    () => call(allocationApi.candidates, { params: { id: roundId, runId, pairId: pair.id } }),
     [roundId, runId, pair.id],
   );
   return (

@@ -3,8 +3,8 @@ import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { createUser } from '../../../test/fixtures.ts';
 import { addOrg } from '../rounds/testing.ts';
-import { createRun } from './runs.ts';
-import { seedDemoRound } from './demo.ts';
+import { createRun } from '../allocation/runs.ts';
+import { seedDemoRound } from './allocation-round.ts';
 
 let env: TestEnv;
 let sc: Scenario;
