@@ -9,7 +9,7 @@ import { documentXml, expectOfficialLayout } from '../../../test/docx.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
 import { auditLog } from '../audit/schema.ts';
 import { rounds } from '../rounds/schema.ts';
-import { createDraftAgreement } from './service.ts';
+import { createDraftAgreement } from './commands/create-draft.ts';
 import { checkableProject, openPair, signable } from './test-support.ts';
 
 let env: TestEnv;
