@@ -10,7 +10,7 @@ import {
 import { abilitiesOn } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { can, sideOf } from './policy.ts';
-import { subjectOf, type LoadedAgreement } from './queries.ts';
+import { subjectOf, type LoadedAgreement } from './row.ts';
 import { signingIssues } from './rules.ts';
 
 export function summary(scope: Scope, row: LoadedAgreement): AgreementSummary {

@@ -17,8 +17,9 @@ import type { Scope } from '../../lib/scope.ts';
 import { displayNameOf } from '../auth/sql.ts';
 import { withinScope } from '../orgs/sql.ts';
 import { diffContent } from './diff.ts';
-import { can, type AgreementSubject } from './policy.ts';
+import { can } from './policy.ts';
 import { commitment, contentFor, summary, view } from './present.ts';
+import type { LoadedAgreement } from './row.ts';
 import { agreements, agreementVersions } from './schema.ts';
 
 const agreementColumns = {
@@ -30,17 +31,6 @@ const agreementColumns = {
   weakVillage: sql<boolean>`rural_org.weak_village`,
   urbanSignerName: displayNameOf(agreements.urbanSignedBy),
   ruralSignerName: displayNameOf(agreements.ruralSignedBy),
-};
-
-export type LoadedAgreement = {
-  agreement: typeof agreements.$inferSelect;
-  urbanName: string;
-  urbanPath: string;
-  ruralName: string;
-  ruralPath: string;
-  weakVillage: boolean;
-  urbanSignerName: string | null;
-  ruralSignerName: string | null;
 };
 
 const urbanOrg = [
@@ -62,18 +52,6 @@ function selectAgreements(db: Db) {
     .innerJoin(...urbanOrg)
     .innerJoin(...ruralOrg);
 }
-
-/** What the agreements policy asks of a loaded agreement. */
-export const subjectOf = (row: LoadedAgreement): AgreementSubject => ({
-  urbanPath: row.urbanPath,
-  ruralPath: row.ruralPath,
-  status: row.agreement.status,
-  pen: row.agreement.pen,
-  signed: {
-    urban: row.agreement.urbanSignedAt !== null,
-    rural: row.agreement.ruralSignedAt !== null,
-  },
-});
 
 /**
  * The agreement if either party is inside the caller's scope; 404 otherwise (ids do not leak).

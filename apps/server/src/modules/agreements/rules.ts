@@ -2,7 +2,7 @@
 import { PACK_IDS, checkSigning, type PackId } from '@pairing/policy';
 import type { AgreementContent } from '@pairing/shared';
 import { AppError, invalid } from '../../lib/errors.ts';
-import type { LoadedAgreement } from './queries.ts';
+import type { LoadedAgreement } from './row.ts';
 
 export function asPackId(id: string): PackId {
   if (!(PACK_IDS as string[]).includes(id)) throw invalid(`未知的政策包：${id}`);

@@ -5,7 +5,8 @@ import { conflict } from '../../../lib/errors.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { roundForAgreement } from '../../rounds/read.ts';
 import { ensure, sideOf } from '../policy.ts';
-import { getAgreement, loadScoped, subjectOf } from '../queries.ts';
+import { getAgreement, loadScoped } from '../queries.ts';
+import { subjectOf } from '../row.ts';
 import { agreements, agreementVersions } from '../schema.ts';
 import { recordAgreementChange, auditView } from './record.ts';
 

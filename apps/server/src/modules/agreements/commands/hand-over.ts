@@ -4,7 +4,8 @@ import type { Db } from '../../../db/client.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { ensure, otherSide } from '../policy.ts';
 import { view } from '../present.ts';
-import { loadScoped, subjectOf } from '../queries.ts';
+import { loadScoped } from '../queries.ts';
+import { subjectOf } from '../row.ts';
 import { agreements } from '../schema.ts';
 import { auditView, recordAgreementChange } from './record.ts';
 
