@@ -53,8 +53,15 @@ export const roleRules = {
     read: everyReader,
     renew: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
   },
+  // Reading follows the scope (either party inside it). Editing, handing over, signing and
+  // amending belong to one side: the unit or its district / working committee (甲方), the
+  // village or its town (乙方); the agreements policy decides which side the caller is on.
   agreements: {
     read: everyReader,
+    edit: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
+    handOver: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
+    sign: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
+    amend: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
   },
   // 综合平衡/组织分配 is the city's job (S1 §8): only its admin runs, edits and publishes proposals.
   // District admins and inspectors read a proposal within their own subtree (S1 §9); units state

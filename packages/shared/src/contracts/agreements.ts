@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { paged } from './page.ts';
+import { paged, pageQuery } from './page.ts';
+import { abilities, defineRoute, id, idParams } from './route.ts';
 
 export const agreementSides = ['urban', 'rural'] as const;
 export type AgreementSide = (typeof agreementSides)[number];
@@ -99,6 +100,13 @@ const ruralParty = urbanParty.extend({ weakVillage: z.boolean() });
 const agreementSignature = z.object({ at: z.string(), name: z.string() }).nullable();
 export type AgreementSignature = z.infer<typeof agreementSignature>;
 
+/**
+ * What the caller may do with an agreement (the server's agreements policy): edit the text and
+ * hand it over while holding the pen, sign the current version, propose an amendment once signed.
+ */
+export const agreementActions = ['edit', 'handOver', 'sign', 'amend'] as const;
+export type AgreementAbility = (typeof agreementActions)[number];
+
 /** An agreement in the list (`GET /api/agreements`); `mySide` is null for readers above both. */
 export const agreementSummary = z.object({
   id: z.number(),
@@ -118,6 +126,7 @@ export const agreementSummary = z.object({
   ruralSignature: agreementSignature,
   signedAt: z.string().nullable(),
   updatedAt: z.string(),
+  abilities: abilities(agreementActions),
 });
 export type AgreementSummary = z.infer<typeof agreementSummary>;
 
@@ -184,3 +193,100 @@ export const publicCommitmentView = z.object({
   visitPlan: agreementContent.shape.visitPlan,
 });
 export type PublicCommitment = z.infer<typeof publicCommitmentView>;
+
+const version = z
+  .number({ error: '请提供所编辑的版本号' })
+  .int('版本号须为整数')
+  .positive('版本号须为正整数');
+const versionQuery = z.coerce.number().int('版本号须为整数').positive('版本号须为正整数');
+
+const tags = ['agreements'];
+
+export const agreementsApi = {
+  publicCommitment: defineRoute({
+    method: 'GET',
+    path: '/public/agreements/:id/commitment',
+    tags,
+    summary: '公开承诺（已签署协议，无需登录）',
+    params: idParams,
+    response: { 200: publicCommitmentView },
+  }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/agreements',
+    tags,
+    summary: '协议列表（任一方在本人范围内）',
+    query: z.object({
+      roundId: id.optional(),
+      status: z.enum(['draft', 'signed'], { error: '状态须为 draft 或 signed' }).optional(),
+      ...pageQuery,
+    }),
+    response: { 200: agreementPage },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/agreements/:id',
+    tags,
+    summary: '协议详情',
+    params: idParams,
+    response: { 200: agreementView },
+  }),
+  save: defineRoute({
+    method: 'PUT',
+    path: '/agreements/:id',
+    tags,
+    summary: '保存协议（执笔方；携带所编辑的版本号）',
+    params: idParams,
+    body: z.object({ version, content: agreementContentInput }),
+    response: { 200: agreementView },
+  }),
+  handOver: defineRoute({
+    method: 'POST',
+    path: '/agreements/:id/hand-over',
+    tags,
+    summary: '将协议交对方编辑',
+    params: idParams,
+    response: { 200: agreementView },
+  }),
+  sign: defineRoute({
+    method: 'POST',
+    path: '/agreements/:id/sign',
+    tags,
+    summary: '本方签署协议',
+    params: idParams,
+    body: z.object({ version }),
+    response: { 200: agreementView },
+  }),
+  amend: defineRoute({
+    method: 'POST',
+    path: '/agreements/:id/amendments',
+    tags,
+    summary: '对已签署协议提出补充协议',
+    params: idParams,
+    response: { 201: agreementView },
+  }),
+  versions: defineRoute({
+    method: 'GET',
+    path: '/agreements/:id/versions',
+    tags,
+    summary: '协议版本',
+    params: idParams,
+    response: { 200: agreementVersionList },
+  }),
+  diff: defineRoute({
+    method: 'GET',
+    path: '/agreements/:id/diff',
+    tags,
+    summary: '两个版本之间的差异',
+    params: idParams,
+    query: z.object({ from: versionQuery, to: versionQuery }),
+    response: { 200: agreementDiff },
+  }),
+  document: defineRoute({
+    method: 'GET',
+    path: '/agreements/:id/document.docx',
+    tags,
+    summary: '下载协议书（.docx）',
+    params: idParams,
+  }),
+};

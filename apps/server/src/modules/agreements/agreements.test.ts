@@ -9,7 +9,7 @@ import { documentXml, expectOfficialLayout } from '../../../test/docx.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
 import { auditLog } from '../audit/schema.ts';
 import { rounds } from '../rounds/schema.ts';
-import { createDraftAgreement } from './service.ts';
+import { createDraftAgreement } from './commands/create-draft.ts';
 import { checkableProject, openPair, signable } from './test-support.ts';
 
 let env: TestEnv;
@@ -89,6 +89,49 @@ async function travel(when: string, travellers: ScenarioUser[], body: () => Prom
 
 const sign = (user: ScenarioUser, id: number, version: number) =>
   api(user, 'POST', `/api/agreements/${id}/sign`, { version });
+
+describe('abilities on every presented agreement', () => {
+  it('follow the side, the pen and the signatures, in the view, the list and the answers', async () => {
+    const { agreementId } = await weakPair();
+    const unit = s.a.users.unit_admin;
+    const village = s.a.users.village_admin;
+    expect((await read(agreementId, unit)).abilities).toEqual({
+      edit: true,
+      handOver: true,
+      sign: true,
+      amend: false,
+    });
+    expect((await read(agreementId, village)).abilities).toEqual({
+      edit: false,
+      handOver: false,
+      sign: true,
+      amend: false,
+    });
+    expect((await read(agreementId, s.a.users.city_admin)).abilities).toEqual({
+      edit: false,
+      handOver: false,
+      sign: false,
+      amend: false,
+    });
+    const list = await api(unit, 'GET', '/api/agreements?pageSize=100');
+    const listed = list.json().items.find((a: { id: number }) => a.id === agreementId);
+    expect(listed.abilities).toMatchObject({ edit: true, handOver: true });
+
+    const version = await prepare(agreementId);
+    const handed = await api(unit, 'POST', `/api/agreements/${agreementId}/hand-over`);
+    expect(handed.json().abilities).toMatchObject({ edit: false, handOver: false, sign: true });
+    expect((await read(agreementId, village)).abilities).toMatchObject({ edit: true });
+    const signed = await sign(unit, agreementId, version);
+    expect(signed.json().abilities).toMatchObject({ sign: false });
+    const done = await sign(village, agreementId, version);
+    expect(done.json().abilities).toEqual({
+      edit: false,
+      handOver: false,
+      sign: false,
+      amend: true,
+    });
+  });
+});
 
 describe('draft from the pack template', () => {
   it('fills term, prorated weak-village funds, visits and contacts (R-TERM, R-WEAK-FUNDS)', async () => {

@@ -24,7 +24,7 @@ import {
   sizes,
 } from '../../lib/docx-style.ts';
 import { chinaDay, chineseDate } from '../rounds/dates.ts';
-import type { LoadedAgreement } from './service.ts';
+import type { LoadedAgreement } from './row.ts';
 
 // GB/T 9704 layout (lib/docx-style.ts); a long document, so the body is in 四号, tables in 小四.
 const bodySize = sizes.si;

@@ -4,7 +4,7 @@ import type { TestEnv } from '../../../test/harness.ts';
 import type { ScenarioOrg } from '../../../test/scenario.ts';
 import { intentions } from '../intentions/schema.ts';
 import { rounds } from '../rounds/schema.ts';
-import { createDraftAgreement } from './service.ts';
+import { createDraftAgreement } from './commands/create-draft.ts';
 
 export type PairOptions = {
   city: ScenarioOrg;

@@ -21,9 +21,13 @@ import {
   SaveOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { api, ApiError } from '../../api/client.ts';
+import {
+  agreementsApi,
+  type AgreementSignature as Signature,
+  type AgreementView as Agreement,
+} from '@pairing/shared';
+import { call, hrefOf, ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { Agreement, Signature } from './api.ts';
 import {
   ContentForm,
   fromValues,
@@ -60,7 +64,9 @@ export default function AgreementPage() {
   useEffect(() => {
     setAgreement(null);
     setLoadError(null);
-    api.get<Agreement>(`/api/agreements/${id}`).then(show, (e: Error) => setLoadError(e));
+    call(agreementsApi.get, { params: { id: Number(id) } }).then(show, (e: Error) =>
+      setLoadError(e),
+    );
   }, [id]);
 
   // After the editor has mounted with this agreement; reset first so removed rows do not linger.
@@ -76,10 +82,11 @@ export default function AgreementPage() {
   if (!agreement) return <Spin size="large" className="app-page-spin" />;
   const a = agreement;
 
+  // What the caller may do comes from the server (the agreements policy), per agreement.
+  const may = a.abilities;
   const mine = a.mySide !== null;
   const draft = a.status === 'draft';
-  const myTurn = draft && mine && a.pen === a.mySide;
-  const mySignature = a.mySide === 'urban' ? a.urbanSignature : a.ruralSignature;
+  const myTurn = may.edit;
 
   const run = async (name: string, action: () => Promise<void>) => {
     setBusy(name);
@@ -96,14 +103,18 @@ export default function AgreementPage() {
     }
   };
 
-  const reload = () => api.get<Agreement>(`/api/agreements/${a.id}`).then(show);
+  const params = { id: a.id };
+  const reload = () => call(agreementsApi.get, { params }).then(show);
 
   const saveNow = async () => {
     await form.validateFields();
     // All stored values: the fixed years and an unchecked indicator's fields have no input.
-    const saved = await api.put<Agreement>(`/api/agreements/${a.id}`, {
-      version: a.version,
-      content: fromValues(form.getFieldsValue(true) as ContentValues),
+    const saved = await call(agreementsApi.save, {
+      params,
+      body: {
+        version: a.version,
+        content: fromValues(form.getFieldsValue(true) as ContentValues),
+      },
     });
     show(saved);
     return saved;
@@ -118,15 +129,16 @@ export default function AgreementPage() {
   const handOver = () =>
     run('handOver', async () => {
       if (dirty) await saveNow();
-      show(await api.post<Agreement>(`/api/agreements/${a.id}/hand-over`));
+      show(await call(agreementsApi.handOver, { params }));
       message.success(t('agreements.handedOver'));
     });
 
   const sign = () =>
     run('sign', async () => {
       const current = dirty ? await saveNow() : a;
-      const signed = await api.post<Agreement>(`/api/agreements/${a.id}/sign`, {
-        version: current.version,
+      const signed = await call(agreementsApi.sign, {
+        params,
+        body: { version: current.version },
       });
       show(signed);
       message.success(
@@ -136,7 +148,7 @@ export default function AgreementPage() {
 
   const amend = () =>
     run('amend', async () => {
-      const amendment = await api.post<Agreement>(`/api/agreements/${a.id}/amendments`);
+      const amendment = await call(agreementsApi.amend, { params });
       message.success(t('agreements.amendmentCreated'));
       navigate(`/agreements/${amendment.id}`);
     });
@@ -165,7 +177,7 @@ export default function AgreementPage() {
             </Button>
             <Button
               icon={<FileWordOutlined />}
-              href={`/api/agreements/${a.id}/document.docx`}
+              href={hrefOf(agreementsApi.document, { params })}
               download
               data-testid="download-docx"
             >
@@ -176,7 +188,7 @@ export default function AgreementPage() {
                 <Button icon={<GlobalOutlined />}>{t('agreements.publicPage')}</Button>
               </Link>
             )}
-            {a.status === 'signed' && mine && (
+            {may.amend && (
               <Popconfirm title={t('agreements.amendQuestion')} onConfirm={amend}>
                 <Button icon={<EditOutlined />} loading={busy === 'amend'}>
                   {t('agreements.amend')}
@@ -272,10 +284,10 @@ export default function AgreementPage() {
         onChange={() => setDirty(true)}
       />
 
-      {draft && mine && (
+      {(may.edit || may.handOver || may.sign) && (
         <Card size="small">
           <Space wrap>
-            {myTurn && (
+            {may.edit && (
               <Button
                 type="primary"
                 icon={<SaveOutlined />}
@@ -286,7 +298,7 @@ export default function AgreementPage() {
                 {t('agreements.save')}
               </Button>
             )}
-            {myTurn && (
+            {may.handOver && (
               <Popconfirm title={t('agreements.handOverQuestion')} onConfirm={handOver}>
                 <Button
                   icon={<SendOutlined />}
@@ -297,7 +309,7 @@ export default function AgreementPage() {
                 </Button>
               </Popconfirm>
             )}
-            {!mySignature && (
+            {may.sign && (
               <Popconfirm
                 title={t('agreements.signQuestion', { version: a.version })}
                 description={t('agreements.signHint')}

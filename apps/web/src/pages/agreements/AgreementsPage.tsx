@@ -2,16 +2,18 @@ import { useNavigate } from 'react-router';
 import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
-import type { Paged } from '../../api/types.ts';
+import { agreementsApi, type AgreementSummary } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { ErrorAlert, useListTable } from '../../components/ListControls.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { AgreementSummary } from './api.ts';
 import { StatusTag, TurnTag } from './tags.tsx';
 
 const filterKeys = ['status'] as const;
+const statuses = ['draft', 'signed'] as const;
+const asStatus = (value: string | undefined) =>
+  statuses.find((status) => status === value) ?? undefined;
 
 /** 协议: the agreements where either party lies in the caller's scope. */
 export default function AgreementsPage() {
@@ -19,12 +21,7 @@ export default function AgreementsPage() {
   const navigate = useNavigate();
   const { values, page, pageSize, update } = useQueryState(filterKeys);
   const request = useRequest(
-    () =>
-      api.get<Paged<AgreementSummary>>('/api/agreements', {
-        status: values.status,
-        page,
-        pageSize,
-      }),
+    () => call(agreementsApi.list, { query: { status: asStatus(values.status), page, pageSize } }),
     [values.status, page, pageSize],
   );
   const table = useListTable({ page, pageSize, update }, request, t('agreements.empty'));

@@ -13,7 +13,11 @@ import {
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/index.tsx';
-import type { AgreementContent, Indicator, Side } from './api.ts';
+import type {
+  AgreementContent,
+  AgreementSide as Side,
+  ProjectIndicator as Indicator,
+} from '@pairing/shared';
 
 type ProjectValues = AgreementContent['projects'][number] & {
   checkable: boolean;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Drawer, Empty, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { api } from '../../api/client.ts';
+import { agreementsApi, type ContentChange as Change } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import type { MessageKey, Translate } from '../../i18n/index.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { AgreementVersion, Change } from './api.ts';
 
 const changeColor = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
@@ -52,15 +52,15 @@ export function VersionsDrawer({
   const versions = useRequest(
     () =>
       open
-        ? api.get<{ items: AgreementVersion[] }>(`/api/agreements/${agreementId}/versions`)
+        ? call(agreementsApi.versions, { params: { id: agreementId } })
         : Promise.resolve({ items: [] }),
     [agreementId, open, current],
   );
   const diff = useRequest(
     () =>
       open && from !== to
-        ? api.get<{ changes: Change[] }>(`/api/agreements/${agreementId}/diff`, { from, to })
-        : Promise.resolve({ changes: [] }),
+        ? call(agreementsApi.diff, { params: { id: agreementId }, query: { from, to } })
+        : Promise.resolve({ changes: [] as Change[] }),
     [agreementId, open, from, to],
   );
   const items = versions.data?.items ?? [];

@@ -3,7 +3,7 @@ import { ApiError } from '../../api/client.ts';
 import type { Translate } from '../../i18n/index.tsx';
 import { yuan } from '../rounds/labels.ts';
 import type { ContentValues } from './ContentForm.tsx';
-import type { SigningIssue } from './api.ts';
+import type { SigningIssue } from '@pairing/shared';
 
 /** What still stands between the draft and a signature, in the pack's words. */
 export function issueText(t: Translate, issue: SigningIssue): string {

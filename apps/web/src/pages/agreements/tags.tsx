@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n/index.tsx';
-import type { AgreementSummary } from './api.ts';
+import type { AgreementSummary } from '@pairing/shared';
 
 export function StatusTag({ agreement: a }: { agreement: AgreementSummary }) {
   const { t } = useI18n();

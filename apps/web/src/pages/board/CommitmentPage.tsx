@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
 import { Alert, Card, Descriptions, List, Result, Spin, Table, Tag, Typography } from 'antd';
-import { api, ApiError } from '../../api/client.ts';
+import { agreementsApi } from '@pairing/shared';
+import { call, ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Commitment } from '../agreements/api.ts';
 import { yuan } from '../rounds/labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
@@ -12,7 +12,7 @@ export default function CommitmentPage() {
   const { agreementId } = useParams();
   const { t } = useI18n();
   const { data, error, loading } = useRequest(
-    () => api.get<Commitment>(`/api/public/agreements/${agreementId}/commitment`),
+    () => call(agreementsApi.publicCommitment, { params: { id: Number(agreementId) } }),
     [agreementId],
   );
 
