@@ -7,15 +7,19 @@ import { authRoutes } from './auth/routes.ts';
 import { boardRoutes } from './board/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { intentionsForRounds } from './intentions/read-for-rounds.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 
-/** Every module's routes, mounted under /api. */
+/**
+ * Every module's routes, mounted under /api. A module's port (what it asks of a module that
+ * depends on it) is wired here.
+ */
 export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   authRoutes,
-  roundRoutes,
+  (ctx) => roundRoutes(ctx, intentionsForRounds),
   intentionRoutes,
   boardRoutes,
   userRoutes,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { roundStates } from '../pairing-round.ts';
+import { needCategories, resourceCategories, roundStates } from '../pairing-round.ts';
 import { orgKinds } from '../roles.ts';
+import { directoryPage } from './directory.ts';
+import { abilities, defineRoute, id, idParams } from './route.ts';
 
 /** A calendar date as `YYYY-MM-DD`, and a real one (no 2 月 30 日). */
 const day = z
@@ -27,13 +29,7 @@ const roundFields = {
     .min(1, '每村结对单位上限至少为 1')
     .max(20, '每村结对单位上限不超过 20')
     .optional(),
-  previousRoundId: z.coerce
-    .number()
-    .int('编号应为整数')
-    .positive('编号应为正整数')
-    .max(Number.MAX_SAFE_INTEGER)
-    .nullable()
-    .optional(),
+  previousRoundId: id.nullable().optional(),
 };
 
 /** The body of `POST /api/rounds`; omitted deadlines take the policy's dates (docs/rounds.md). */
@@ -62,8 +58,31 @@ export const roundView = z.object({
 });
 export type RoundView = z.infer<typeof roundView>;
 
-export const roundReply = z.object({ round: roundView });
-export const roundList = z.object({ items: z.array(roundView) });
+/**
+ * What the caller may do with a round (the rounds policy): `manage` rounds at all, `update` it
+ * (not once closed), `advance` it to its next phase, `setQuotas` (until it is in force), read its
+ * quotas and its uncovered places, and edit needs or resources lists (until signing starts).
+ */
+export const roundActions = [
+  'manage',
+  'update',
+  'advance',
+  'setQuotas',
+  'readQuotas',
+  'readUncovered',
+  'editNeeds',
+  'editResources',
+] as const;
+export type RoundAbility = (typeof roundActions)[number];
+
+/** A round as a signed-in caller reads it, with the caller's abilities on it. */
+export const roundWithAbilities = roundView.extend({ abilities: abilities(roundActions) });
+export type RoundWithAbilities = z.infer<typeof roundWithAbilities>;
+
+export const roundReply = z.object({ round: roundWithAbilities });
+export const roundList = z.object({ items: z.array(roundWithAbilities) });
+/** The public round picker's list: no caller, no abilities. */
+export const publicRoundList = z.object({ items: z.array(roundView) });
 
 const quotaCounts = {
   towns: z.number(),
@@ -110,3 +129,185 @@ export const listItemView = z.object({
 export type ListItemView = z.infer<typeof listItemView>;
 
 export const listItemList = z.object({ items: z.array(listItemView) });
+
+const count = z.number().int('应为整数').min(0, '不能为负数').max(100_000, '数值过大');
+
+/** The body of `PUT /api/rounds/:id/quotas` (R-QUOTA). */
+export const quotaInput = z
+  .object({
+    orgId: id,
+    towns: count,
+    villages: count,
+    weakVillages: count,
+    note: z.string().trim().max(1000, '说明不超过 1000 字').nullable().optional(),
+  })
+  .refine((b) => b.weakVillages <= b.villages, {
+    message: '薄弱村数不能超过村数',
+    path: ['weakVillages'],
+  });
+export type QuotaInput = z.infer<typeof quotaInput>;
+
+/** The body that replaces an org's whole 需求清单 or 资源清单. */
+const listBody = (categories: readonly string[]) =>
+  z.object({
+    items: z
+      .array(
+        z.object({
+          category: z.enum(categories as [string, ...string[]], {
+            message: `类别应为：${categories.join('、')}`,
+          }),
+          note: z.string().trim().max(500, '说明不超过 500 字').nullable().optional(),
+          amount: z
+            .number()
+            .int('金额应为整数（元）')
+            .min(0, '金额不能为负数')
+            .max(1e12, '金额过大')
+            .nullable()
+            .optional(),
+        }),
+      )
+      .max(30, '清单不超过 30 项'),
+  });
+export type ListInput = z.infer<ReturnType<typeof listBody>>;
+
+const trueOrFalse = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/** The filters of the public 名录 (`GET /api/public/rounds/:id/directory`). */
+export const directoryQuery = z.object({
+  district: id.optional(),
+  weak: trueOrFalse,
+  need: z
+    .enum(needCategories, { message: `需求类别应为：${needCategories.join('、')}` })
+    .optional(),
+  uncovered: trueOrFalse,
+  q: z.string().trim().max(50, '关键词不超过 50 字').optional(),
+  page: z.coerce.number().int().min(1, '页码从 1 开始').max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200, '每页不超过 200 条').default(50),
+});
+export type DirectoryQuery = z.output<typeof directoryQuery>;
+
+const tags = ['rounds'];
+const orgListParams = z.object({ id, orgId: id });
+
+export const roundsApi = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/rounds',
+    tags,
+    summary: '结对轮次列表',
+    response: { 200: roundList },
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/rounds',
+    tags,
+    summary: '新建结对轮次',
+    body: roundInput,
+    response: { 201: roundReply },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id',
+    tags,
+    summary: '结对轮次详情',
+    params: idParams,
+    response: { 200: roundReply },
+  }),
+  update: defineRoute({
+    method: 'PATCH',
+    path: '/rounds/:id',
+    tags,
+    summary: '修改结对轮次',
+    params: idParams,
+    body: roundPatch,
+    response: { 200: roundReply },
+  }),
+  transition: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/transitions',
+    tags,
+    summary: '变更轮次状态',
+    params: idParams,
+    body: z.object({
+      to: z.enum(roundStates, { message: `状态应为：${roundStates.join('、')}` }),
+    }),
+    response: { 200: roundReply },
+  }),
+  quotas: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/quotas',
+    tags,
+    summary: '任务建议书列表',
+    params: idParams,
+    response: { 200: quotaList },
+  }),
+  setQuota: defineRoute({
+    method: 'PUT',
+    path: '/rounds/:id/quotas',
+    tags,
+    summary: '下达（或调整）任务建议书',
+    params: idParams,
+    body: quotaInput,
+    response: { 200: quotaReply },
+  }),
+  quotaLetter: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/quotas/:quotaId/letter.docx',
+    tags,
+    summary: '下载任务建议书（Word）',
+    params: z.object({ id, quotaId: id }),
+  }),
+  needs: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/orgs/:orgId/needs',
+    tags,
+    summary: '需求清单',
+    params: orgListParams,
+    response: { 200: listItemList },
+  }),
+  replaceNeeds: defineRoute({
+    method: 'PUT',
+    path: '/rounds/:id/orgs/:orgId/needs',
+    tags,
+    summary: '发布（替换）需求清单',
+    params: orgListParams,
+    body: listBody(needCategories),
+    response: { 200: listItemList },
+  }),
+  resources: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/orgs/:orgId/resources',
+    tags,
+    summary: '资源清单',
+    params: orgListParams,
+    response: { 200: listItemList },
+  }),
+  replaceResources: defineRoute({
+    method: 'PUT',
+    path: '/rounds/:id/orgs/:orgId/resources',
+    tags,
+    summary: '发布（替换）资源清单',
+    params: orgListParams,
+    body: listBody(resourceCategories),
+    response: { 200: listItemList },
+  }),
+  listPublic: defineRoute({
+    method: 'GET',
+    path: '/public/rounds',
+    tags: ['public'],
+    summary: '公开的结对轮次（无需登录，草稿除外）',
+    response: { 200: publicRoundList },
+  }),
+  directory: defineRoute({
+    method: 'GET',
+    path: '/public/rounds/:id/directory',
+    tags: ['public'],
+    summary: '公开名录（无需登录）',
+    params: idParams,
+    query: directoryQuery,
+    response: { 200: directoryPage },
+  }),
+};

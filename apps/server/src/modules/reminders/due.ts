@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { daysLeft } from '../rounds/dates.ts';
-import { ruralTarget } from '../rounds/rural.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { agreementsAwaitingPen, draftAgreements } from '../agreements/read-for-reminders.ts';
+import {
+  acceptedPairs,
+  coveredInRound,
+  pendingIntentions,
+  renewalsAwaitingOneSide,
+} from '../intentions/read-for-reminders.ts';
+import { daysLeft } from '../rounds/dates.ts';
+import { liveRounds, type LiveRound } from '../rounds/read.ts';
+import { ruralTarget } from '../rounds/rural.ts';
+import { orgsBehindQuota, roundSummaries } from '../rounds/sql.ts';
 
 /** A reminder owed to one organization; `key` + `orgId` make it unique in reminders_sent. */
 export type DueReminder = {
@@ -12,15 +21,6 @@ export type DueReminder = {
   title: string;
   body: string;
   link: string | null;
-};
-
-type LiveRound = {
-  id: number;
-  name: string;
-  state: string;
-  scopePath: string;
-  intentionDeadline: string;
-  signingDeadline: string;
 };
 
 /**
@@ -45,47 +45,27 @@ const leftText = (deadline: string, now: Date) => {
  * (R-QUOTA), and both sides of intentions still pending.
  */
 const intentionRecipients = (r: LiveRound) => sql`
-  select d.id::int as "orgId" from orgs d
+  select d.id::int as "orgId" from org_directory d
   where d.kind = 'district' and starts_with(d.path, ${r.scopePath})
-    and exists (select 1 from orgs o
+    and exists (select 1 from org_directory o
       where starts_with(o.path, d.path) and ${ruralTarget('o')}
-        and not exists (select 1 from intentions i
-          where i.round_id = ${r.id} and i.rural_org_id = o.id and i.state = 'accepted'))
+        and not ${coveredInRound(r.id, sql`o.id`)})
   union
-  select q.org_id::int from round_quotas q
-  join orgs qo on qo.id = q.org_id
-  cross join lateral (
-    select count(distinct ro.id) filter (where ro.kind = 'town') as towns,
-           count(distinct ro.id) filter (where ro.kind = 'village') as villages,
-           count(distinct ro.id) filter (where ro.kind = 'village' and ro.weak_village) as weak
-    from intentions i
-    join orgs u on u.id = i.urban_org_id
-    join orgs ro on ro.id = i.rural_org_id
-    where i.round_id = q.round_id and i.state = 'accepted' and starts_with(u.path, qo.path)
-  ) p
-  where q.round_id = ${r.id}
-    and (p.towns < q.towns or p.villages < q.villages or p.weak < q.weak_villages)
+  select org_id::int from (${orgsBehindQuota(r.id, acceptedPairs(r.id))}) behind
   union
-  select urban_org_id::int from intentions where round_id = ${r.id} and state = 'pending'
+  select urban_org_id::int from ${pendingIntentions} p where p.round_id = ${r.id}
   union
-  select rural_org_id::int from intentions where round_id = ${r.id} and state = 'pending'`;
+  select rural_org_id::int from ${pendingIntentions} p where p.round_id = ${r.id}`;
 
 /** Both sides of every agreement of the round not yet signed (R-DEADLINE-SIGN). */
 const signingRecipients = (r: LiveRound) => sql`
-  select urban_org_id::int as "orgId" from agreements where round_id = ${r.id} and status = 'draft'
+  select urban_org_id::int as "orgId" from ${draftAgreements} a where a.round_id = ${r.id}
   union
-  select rural_org_id::int from agreements where round_id = ${r.id} and status = 'draft'`;
+  select rural_org_id::int from ${draftAgreements} a where a.round_id = ${r.id}`;
 
 async function deadlineReminders(db: Db, now: Date): Promise<DueReminder[]> {
-  const rounds = await queryRows<LiveRound>(
-    db,
-    sql`select id::int as "id", name, state::text as "state", scope_path as "scopePath",
-        to_char(intention_deadline, 'YYYY-MM-DD') as "intentionDeadline",
-        to_char(signing_deadline, 'YYYY-MM-DD') as "signingDeadline"
-      from rounds where state in ('intentions_open', 'balancing', 'signing')`,
-  );
   const due: DueReminder[] = [];
-  for (const r of rounds) {
+  for (const r of await liveRounds(db)) {
     const deadlines = [
       {
         name: 'intention',
@@ -128,38 +108,43 @@ async function deadlineReminders(db: Db, now: Date): Promise<DueReminder[]> {
  * confirmed on the other side (R-ROUND-RENEW); a draft agreement on the side holding the pen,
  * once each time the pen comes to it (the last saved version is the other side's, or none yet).
  */
+// Paths of the web app, passed as parameters (they name pages, not tables).
+const inboxPage = '/intentions/inbox';
+const roundPage = '/rounds/';
+const agreementPage = '/agreements/';
+
 async function confirmationReminders(db: Db): Promise<DueReminder[]> {
   return queryRows<DueReminder>(
     db,
     sql`select 'intention:' || i.id || ':awaiting' as "key", i.rural_org_id::int as "orgId",
         'confirm.intention' as "kind", '有结对意向待确认' as "title",
         u.name || ' 希望与本单位结对（「' || r.name || '」），请确认接受或婉拒。' as "body",
-        '/intentions/inbox' as "link"
-      from intentions i join rounds r on r.id = i.round_id join orgs u on u.id = i.urban_org_id
-      where i.state = 'pending' and r.state = 'intentions_open'
+        ${inboxPage}::text as "link"
+      from ${pendingIntentions} i join ${roundSummaries} r on r.id = i.round_id
+      join org_directory u on u.id = i.urban_org_id
+      where r.state = 'intentions_open'
     union all
       select 'renewal:' || rn.id || ':awaiting',
-        (case when rn.urban_confirmed_at is null then rn.urban_org_id else rn.rural_org_id end)::int,
+        (case when rn.awaiting = 'urban' then rn.urban_org_id else rn.rural_org_id end)::int,
         'confirm.renewal', '有续签结对待确认',
-        (case when rn.urban_confirmed_at is null then ro.name else uo.name end)
+        (case when rn.awaiting = 'urban' then ro.name else uo.name end)
           || ' 已确认续签上一轮结对（「' || r.name || '」），请确认或表示不再续签。',
-        '/rounds/' || r.id
-      from renewals rn join rounds r on r.id = rn.round_id
-      join orgs uo on uo.id = rn.urban_org_id join orgs ro on ro.id = rn.rural_org_id
-      where rn.declined_at is null and rn.intention_id is null and r.state = 'intentions_open'
-        and (rn.urban_confirmed_at is null) <> (rn.rural_confirmed_at is null)
+        ${roundPage}::text || r.id
+      from ${renewalsAwaitingOneSide} rn join ${roundSummaries} r on r.id = rn.round_id
+      join org_directory uo on uo.id = rn.urban_org_id
+      join org_directory ro on ro.id = rn.rural_org_id
+      where r.state = 'intentions_open'
     union all
       select 'agreement:' || a.id || ':v' || a.version || ':' || a.pen,
         (case when a.pen = 'urban' then a.urban_org_id else a.rural_org_id end)::int,
         'confirm.agreement', '结对协议轮到本方编辑',
         '与 ' || (case when a.pen = 'urban' then ro.name else uo.name end)
           || ' 的结对协议正等待本方修改或签署。',
-        '/agreements/' || a.id
-      from agreements a join rounds r on r.id = a.round_id
-      join orgs uo on uo.id = a.urban_org_id join orgs ro on ro.id = a.rural_org_id
-      left join agreement_versions v on v.agreement_id = a.id and v.version = a.version
-      where a.status = 'draft' and r.state not in ('draft', 'closed')
-        and (v.side is null or v.side <> a.pen)`,
+        ${agreementPage}::text || a.id
+      from ${agreementsAwaitingPen} a join ${roundSummaries} r on r.id = a.round_id
+      join org_directory uo on uo.id = a.urban_org_id
+      join org_directory ro on ro.id = a.rural_org_id
+      where r.state not in ('draft', 'closed')`,
   );
 }
 

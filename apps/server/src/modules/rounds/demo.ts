@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { orgs } from '../orgs/schema.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { chinaDay } from './dates.ts';
 import { rounds } from './schema.ts';
 import { defaultPackId, defaultVillageCap } from './service.ts';
@@ -25,7 +25,10 @@ export async function seedDemoRound(db: Db, clock: Clock, cityOrgId: number) {
   const today = chinaDay(clock.now());
   const end = addDays(today, 3 * 365);
   return db.transaction(async (tx) => {
-    const [city] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, cityOrgId));
+    const [city] = await queryRows<{ path: string }>(
+      tx,
+      sql`select path from org_directory where id = ${cityOrgId}`,
+    );
     const [round] = await tx
       .insert(rounds)
       .values({

@@ -1,40 +1,35 @@
-import type { DirectoryEntry } from '@pairing/shared';
+import type { DirectoryEntry, DirectoryQuery } from '@pairing/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pathPrefix } from '../../lib/scope.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { withinScope } from '../orgs/sql.ts';
+import type { IntentionsReader } from './ports.ts';
 import { ruralTarget } from './rural.ts';
 import { getPublicRound } from './service.ts';
-
-export type DirectoryQuery = {
-  district?: number;
-  weak?: boolean;
-  need?: string;
-  uncovered?: boolean;
-  q?: string;
-  page: number;
-  pageSize: number;
-};
-
-// Coverage within this round (R-COVERAGE): an accepted intention (or renewal) of this round.
-// The covered_orgs view answers across live rounds; a new round's directory must not count the
-// pairs of the round it replaces.
-const coveredInRound = (roundId: number) =>
-  sql`exists (select 1 from intentions i where i.round_id = ${roundId} and i.rural_org_id = o.id and i.state = 'accepted')`;
 
 const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** 名录 (S1 §8): the round's towns and villages with their needs, public and without login. */
-export async function directory(db: Db, roundId: number, query: DirectoryQuery) {
+export async function directory(
+  db: Db,
+  reader: IntentionsReader,
+  roundId: number,
+  query: DirectoryQuery,
+) {
   const round = await getPublicRound(db, roundId);
-  const filters: SQL[] = [ruralTarget('o'), sql`o.path like ${pathPrefix(round.scopePath)}`];
+  // Coverage within this round (R-COVERAGE): an accepted intention (or renewal) of this round.
+  // The covered_orgs view answers across live rounds; a new round's directory must not count the
+  // pairs of the round it replaces.
+  const covered = reader.coveredInRound(roundId, sql`o.id`);
+  const taken = reader.takenPlaces(roundId);
+  const filters: SQL[] = [ruralTarget('o'), withinScope(sql`o.path`, { path: round.scopePath })];
   if (query.district != null) filters.push(sql`d.id = ${query.district}`);
   if (query.weak != null) filters.push(sql`o.weak_village = ${query.weak}`);
   if (query.need)
     filters.push(
       sql`exists (select 1 from round_needs n where n.round_id = ${roundId} and n.org_id = o.id and n.category = ${query.need})`,
     );
-  if (query.uncovered) filters.push(sql`not ${coveredInRound(roundId)}`);
+  if (query.uncovered) filters.push(sql`not ${covered}`);
   if (query.q)
     filters.push(sql`(o.name like ${likeText(query.q)} or o.code like ${likeText(query.q)})`);
   const rows = await queryRows<DirectoryEntry & { total: number }>(
@@ -45,15 +40,15 @@ export async function directory(db: Db, roundId: number, query: DirectoryQuery) 
            coalesce((select array_agg(distinct n.category order by n.category) from round_needs n
                      where n.round_id = ${roundId} and n.org_id = o.id), '{}') as "needs",
            coalesce(s.taken, 0)::int as "taken",
-           ${coveredInRound(roundId)} as "covered",
+           ${covered} as "covered",
            count(*) over ()::int as "total"
-    from orgs o
-    left join orgs t on t.id = o.parent_id and t.kind = 'town'
+    from org_directory o
+    left join org_directory t on t.id = o.parent_id and t.kind = 'town'
     left join lateral (
-      select a.id, a.name from orgs a
+      select a.id, a.name from org_directory a
       where a.kind = 'district' and o.path like a.path || '%' limit 1
     ) d on true
-    left join round_slots s on s.round_id = ${roundId} and s.rural_org_id = o.id
+    left join ${taken} s on s.rural_org_id = o.id
     where ${sql.join(filters, sql` and `)}
     order by o.code nulls last, o.id
     limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,

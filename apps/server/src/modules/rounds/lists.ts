@@ -3,9 +3,11 @@ import type { ListItemView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { orgs } from '../orgs/schema.ts';
-import { authorize } from './policy.ts';
+import { authorize } from '../../lib/policy.ts';
+import { queryRows } from '../../lib/rows.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { withinScope } from '../orgs/sql.ts';
+import { can } from './policy.ts';
 import { roundNeeds, roundResources } from './schema.ts';
 import { getRound } from './service.ts';
 
@@ -36,21 +38,18 @@ async function findOrg(
   kind: ListKind,
   write: boolean,
 ) {
-  const [org] = await db
-    .select({ id: orgs.id, path: orgs.path })
-    .from(orgs)
-    .where(
-      and(
-        eq(orgs.id, orgId),
-        sql`${orgs.kind}::text in (${sql.join(
+  // Anyone in the round may read a list; only the org's own side may write it.
+  const [org] = await queryRows<{ id: number; path: string }>(
+    db,
+    sql`select id::int as "id", path from org_directory
+      where id = ${orgId}
+        and kind::text in (${sql.join(
           kinds[kind].orgKinds.map((k) => sql`${k}`),
           sql`, `,
-        )})`,
-        sql`${orgs.path} like ${pathPrefix(roundPath)}`,
-        // Anyone in the round may read a list; only the org's own side may write it.
-        write ? sql`${orgs.path} like ${pathPrefix(scope.path)}` : undefined,
-      ),
-    );
+        )})
+        and ${withinScope(sql`path`, { path: roundPath })}
+        ${write ? sql`and ${withinScope(sql`path`, scope)}` : sql``}`,
+  );
   if (!org) throw notFound('组织不存在');
   return org;
 }
@@ -62,7 +61,7 @@ export async function readList(
   orgId: number,
   kind: ListKind,
 ): Promise<ListItemView[]> {
-  authorize(scope, 'read');
+  authorize(can, scope, 'read');
   const round = await getRound(db, scope, roundId);
   await findOrg(db, scope, round.scopePath, orgId, kind, false);
   const t = kinds[kind].table;
@@ -82,10 +81,10 @@ export async function replaceList(
   kind: ListKind,
   items: ListItem[],
 ): Promise<ListItemView[]> {
-  authorize(scope, kinds[kind].action);
+  authorize(can, scope, kinds[kind].action);
   return db.transaction(async (tx) => {
     const round = await getRound(tx, scope, roundId);
-    if (!['draft', 'intentions_open', 'balancing'].includes(round.state))
+    if (!can(scope, kinds[kind].action, round))
       throw conflict('round_not_editable', '本轮结对已进入协议签订阶段，清单不能再修改');
     const org = await findOrg(tx, scope, round.scopePath, orgId, kind, true);
     const t = kinds[kind].table;

@@ -1,24 +1,39 @@
-import type { Role } from '@pairing/shared';
-import { forbidden } from '../../lib/errors.ts';
+import { roleMay, type RoundAbility, type RoundState } from '@pairing/shared';
+import type { Can } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
+import { nextState } from './states.ts';
 
-// Who may do what with rounds, quotas and the needs/resources lists. Scope (which round, which
-// org) is checked in the service's queries; this table only answers "may this role ever".
-const rules = {
-  read: ['city_admin', 'district_admin', 'town_admin', 'unit_admin', 'village_admin', 'inspector'],
-  manage: ['city_admin'],
-  readQuotas: ['city_admin', 'district_admin', 'inspector'],
-  editNeeds: ['city_admin', 'district_admin', 'town_admin', 'village_admin'],
-  editResources: ['city_admin', 'district_admin', 'unit_admin'],
-  readUncovered: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
-} satisfies Record<string, Role[]>;
+/** The role table's actions (packages/shared `roleRules.rounds`) and those about one round. */
+export type RoundAction = 'read' | RoundAbility;
 
-export type RoundAction = keyof typeof rules;
+/** What the rules about one round look at; scope (which round, which org) stays in the queries. */
+export type RoundSubject = { state: RoundState };
 
-export const can = (scope: Scope, action: RoundAction) =>
-  (rules[action] as readonly Role[]).includes(scope.role);
+// Quotas are fixed once the round is in force (R-QUOTA); needs and resources lists once signing
+// starts (S2 §2.2).
+const quotasOpen = (state: RoundState) => state !== 'in_force' && state !== 'closed';
+const listsOpen = (state: RoundState) =>
+  state === 'draft' || state === 'intentions_open' || state === 'balancing';
 
-/** 403 unless the role may take the action at all. */
-export function authorize(scope: Scope, action: RoundAction) {
-  if (!can(scope, action)) throw forbidden();
-}
+const onRound: Record<RoundAction, (round: RoundSubject) => boolean> = {
+  read: () => true,
+  manage: () => true,
+  update: (r) => r.state !== 'closed',
+  advance: (r) => nextState(r.state) !== null,
+  setQuotas: (r) => quotasOpen(r.state),
+  readQuotas: () => true,
+  readUncovered: () => true,
+  editNeeds: (r) => listsOpen(r.state),
+  editResources: (r) => listsOpen(r.state),
+};
+
+// The actions that write a round itself are the city's (`manage`).
+const roleAction = (action: RoundAction) =>
+  action === 'update' || action === 'advance' || action === 'setQuotas' ? 'manage' : action;
+
+/**
+ * Who may do what with rounds, quotas and the needs/resources lists. Without a subject: may the
+ * role ever; with a round: also in the round's present phase.
+ */
+export const can: Can<RoundAction, RoundSubject> = (scope: Scope, action, round) =>
+  roleMay(scope.role, 'rounds', roleAction(action)) && (!round || onRound[action](round));

@@ -1,40 +1,31 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { QuotaRecord, QuotaView } from '@pairing/shared';
+import { sql } from 'drizzle-orm';
+import type { QuotaInput, QuotaRecord, QuotaView } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { conflict, notFound } from '../../lib/errors.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { orgs } from '../orgs/schema.ts';
-import { authorize } from './policy.ts';
+import { authorize } from '../../lib/policy.ts';
 import { queryRows } from '../../lib/rows.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { withinScope } from '../orgs/sql.ts';
+import { can } from './policy.ts';
+import type { IntentionsReader } from './ports.ts';
 import { roundQuotas } from './schema.ts';
 import { getRound } from './service.ts';
-
-export type QuotaInput = {
-  orgId: number;
-  towns: number;
-  villages: number;
-  weakVillages: number;
-  note?: string | null;
-};
+import { quotaProgress } from './sql.ts';
 
 /** R-QUOTA: set (or replace) the quota of one district Party committee or working committee. */
 export async function setQuota(db: Db, scope: Scope, roundId: number, input: QuotaInput) {
-  authorize(scope, 'manage');
+  authorize(can, scope, 'manage');
   return db.transaction(async (tx) => {
     const round = await getRound(tx, scope, roundId, true);
-    if (round.state === 'closed' || round.state === 'in_force')
+    if (!can(scope, 'setQuotas', round))
       throw conflict('round_not_editable', '本轮结对已进入实施阶段，不能再调整任务建议书');
-    const [org] = await tx
-      .select({ id: orgs.id, path: orgs.path })
-      .from(orgs)
-      .where(
-        and(
-          eq(orgs.id, input.orgId),
-          sql`${orgs.kind} in ('district', 'working_committee')`,
-          sql`${orgs.path} like ${pathPrefix(round.scopePath)}`,
-        ),
-      );
+    const [org] = await queryRows<{ id: number; path: string }>(
+      tx,
+      sql`select id::int as "id", path from org_directory
+        where id = ${input.orgId} and kind in ('district', 'working_committee')
+          and ${withinScope(sql`path`, { path: round.scopePath })}`,
+    );
     if (!org) throw notFound('区县党委或工作党委不存在');
     const values = {
       roundId,
@@ -74,41 +65,51 @@ export const presentQuota = ({
   updatedAt: updatedAt.toISOString(),
 });
 
-const quotaSelect = (roundId: number) => sql`
-  select q.id::int as "id", o.id::int as "orgId", o.name as "orgName", o.kind::text as "orgKind",
-         q.towns, q.villages, q.weak_villages as "weakVillages", q.note,
-         json_build_object(
-           'towns', count(distinct r.id) filter (where r.kind = 'town'),
-           'villages', count(distinct r.id) filter (where r.kind = 'village'),
-           'weakVillages', count(distinct r.id) filter (where r.kind = 'village' and r.weak_village)
-         ) as "progress"
-  from round_quotas q
-  join orgs o on o.id = q.org_id
-  left join intentions i on i.round_id = q.round_id and i.state = 'accepted'
-    and exists (select 1 from orgs u where u.id = i.urban_org_id and u.path like o.path || '%')
-  left join orgs r on r.id = i.rural_org_id
-  where q.round_id = ${roundId}`;
+const quotaSelect = (reader: IntentionsReader, roundId: number) => {
+  const accepted = reader.acceptedPairs(roundId);
+  return sql`
+  select p.quota_id::int as "id", o.id::int as "orgId", o.name as "orgName",
+         o.kind::text as "orgKind", p.towns, p.villages, p.weak_villages as "weakVillages", p.note,
+         json_build_object('towns', p.done_towns, 'villages', p.done_villages,
+           'weakVillages', p.done_weak_villages) as "progress"
+  from ${quotaProgress(roundId, accepted)} p
+  join org_directory o on o.id = p.org_id`;
+};
 
 /** Quotas of the orgs inside the caller's scope (a district admin sees its own). */
-export async function listQuotas(db: Db, scope: Scope, roundId: number): Promise<QuotaView[]> {
-  authorize(scope, 'readQuotas');
+export async function listQuotas(
+  db: Db,
+  reader: IntentionsReader,
+  scope: Scope,
+  roundId: number,
+): Promise<QuotaView[]> {
+  authorize(can, scope, 'readQuotas');
   await getRound(db, scope, roundId);
   return queryRows<QuotaView>(
     db,
-    sql`${quotaSelect(roundId)}
-    and o.path like ${pathPrefix(scope.path)} group by q.id, o.id order by o.code nulls last, o.id`,
+    sql`${quotaSelect(reader, roundId)}
+    where ${withinScope(sql`o.path`, scope)} order by o.code nulls last, o.id`,
   );
 }
 
-export async function getQuota(db: Db, scope: Scope, roundId: number, quotaId: number) {
-  authorize(scope, 'readQuotas');
+export async function getQuota(
+  db: Db,
+  reader: IntentionsReader,
+  scope: Scope,
+  roundId: number,
+  quotaId: number,
+) {
+  authorize(can, scope, 'readQuotas');
   const round = await getRound(db, scope, roundId);
   const [quota] = await queryRows<QuotaView>(
     db,
-    sql`${quotaSelect(roundId)}
-    and q.id = ${quotaId} and o.path like ${pathPrefix(scope.path)} group by q.id, o.id`,
+    sql`${quotaSelect(reader, roundId)}
+    where p.quota_id = ${quotaId} and ${withinScope(sql`o.path`, scope)}`,
   );
   if (!quota) throw notFound('任务建议书不存在');
-  const [city] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, round.orgId));
+  const [city] = await queryRows<{ name: string }>(
+    db,
+    sql`select name from org_directory where id = ${round.orgId}`,
+  );
   return { round, quota, issuer: city?.name ?? '' };
 }

@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { RoundState } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../lib/rows.ts';
 import { rounds } from './schema.ts';
 
-// Functions the rounds module publishes for other modules' reads of a round.
+// What the rounds module publishes as plain data for other modules' reads of a round.
 
 /**
  * What an agreement takes from its round: state, policy pack and dates (`YYYY-MM-DD`). With
@@ -23,3 +25,23 @@ export async function roundForAgreement(db: Db, roundId: number, lock = false) {
   const [row] = await (lock ? query.for('share') : query);
   return row;
 }
+
+/** A round whose deadlines still lie ahead of its work: intentions open, balancing or signing. */
+export type LiveRound = {
+  id: number;
+  name: string;
+  state: RoundState;
+  scopePath: string;
+  intentionDeadline: string;
+  signingDeadline: string;
+};
+
+/** The rounds between the opening of intentions and the end of signing, with their deadlines. */
+export const liveRounds = (db: Db) =>
+  queryRows<LiveRound>(
+    db,
+    sql`select id::int as "id", name, state::text as "state", scope_path as "scopePath",
+        to_char(intention_deadline, 'YYYY-MM-DD') as "intentionDeadline",
+        to_char(signing_deadline, 'YYYY-MM-DD') as "signingDeadline"
+      from rounds where state in ('intentions_open', 'balancing', 'signing')`,
+  );

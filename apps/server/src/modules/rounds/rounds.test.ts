@@ -96,6 +96,49 @@ describe('rounds', () => {
     expect(new Date(open.createdAt).toISOString()).toBe(open.createdAt);
   });
 
+  it('tells each caller what it may do with the round, by role and by phase', async () => {
+    const id = await openRound(env, city);
+    const abilitiesOf = async (cookie: string) =>
+      (await get(`/api/rounds/${id}`, cookie)).json().round.abilities;
+    expect(await abilitiesOf(city)).toEqual({
+      manage: true,
+      update: true,
+      advance: true,
+      setQuotas: true,
+      readQuotas: true,
+      readUncovered: true,
+      editNeeds: true,
+      editResources: true,
+    });
+    expect(await abilitiesOf(sc.actors.district_admin.cookie)).toMatchObject({
+      manage: false,
+      advance: false,
+      setQuotas: false,
+      readQuotas: true,
+      readUncovered: true,
+    });
+    expect(await abilitiesOf(sc.actors.unit_admin.cookie)).toMatchObject({
+      readQuotas: false,
+      editNeeds: false,
+      editResources: true,
+    });
+    const listed = (await get('/api/rounds')).json().items.find((r: { id: number }) => r.id === id);
+    expect(listed.abilities).toEqual(await abilitiesOf(city));
+
+    for (const to of ['balancing', 'signing', 'in_force', 'closed'] as const)
+      expect((await post(`/api/rounds/${id}/transitions`, { to })).statusCode).toBe(200);
+    expect(await abilitiesOf(city)).toEqual({
+      manage: true,
+      update: false,
+      advance: false,
+      setQuotas: false,
+      readQuotas: true,
+      readUncovered: true,
+      editNeeds: false,
+      editResources: false,
+    });
+  });
+
   it('rejects every illegal transition with 409 and leaves the state unchanged', async () => {
     const id = await openRound(env, city, {}, false);
     let state: RoundState = 'draft';

@@ -7,10 +7,10 @@ import { sql } from 'drizzle-orm';
  * split) keep their towns and villages.
  *
  * The ancestors are looked up by primary key from the path ("/1/7/42/"), which keeps this cheap
- * on the intention hot path. `o` is the alias of the `orgs` row being tested.
+ * on the intention hot path. `o` is the alias of the org row being tested (`org_directory`).
  */
 export const ruralTargetText = (o: string) => `(${o}.kind in ('village', 'town') and not exists (
-    select 1 from orgs cd
+    select 1 from org_directory cd
     where cd.id = any(string_to_array(trim(both '/' from ${o}.path), '/')::bigint[])
       and cd.kind = 'district' and cd.district_class = 'central'))`;
 

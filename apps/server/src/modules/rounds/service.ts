@@ -1,19 +1,21 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { PACK_IDS } from '@pairing/policy';
 import {
+  roundActions,
   roundStateLabels,
   type RoundInput,
   type RoundState,
   type RoundView,
+  type RoundWithAbilities,
 } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { conflict, invalid, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
+import { abilitiesOn, authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
-import { orgs } from '../orgs/schema.ts';
-import { authorize } from './policy.ts';
+import { can } from './policy.ts';
 import { rounds } from './schema.ts';
 import { assertTransition } from './states.ts';
 
@@ -31,6 +33,14 @@ export const presentRound = ({
   updatedAt: updatedAt.toISOString(),
 });
 
+/** A round as a signed-in caller reads it: with what the caller may do with it. */
+export const presentRoundFor =
+  (scope: Scope) =>
+  (round: Round): RoundWithAbilities => ({
+    ...presentRound(round),
+    abilities: abilitiesOn(can, scope, roundActions, round),
+  });
+
 /** 组合式 pairing (S1 §3, "机关+企业") lets two units share a village unless the round says otherwise. */
 export const defaultVillageCap = 2;
 export const defaultPackId = 'sh-2010';
@@ -40,7 +50,7 @@ export const visibleTo = (scope: Scope) =>
   sql`(starts_with(${rounds.scopePath}, ${scope.path}) or starts_with(${scope.path}, ${rounds.scopePath}))`;
 
 export async function listRounds(db: Db, scope: Scope) {
-  authorize(scope, 'read');
+  authorize(can, scope, 'read');
   return db.select().from(rounds).where(visibleTo(scope)).orderBy(desc(rounds.id));
 }
 
@@ -57,7 +67,7 @@ export async function getRound(db: Db, scope: Scope, id: number, lock = false): 
 
 /** The round detail route: a member (an individual) reads rounds on the public pages only. */
 export async function readRound(db: Db, scope: Scope, id: number) {
-  authorize(scope, 'read');
+  authorize(can, scope, 'read');
   return getRound(db, scope, id);
 }
 
@@ -110,14 +120,14 @@ async function validate(db: Db, scope: Scope, r: ReturnType<typeof withDefaults>
 }
 
 export async function createRound(db: Db, scope: Scope, input: RoundInput) {
-  authorize(scope, 'manage');
+  authorize(can, scope, 'manage');
   const values = withDefaults(input);
   await validate(db, scope, values);
   return db.transaction(async (tx) => {
-    const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, scope.orgId));
+    // The caller's scope path is its org's path: the round spans the caller's city.
     const [row] = await tx
       .insert(rounds)
-      .values({ ...values, orgId: scope.orgId, scopePath: org.path })
+      .values({ ...values, orgId: scope.orgId, scopePath: scope.path })
       .returning();
     await recordAudit(tx, scope, {
       action: 'round.created',
@@ -131,10 +141,10 @@ export async function createRound(db: Db, scope: Scope, input: RoundInput) {
 }
 
 export async function updateRound(db: Db, scope: Scope, id: number, patch: Partial<RoundInput>) {
-  authorize(scope, 'manage');
+  authorize(can, scope, 'manage');
   return db.transaction(async (tx) => {
     const before = await getRound(tx, scope, id, true);
-    if (before.state === 'closed') throw conflict('round_closed', '本轮结对已结束，不能修改');
+    if (!can(scope, 'update', before)) throw conflict('round_closed', '本轮结对已结束，不能修改');
     // The cap, pack and predecessor shape every intention; they are fixed once intentions open.
     const fixed = ['villageCap', 'policyPackId', 'previousRoundId', 'periodStart'] as const;
     if (before.state !== 'draft') {
@@ -176,7 +186,7 @@ export async function transitionRound(
   id: number,
   to: RoundState,
 ) {
-  authorize(scope, 'manage');
+  authorize(can, scope, 'manage');
   return db.transaction(async (tx) => {
     const before = await getRound(tx, scope, id, true);
     assertTransition(before.state, to);

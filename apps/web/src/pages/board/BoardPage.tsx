@@ -18,11 +18,12 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
+import { roundsApi } from '@pairing/shared';
 import { useAuth } from '../../auth/AuthProvider.tsx';
-import { canReadUncovered } from '../../auth/permissions.ts';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, call } from '../../api/client.ts';
 import { EChart } from '../../components/EChart.tsx';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
+import { useRequest } from '../../lib/useRequest.ts';
 import type { Board, Coverage } from '../rounds/api.ts';
 import { roundStateLabel } from '../rounds/labels.ts';
 import { PublicShell } from './PublicShell.tsx';
@@ -102,6 +103,17 @@ export default function BoardPage() {
   const { user } = useAuth();
   const { board, error, state } = useBoardStream(roundId);
   const option = useMemo(() => (board ? chartOption(t, board) : null), [board, t]);
+  // The board is public; a signed-in admin also drills down, if the round says the caller may.
+  const { data: mayReadUncovered } = useRequest(
+    () =>
+      user && !user.mustChangePassword
+        ? call(roundsApi.get, { params: { id: Number(roundId) } }).then(
+            ({ round }) => round.abilities.readUncovered,
+            () => false,
+          )
+        : Promise.resolve(false),
+    [roundId, user?.userId],
+  );
 
   if (error instanceof ApiError && error.status === 404)
     return (
@@ -149,7 +161,7 @@ export default function BoardPage() {
                 <Typography.Text type="secondary">
                   {t('board.updatedAt', { at: new Date(board.computedAt).toLocaleString('zh-CN') })}
                 </Typography.Text>
-                {user && canReadUncovered(user.role) && (
+                {mayReadUncovered && (
                   <Link to={`/rounds/${board.roundId}/uncovered`}>
                     <Button type="primary" ghost data-testid="board-uncovered-link">
                       {t('board.uncoveredLink')}

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
+import { notificationsApi, type NotificationPage } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import type { NotificationPage } from './api.ts';
 
 const pollMs = 60_000;
 
@@ -18,8 +18,7 @@ export function NotificationBell() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      api
-        .get<NotificationPage>('/api/notifications', { unread: true, page: 1, pageSize: 5 })
+      call(notificationsApi.list, { query: { unread: true, page: 1, pageSize: 5 } })
         .then((page) => live && setData(page))
         .catch(() => live && setData(null));
     void load();

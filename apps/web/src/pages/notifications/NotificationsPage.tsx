@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
 import { App, Alert, Button, Card, List, Segmented, Space, Tag, Typography } from 'antd';
-import { api } from '../../api/client.ts';
+import { notificationsApi, type NotificationView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Notification, NotificationPage } from './api.ts';
 
 const filterKeys = ['unread'] as const;
 
@@ -16,23 +16,22 @@ export default function NotificationsPage() {
   const { values, page, pageSize, update } = useQueryState(filterKeys);
   const { data, error, loading, reload } = useRequest(
     () =>
-      api.get<NotificationPage>('/api/notifications', {
-        unread: values.unread || undefined,
-        page,
-        pageSize,
+      call(notificationsApi.list, {
+        query: { unread: values.unread ? true : undefined, page, pageSize },
       }),
     [values.unread, page, pageSize],
   );
 
-  const markRead = async (n: Notification) => {
-    if (!n.readAt) await api.post(`/api/notifications/${n.id}/read`).catch(() => undefined);
+  const markRead = async (n: NotificationView) => {
+    if (!n.readAt)
+      await call(notificationsApi.read, { params: { id: n.id } }).catch(() => undefined);
     if (n.link) navigate(n.link);
     else reload();
   };
 
   const markAll = async () => {
     try {
-      await api.post('/api/notifications/read-all');
+      await call(notificationsApi.readAll);
       message.success(t('notifications.allRead'));
       reload();
     } catch (e) {

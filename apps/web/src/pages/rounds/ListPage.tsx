@@ -1,20 +1,26 @@
 import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { needCategories, resourceCategories } from '@pairing/shared';
-import { api } from '../../api/client.ts';
+import { needCategories, resourceCategories, roundsApi, type ListItemView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
-import type { ListItem } from './api.ts';
 import { RoundPicker, useRoundChoice } from './useRoundChoice.tsx';
 
 type Kind = 'needs' | 'resources';
 /** The form's rows: ones added here have no id until saved. */
-type Values = { items: Array<Omit<ListItem, 'id'>> };
+type Values = { items: Array<Omit<ListItemView, 'id'>> };
 
-const editableStates = ['draft', 'intentions_open', 'balancing'];
+const contracts = {
+  needs: { read: roundsApi.needs, replace: roundsApi.replaceNeeds, ability: 'editNeeds' },
+  resources: {
+    read: roundsApi.resources,
+    replace: roundsApi.replaceResources,
+    ability: 'editResources',
+  },
+} as const;
 
 /**
  * 需求清单 of a village or town, 资源清单 of an urban unit (S2 §2.2): the org's own list for the
@@ -28,39 +34,43 @@ export function ListPage({ kind }: { kind: Kind }) {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const categories = kind === 'needs' ? needCategories : resourceCategories;
-  const path = round ? `/api/rounds/${round.id}/orgs/${me.orgId}/${kind}` : null;
+  const roundId = round?.id;
+  const orgId = me.orgId;
 
   useEffect(() => {
-    if (!path) return;
+    if (roundId == null) return;
     let live = true;
     setError(null);
-    api.get<{ items: ListItem[] }>(path).then(
+    call(contracts[kind].read, { params: { id: roundId, orgId } }).then(
       ({ items }) => live && form.setFieldsValue({ items }),
       (e: unknown) => live && setError(applyApiError(null, e)),
     );
     return () => {
       live = false;
     };
-  }, [path, form]);
+  }, [roundId, orgId, kind, form]);
 
   const { saving, submit: save } = useFormSubmit(
     form,
     async ({ items }: Values) => {
-      if (!path) return;
+      if (roundId == null) return;
       setError(null);
       const body = items.map((i) => ({
         category: i.category,
         note: i.note?.trim() || null,
         amount: i.amount ?? null,
       }));
-      const saved = await api.put<{ items: ListItem[] }>(path, { items: body });
+      const saved = await call(contracts[kind].replace, {
+        params: { id: roundId, orgId },
+        body: { items: body },
+      });
       form.setFieldsValue({ items: saved.items });
       message.success(t('common.saved'));
     },
     setError,
   );
 
-  const locked = round != null && !editableStates.includes(round.state);
+  const locked = round != null && !round.abilities[contracts[kind].ability];
   const title = t(kind === 'needs' ? 'menu.needs' : 'menu.resources');
 
   return (

@@ -2,22 +2,19 @@ import { useState } from 'react';
 import { App, Alert, Button, Card, Form, Input, InputNumber, Modal, Progress, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
-import { useMe } from '../../auth/AuthProvider.tsx';
-import { canManageRounds } from '../../auth/permissions.ts';
+import {
+  roundsApi,
+  type QuotaInput,
+  type QuotaView,
+  type RoundWithAbilities,
+} from '@pairing/shared';
+import { call, hrefOf } from '../../api/client.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Quota, Round } from './api.ts';
 
-type Values = {
-  orgId: number;
-  towns: number;
-  villages: number;
-  weakVillages: number;
-  note?: string;
-};
+type Values = Omit<QuotaInput, 'note'> & { note?: string };
 
 const quotaKinds = ['district', 'working_committee'] as const;
 
@@ -32,21 +29,19 @@ function Done({ done, target }: { done: number; target: number }) {
 }
 
 /** 任务建议书 (R-QUOTA): what each district or working committee's units must cover. */
-export function QuotasCard({ round }: { round: Round }) {
+export function QuotasCard({ round }: { round: RoundWithAbilities }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const me = useMe();
   const [form] = Form.useForm<Values>();
-  const [editing, setEditing] = useState<Quota | 'new' | null>(null);
+  const [editing, setEditing] = useState<QuotaView | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { data, loading, reload } = useRequest(
-    () => api.get<{ items: Quota[] }>(`/api/rounds/${round.id}/quotas`),
+    () => call(roundsApi.quotas, { params: { id: round.id } }),
     [round.id],
   );
-  const editable =
-    canManageRounds(me.role) && round.state !== 'in_force' && round.state !== 'closed';
+  const editable = round.abilities.setQuotas;
 
-  const open = (quota: Quota | 'new') => {
+  const open = (quota: QuotaView | 'new') => {
     setError(null);
     form.resetFields();
     if (quota !== 'new') form.setFieldsValue({ ...quota, note: quota.note ?? undefined });
@@ -57,7 +52,10 @@ export function QuotasCard({ round }: { round: Round }) {
     form,
     async (values: Values) => {
       setError(null);
-      await api.put(`/api/rounds/${round.id}/quotas`, { ...values, note: values.note || null });
+      await call(roundsApi.setQuota, {
+        params: { id: round.id },
+        body: { ...values, note: values.note || null },
+      });
       message.success(t('common.saved'));
       setEditing(null);
       reload();
@@ -65,7 +63,7 @@ export function QuotasCard({ round }: { round: Round }) {
     setError,
   );
 
-  const columns: TableColumnsType<Quota> = [
+  const columns: TableColumnsType<QuotaView> = [
     { title: t('quotas.org'), dataIndex: 'orgName' },
     {
       title: t('org.kind'),
@@ -99,7 +97,7 @@ export function QuotasCard({ round }: { round: Round }) {
             type="link"
             size="small"
             icon={<FileWordOutlined />}
-            href={`/api/rounds/${round.id}/quotas/${q.id}/letter.docx`}
+            href={hrefOf(roundsApi.quotaLetter, { params: { id: round.id, quotaId: q.id } })}
             download
           >
             {t('quotas.letter')}

@@ -2,13 +2,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { App, Alert, Button, Card, Descriptions, Result, Space, Spin, Steps } from 'antd';
 import { ArrowRightOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
-import { roundStates, type RoundState } from '@pairing/shared';
-import { api, ApiError } from '../../api/client.ts';
-import { useMe } from '../../auth/AuthProvider.tsx';
-import { canManageRounds, canReadQuotas, canReadUncovered } from '../../auth/permissions.ts';
+import { roundStates, roundsApi, type RoundState } from '@pairing/shared';
+import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Round } from './api.ts';
 import { packLabel, roundStateLabel } from './labels.ts';
 import { QuotasCard } from './QuotasCard.tsx';
 
@@ -20,10 +17,9 @@ export default function RoundDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const me = useMe();
   const [moving, setMoving] = useState(false);
   const { data, error, loading, reload } = useRequest(
-    () => api.get<{ round: Round }>(`/api/rounds/${id}`),
+    () => call(roundsApi.get, { params: { id: Number(id) } }),
     [id],
   );
 
@@ -45,7 +41,7 @@ export default function RoundDetailPage() {
       onOk: async () => {
         setMoving(true);
         try {
-          await api.post(`/api/rounds/${round.id}/transitions`, { to: next });
+          await call(roundsApi.transition, { params: { id: round.id }, body: { to: next } });
           message.success(t('rounds.transitioned', { to: roundStateLabel(t, next) }));
           reload();
         } catch (e) {
@@ -68,12 +64,12 @@ export default function RoundDetailPage() {
                 <Button icon={<FundProjectionScreenOutlined />}>{t('rounds.openBoard')}</Button>
               </Link>
             )}
-            {canReadUncovered(me.role) && round.state !== 'draft' && (
+            {round.abilities.readUncovered && round.state !== 'draft' && (
               <Link to={`/rounds/${round.id}/uncovered`}>
                 <Button>{t('board.uncoveredLink')}</Button>
               </Link>
             )}
-            {canManageRounds(me.role) && next && (
+            {round.abilities.advance && next && (
               <Button
                 type="primary"
                 icon={<ArrowRightOutlined />}
@@ -111,7 +107,7 @@ export default function RoundDetailPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {canReadQuotas(me.role) && <QuotasCard round={round} />}
+      {round.abilities.readQuotas && <QuotasCard round={round} />}
     </Space>
   );
 }

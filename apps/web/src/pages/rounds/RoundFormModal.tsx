@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client.ts';
+import { roundsApi, type RoundInput, type RoundWithAbilities } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
-import type { Round, RoundInput } from './api.ts';
 
 type Values = {
   name: string;
@@ -32,7 +32,7 @@ export function RoundFormModal({
 }: {
   open: boolean;
   onClose: () => void;
-  onCreated: (round: Round) => void;
+  onCreated: (round: RoundWithAbilities) => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -64,7 +64,7 @@ export function RoundFormModal({
         termEnd: day(values.termEnd),
         villageCap: values.villageCap,
       };
-      const { round } = await api.post<{ round: Round }>('/api/rounds', body);
+      const { round } = await call(roundsApi.create, { body });
       form.resetFields();
       onCreated(round);
     },

@@ -3,16 +3,18 @@ import { useNavigate } from 'react-router';
 import { App, Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
+import { roundsApi, type GlobalAbility, type RoundWithAbilities } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
-import { canManageRounds } from '../../auth/permissions.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import { stateColor, type Round } from './api.ts';
+import { stateColor } from './api.ts';
 import { roundStateLabel } from './labels.ts';
 import { RoundFormModal } from './RoundFormModal.tsx';
 
-const loadRounds = () => api.get<{ items: Round[] }>('/api/rounds');
+const loadRounds = () => call(roundsApi.list);
+
+type Round = RoundWithAbilities;
 
 /** 结对轮次: every round the caller can see; the city admin creates them here. */
 export default function RoundsPage() {
@@ -21,6 +23,10 @@ export default function RoundsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  // Creating a round is the role's ability (`me.abilities`), there being no round to ask yet.
+  const mayCreate = (me as { abilities?: Partial<Record<GlobalAbility, boolean>> }).abilities?.[
+    'rounds.manage'
+  ];
   const { data, error, loading, reload } = useRequest(loadRounds, []);
 
   const columns: TableColumnsType<Round> = [
@@ -57,7 +63,7 @@ export default function RoundsPage() {
           <Button icon={<ReloadOutlined />} onClick={reload}>
             {t('common.refresh')}
           </Button>
-          {canManageRounds(me.role) && (
+          {mayCreate && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('rounds.create')}
             </Button>

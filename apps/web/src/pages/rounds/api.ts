@@ -1,9 +1,6 @@
 import type { RoundState, RoundView } from '@pairing/shared';
 
-/**
- * Shapes of the rounds, intentions and board routes (docs/rounds.md), declared by the server in
- * packages/shared.
- */
+/** Shapes of the intentions and board routes that their pages read from here (packages/shared). */
 export type {
   Board,
   Coverage,
@@ -11,16 +8,14 @@ export type {
   IntentionAcceptance,
   IntentionRecord,
   IntentionView as Intention,
-  ListItemView as ListItem,
-  QuotaView as Quota,
   RenewalView as Renewal,
-  RoundInput,
   RoundView as Round,
   UncoveredOrg,
 } from '@pairing/shared';
 
 /** Rounds that are under way (not drafts, not closed) come first when a page picks a default. */
-export const isActive = (round: RoundView) => round.state !== 'draft' && round.state !== 'closed';
+export const isActive = (round: Pick<RoundView, 'state'>) =>
+  round.state !== 'draft' && round.state !== 'closed';
 
 export const stateColor: Record<RoundState, string> = {
   draft: 'default',

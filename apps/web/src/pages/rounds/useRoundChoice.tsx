@@ -1,13 +1,14 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { Select, Tag } from 'antd';
-import { api } from '../../api/client.ts';
+import { roundsApi, type RoundView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import { isActive, stateColor, type Round } from './api.ts';
+import { isActive, stateColor } from './api.ts';
 import { roundStateLabel } from './labels.ts';
 
-const loadRounds = () => api.get<{ items: Round[] }>('/api/rounds');
+const loadRounds = () => call(roundsApi.list);
 
 /**
  * The round a page works on, kept in the URL (`?round=`) so a link opens the same round. Without
@@ -39,8 +40,8 @@ export function RoundPicker({
   round,
   onSelect,
 }: {
-  rounds: Round[];
-  round: Round | null;
+  rounds: RoundView[];
+  round: RoundView | null;
   onSelect: (id: number) => void;
 }) {
   const { t } = useI18n();
