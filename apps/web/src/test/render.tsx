@@ -240,3 +240,9 @@ export async function findAfterLoading(element: HTMLElement, content: string | R
     return within(element).getByText(content);
   });
 }
+
+/** The whole antd table (its spinner included) whose `data-testid` is `testId`. */
+export function tableIn(element: HTMLElement, testId: string): HTMLElement {
+  const table = within(element).getByTestId(testId);
+  return (table.closest('.ant-table-wrapper') as HTMLElement | null) ?? table;
+}
