@@ -1,5 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
@@ -245,4 +245,15 @@ export async function findAfterLoading(element: HTMLElement, content: string | R
 export function tableIn(element: HTMLElement, testId: string): HTMLElement {
   const table = within(element).getByTestId(testId);
   return (table.closest('.ant-table-wrapper') as HTMLElement | null) ?? table;
+}
+
+/** A button's accessible name: antd puts a space between the two characters of a short label. */
+export function buttonName(label: string): RegExp {
+  const chars = [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${chars.join('\\s*')}$`);
+}
+
+/** Type into a form field in one change event (typing key by key is slow with antd forms). */
+export function fill(field: HTMLElement, value: string) {
+  fireEvent.change(field, { target: { value } });
 }
