@@ -14,5 +14,6 @@ export default defineProject({
     // One jsdom per worker instead of one per file: the files do not share state that matters
     // (each test stubs its own fetch and unmounts), and antd loads once.
     isolate: false,
+    pool: 'threads',
   },
 });
