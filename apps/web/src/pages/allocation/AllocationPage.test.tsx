@@ -1,0 +1,51 @@
+import { waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { round } from '../../test/fixtures.ts';
+import {
+  pending,
+  renderPage,
+  serverError,
+  serverErrorMessage,
+  testUser,
+  text,
+  type Routes,
+} from '../../test/render.tsx';
+import AllocationPage from './AllocationPage.tsx';
+
+const balancing = round({ id: 9, state: 'balancing' });
+
+const open = (api: Routes) =>
+  renderPage(<AllocationPage />, {
+    url: '/allocation',
+    user: testUser('city_admin'),
+    api: { '/api/rounds': { items: [balancing] }, ...api },
+  });
+
+describe('AllocationPage', () => {
+  it('shows neither a result nor "no run" while the runs load', async () => {
+    const { page, calls } = await open({ '/api/rounds/:id/allocation/runs': pending() });
+    await waitFor(() => expect(calls('/api/rounds/9/allocation/runs')).toHaveLength(1));
+    expect(within(page).getByTestId('alloc-run')).toBeInTheDocument();
+    expect(within(page).queryByText(text('alloc.noRun'))).not.toBeInTheDocument();
+    expect(within(page).queryByTestId('alloc-summary')).not.toBeInTheDocument();
+  });
+
+  it('says no round is in balancing', async () => {
+    const { page } = await open({ '/api/rounds': { items: [round()] } });
+    expect(await within(page).findByText(text('alloc.noRound'))).toBeInTheDocument();
+  });
+
+  it('says the round has no run yet', async () => {
+    const { page } = await open({ '/api/rounds/:id/allocation/runs': { items: [] } });
+    expect(await within(page).findByText(text('alloc.noRun'))).toBeInTheDocument();
+  });
+
+  it("shows the server's error when the latest run fails to load", async () => {
+    const { page, calls } = await open({
+      '/api/rounds/:id/allocation/runs': { items: [{ id: 3 }] },
+      '/api/rounds/:id/allocation/runs/:runId': serverError(),
+    });
+    expect(await within(page).findByText(serverErrorMessage)).toBeInTheDocument();
+    expect(calls('/api/rounds/9/allocation/runs/3')).toHaveLength(1);
+  });
+});
