@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, testPassword } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
-import { newPasswordSchema } from '../auth/password.ts';
+import { newPasswordSchema } from '@pairing/shared';
 import { temporaryPassword } from './temporary-password.ts';
 
 let env: TestEnv;
