@@ -17,7 +17,10 @@ export type NewAccount = {
   role: Role;
   orgId: number;
   phone?: string | null;
-  /** Of a one-time password (`hashPassword`), hashed before the transaction opens. */
+  /**
+   * Of the first password (`hashPassword`, best before the transaction opens, as it is slow); the
+   * account must change it at its first sign-in.
+   */
   passwordHash: string;
 };
 
@@ -25,7 +28,7 @@ export type AccountPatch = { displayName?: string; phone?: string | null; disabl
 
 /** The account writes of one transaction. */
 export type Accounts = {
-  /** The new account's id; it must change its password at the first sign-in. 409 `username_taken` when the name is taken. */
+  /** The new account's id; 409 `username_taken` when the name is taken. */
   create(input: NewAccount): Promise<number>;
   /** Disabling ends the account's sessions at once, not at the next idle timeout. */
   update(id: number, patch: AccountPatch): Promise<void>;

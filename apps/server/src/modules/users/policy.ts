@@ -27,7 +27,6 @@ export const can: Can<UserAction, UserSubject> = (scope, action, subject) => {
   if (!roleTable(scope, action)) return false;
   if (!subject || action === 'list' || action === 'read') return true;
   if (!mayManageRole(scope.role, subject.role)) return false;
-  return action !== 'create' || subject.orgKind === undefined
-    ? true
-    : roleFitsOrg(subject.role, subject.orgKind);
+  if (action !== 'create' || subject.orgKind === undefined) return true;
+  return roleFitsOrg(subject.role, subject.orgKind);
 };
