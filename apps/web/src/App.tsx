@@ -32,7 +32,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
 
 function GuardedPage({ route }: { route: AppRoute }) {
   const me = useMe();
-  if (!allowed(route, me.role)) return <ForbiddenPage />;
+  if (!allowed(route, me)) return <ForbiddenPage />;
   const Page = route.page;
   return <Page />;
 }

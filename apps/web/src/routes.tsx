@@ -15,19 +15,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import type { Role } from '@pairing/shared';
-import {
-  canDecideIntentions,
-  canEditNeeds,
-  canEditResources,
-  canImport,
-  canManageUsers,
-  canReadAgreements,
-  canReadAudit,
-  canReadRounds,
-  canReadUncovered,
-  canSubmitIntentions,
-} from './auth/permissions.ts';
+import type { Me } from '@pairing/shared';
 import type { MessageKey } from './i18n/index.tsx';
 
 export type AppRoute = {
@@ -35,9 +23,19 @@ export type AppRoute = {
   page: LazyExoticComponent<ComponentType>;
   /** Present when the route has its own menu entry. */
   menu?: { label: MessageKey; icon: ReactNode };
-  /** Who may open it; everyone signed in when absent. */
-  allow?: (role: Role) => boolean;
+  /** Who may open it, from what the server says the user may do; everyone when absent. */
+  allow?: (can: Abilities) => boolean;
 };
+
+type Abilities = Me['abilities'];
+
+/**
+ * The pages that edit the list of the user's own org (a village's or town's needs, a unit's
+ * resources): not for the city and district admins, who may edit lists too but oversee the
+ * quotas of many orgs and have no list of their own.
+ */
+const ownList = (can: Abilities, edit: 'rounds.editNeeds' | 'rounds.editResources') =>
+  can[edit] && !can['rounds.readQuotas'];
 
 /** Every page inside the signed-in layout. A later module adds its pages here, one entry each. */
 export const routes: AppRoute[] = [
@@ -61,47 +59,47 @@ export const routes: AppRoute[] = [
     path: '/users',
     page: lazy(() => import('./pages/users/UsersPage.tsx')),
     menu: { label: 'menu.users', icon: <TeamOutlined /> },
-    allow: canManageUsers,
+    allow: (can) => can['users.list'],
   },
   {
     path: '/audit',
     page: lazy(() => import('./pages/audit/AuditPage.tsx')),
     menu: { label: 'menu.audit', icon: <AuditOutlined /> },
-    allow: canReadAudit,
+    allow: (can) => can['audit.browse'],
   },
   {
     path: '/imports',
     page: lazy(() => import('./pages/imports/ImportsPage.tsx')),
     menu: { label: 'menu.imports', icon: <CloudUploadOutlined /> },
-    allow: canImport,
+    allow: (can) => can['directory.importUnits'] || can['directory.importWeakVillages'],
   },
   {
     path: '/rounds',
     page: lazy(() => import('./pages/rounds/RoundsPage.tsx')),
     menu: { label: 'menu.rounds', icon: <FlagOutlined /> },
-    allow: canReadRounds,
+    allow: (can) => can['rounds.read'],
   },
   {
     path: '/rounds/:id',
     page: lazy(() => import('./pages/rounds/RoundDetailPage.tsx')),
-    allow: canReadRounds,
+    allow: (can) => can['rounds.read'],
   },
   {
     path: '/rounds/:id/uncovered',
     page: lazy(() => import('./pages/board/UncoveredPage.tsx')),
-    allow: canReadUncovered,
+    allow: (can) => can['rounds.readUncovered'],
   },
   {
     path: '/allocation',
     page: lazy(() => import('./pages/allocation/AllocationPage.tsx')),
     menu: { label: 'menu.allocation', icon: <DeploymentUnitOutlined /> },
-    allow: (role) => ['city_admin', 'district_admin', 'inspector'].includes(role),
+    allow: (can) => can['allocation.read'],
   },
   {
     path: '/needs',
     page: lazy(() => import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.NeedsPage }))),
     menu: { label: 'menu.needs', icon: <SolutionOutlined /> },
-    allow: canEditNeeds,
+    allow: (can) => ownList(can, 'rounds.editNeeds'),
   },
   {
     path: '/resources',
@@ -109,30 +107,30 @@ export const routes: AppRoute[] = [
       import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.ResourcesPage })),
     ),
     menu: { label: 'menu.resources', icon: <GiftOutlined /> },
-    allow: canEditResources,
+    allow: (can) => ownList(can, 'rounds.editResources'),
   },
   {
     path: '/intentions/select',
     page: lazy(() => import('./pages/intentions/SelectPage.tsx')),
     menu: { label: 'menu.select', icon: <SelectOutlined /> },
-    allow: canSubmitIntentions,
+    allow: (can) => can['intentions.submit'],
   },
   {
     path: '/intentions/inbox',
     page: lazy(() => import('./pages/intentions/InboxPage.tsx')),
     menu: { label: 'menu.inbox', icon: <CheckSquareOutlined /> },
-    allow: canDecideIntentions,
+    allow: (can) => can['intentions.decide'],
   },
   {
     path: '/agreements',
     page: lazy(() => import('./pages/agreements/AgreementsPage.tsx')),
     menu: { label: 'menu.agreements', icon: <FileDoneOutlined /> },
-    allow: canReadAgreements,
+    allow: (can) => can['agreements.read'],
   },
   {
     path: '/agreements/:id',
     page: lazy(() => import('./pages/agreements/AgreementPage.tsx')),
-    allow: canReadAgreements,
+    allow: (can) => can['agreements.read'],
   },
   {
     path: '/notifications',
@@ -141,7 +139,8 @@ export const routes: AppRoute[] = [
   },
 ];
 
-export const allowed = (route: AppRoute, role: Role) => !route.allow || route.allow(role);
+/** Whether the signed-in user may open `route`. */
+export const allowed = (route: AppRoute, me: Me) => !route.allow || route.allow(me.abilities);
 
 /** The menu entry a path belongs to: the longest menu path that prefixes it. */
 export function menuKeyFor(pathname: string): string {

@@ -1,4 +1,11 @@
-import type { Role } from './roles.ts';
+import {
+  orgKinds,
+  orgKindsForRole,
+  orgKindsWithin,
+  roleFitsOrg,
+  roles,
+  type Role,
+} from './roles.ts';
 
 const everyReader: readonly Role[] = [
   'city_admin',
@@ -103,3 +110,35 @@ export const abilitiesOfRole = (role: Role) =>
       ]),
     ),
   ) as Record<GlobalAbility, boolean>;
+
+// Administrative rank (docs/roles.md): city_admin > district_admin > town_admin > the others.
+const adminRank: Record<Role, number> = {
+  city_admin: 3,
+  district_admin: 2,
+  town_admin: 1,
+  unit_admin: 0,
+  village_admin: 0,
+  inspector: 0,
+  member: 0,
+};
+
+/**
+ * Whether an admin of role `actor` may create or manage an account of `role`: up to its own
+ * rank, never above, and only a city admin makes another city admin.
+ */
+export const mayManageRole = (actor: Role, role: Role) =>
+  adminRank[role] <= adminRank[actor] && (role !== 'city_admin' || actor === 'city_admin');
+
+/**
+ * The roles `actor` may hand out when creating an account: those it may manage that fit some org
+ * kind its own scope holds (a town holds no urban unit, so a town admin makes no unit admin).
+ */
+export const assignableRoles = (actor: Role): Role[] => {
+  if (!roleMay(actor, 'users', 'create')) return [];
+  const own = orgKindsForRole[actor] ?? orgKinds;
+  return roles.filter(
+    (role) =>
+      mayManageRole(actor, role) &&
+      own.some((mine) => orgKindsWithin[mine].some((kind) => roleFitsOrg(role, kind))),
+  );
+};

@@ -57,3 +57,24 @@ export const unitTypes = [
   '医疗卫生',
   '文化传媒',
 ] as const;
+
+/** Whether an account of `role` may act for an org of `kind` (`orgKindsForRole`). */
+export const roleFitsOrg = (role: Role, kind: OrgKind) => {
+  const kinds = orgKindsForRole[role];
+  return kinds === null || kinds.includes(kind);
+};
+
+/**
+ * The kinds an org's subtree holds, itself included (DESIGN.md "Organizations and scope"): rural
+ * orgs hang village → town → district, urban units under their working committee or district.
+ */
+export const orgKindsWithin: Record<OrgKind, readonly OrgKind[]> = {
+  province: orgKinds,
+  city: orgKinds.filter((kind) => kind !== 'province'),
+  district: ['district', 'town', 'village', 'community', 'urban_unit'],
+  working_committee: ['working_committee', 'urban_unit'],
+  town: ['town', 'village', 'community'],
+  village: ['village'],
+  community: ['community'],
+  urban_unit: ['urban_unit'],
+};

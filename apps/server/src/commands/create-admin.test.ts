@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../test/harness.ts';
-import { newPasswordSchema } from '../modules/auth/password.ts';
+import { newPasswordSchema } from '@pairing/shared';
 import { orgs } from '../modules/orgs/schema.ts';
 import { insertOrg } from '../modules/orgs/tree.ts';
 import { createAdmin } from './create-admin.ts';

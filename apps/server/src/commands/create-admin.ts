@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
+import { displayNameSchema, newPasswordSchema, usernameSchema } from '@pairing/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../modules/audit/record.ts';
-import { hashPassword, newPasswordSchema } from '../modules/auth/password.ts';
-import { users } from '../modules/auth/schema.ts';
-import { orgs } from '../modules/orgs/schema.ts';
-import { displayName, username as usernameRule } from '../modules/users/fields.ts';
+import { writeAccounts } from '../modules/auth/accounts.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { orgDirectory } from '../modules/orgs/sql.ts';
 import { temporaryPassword } from '../modules/users/temporary-password.ts';
-import { isUniqueViolation } from '../lib/unique-violation.ts';
+import { AppError } from '../lib/errors.ts';
 
 export type CreateAdminInput = {
   username: string;
@@ -36,8 +36,8 @@ const usage =
  * from. The password must be changed at first sign-in; the write is audited with no actor.
  */
 export async function createAdmin(db: Db, input: CreateAdminInput): Promise<CreatedAdmin> {
-  const username = check(usernameRule, input.username, '--username');
-  const name = check(displayName, input.name ?? '市级管理员', '--name');
+  const username = check(usernameSchema, input.username, '--username');
+  const name = check(displayNameSchema, input.name ?? '市级管理员', '--name');
   const given =
     input.password === undefined
       ? undefined
@@ -46,25 +46,21 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
   const password = given ?? temporaryPassword();
   const passwordHash = await hashPassword(password);
   try {
-    const userId = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          username,
-          displayName: name,
-          role: 'city_admin',
-          orgId: org.id,
-          passwordHash,
-          mustChangePassword: true,
-        })
-        .returning({ id: users.id });
+    const userId = await writeAccounts(db, async (tx, accounts) => {
+      const id = await accounts.create({
+        username,
+        displayName: name,
+        role: 'city_admin',
+        orgId: org.id,
+        passwordHash,
+      });
       await recordAudit(tx, null, {
         action: 'user.created',
         entity: 'user',
-        entityId: created.id,
+        entityId: id,
         scopePath: org.path,
         after: {
-          id: created.id,
+          id,
           username,
           displayName: name,
           role: 'city_admin',
@@ -74,11 +70,11 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
           via: 'create-admin',
         },
       });
-      return created.id;
+      return id;
     });
     return { userId, username, password, passwordGenerated: !given, orgName: org.name };
   } catch (err) {
-    if (isUniqueViolation(err, 'users_username_unique')) {
+    if (err instanceof AppError && err.code === 'username_taken') {
       throw new CreateAdminError(`用户名 ${username} 已存在，未做任何修改`);
     }
     throw err;
@@ -94,12 +90,20 @@ function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 /** `orgCode` may be the short division code (3101) or the stored 12-digit one (310100000000). */
 async function cityOrg(db: Db, orgCode?: string) {
   const cities = await db
-    .select({ id: orgs.id, code: orgs.code, name: orgs.name, path: orgs.path })
-    .from(orgs)
+    .select({
+      id: orgDirectory.id,
+      code: orgDirectory.code,
+      name: orgDirectory.name,
+      path: orgDirectory.path,
+    })
+    .from(orgDirectory)
     .where(
       orgCode
-        ? and(eq(orgs.kind, 'city'), inArray(orgs.code, [orgCode, orgCode.padEnd(12, '0')]))
-        : eq(orgs.kind, 'city'),
+        ? and(
+            eq(orgDirectory.kind, 'city'),
+            inArray(orgDirectory.code, [orgCode, orgCode.padEnd(12, '0')]),
+          )
+        : eq(orgDirectory.kind, 'city'),
     );
   if (cities.length === 0) {
     throw new CreateAdminError(

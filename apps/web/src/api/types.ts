@@ -1,13 +1,7 @@
 import type { OrgKind, OrgRow } from '@pairing/shared';
 
 // Response shapes the server declares in packages/shared; the web reads the same types.
-export type {
-  AuditRecord as AuditRow,
-  Me,
-  OrgRow,
-  Paged,
-  UserView as UserRow,
-} from '@pairing/shared';
+export type { OrgRow, Paged } from '@pairing/shared';
 
 export type OrgTreeNode = {
   id: number;

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { api, setSessionHandlers } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import { authApi, type Me } from '@pairing/shared';
+import { call, setSessionHandlers } from '../api/client.ts';
 
 type Auth = {
   user: Me | null;
@@ -24,7 +24,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { user: me } = await api.get<{ user: Me }>('/api/auth/me');
+      const { user: me } = await call(authApi.me);
       setUser(me);
       return me;
     } catch {
@@ -51,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const { user: me } = await api.post<{ user: Me }>('/api/auth/login', { username, password });
+    const { user: me } = await call(authApi.login, { body: { username, password } });
     setExpired(false);
     setUser(me);
     return me;
@@ -59,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await call(authApi.logout);
     } finally {
       setUser(null);
       navigate('/login', { replace: true });

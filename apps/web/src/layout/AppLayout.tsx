@@ -19,7 +19,7 @@ export function AppLayout() {
   const { token } = theme.useToken();
 
   const items = routes
-    .filter((route) => route.menu && allowed(route, me.role))
+    .filter((route) => route.menu && allowed(route, me))
     .map((route) => ({ key: route.path, icon: route.menu!.icon, label: t(route.menu!.label) }));
 
   return (

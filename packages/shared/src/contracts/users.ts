@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { globalAbilities } from '../permissions.ts';
 import { roles } from '../roles.ts';
+import { pageQuery, paged } from './page.ts';
+import { abilities, defineRoute, idParams, ok } from './route.ts';
 
-/** The signed-in user (`GET /api/auth/me`, login). */
+/**
+ * The signed-in user (`GET /api/auth/me`, login): `abilities` answers each `module.action` for
+ * the user's role, `assignableRoles` the roles the user may give a new account.
+ */
 export const me = z.object({
   userId: z.number(),
   username: z.string(),
@@ -11,11 +17,13 @@ export const me = z.object({
   orgName: z.string(),
   path: z.string(),
   mustChangePassword: z.boolean(),
+  abilities: abilities(globalAbilities),
+  assignableRoles: z.array(z.enum(roles)),
 });
 export type Me = z.infer<typeof me>;
 
 /** An account as admins see it; the phone is masked. Times are ISO strings. */
-export const userView = z.object({
+const userRecord = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
@@ -28,6 +36,13 @@ export const userView = z.object({
   lockedUntil: z.string().nullable(),
   createdAt: z.string(),
 });
+/** A user as audit records keep it: the view without the reader's abilities. */
+export type UserRecord = z.infer<typeof userRecord>;
+
+/** What the caller may do to a listed user; `update` covers editing and disabling. */
+export const userActions = ['update', 'resetPassword'] as const;
+
+export const userView = userRecord.extend({ abilities: abilities(userActions) });
 export type UserView = z.infer<typeof userView>;
 
 /** One audit record (DESIGN.md "Data safety"). */
@@ -44,3 +59,153 @@ export const auditRecord = z.object({
   ip: z.string().nullable(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
+
+/** At least 8 characters with letters and digits; the UI shows the same rule. */
+export const newPasswordSchema = z
+  .string()
+  .min(8, '密码至少 8 位')
+  .max(128, '密码不超过 128 位')
+  .regex(/[A-Za-z]/, '密码需包含字母')
+  .regex(/[0-9]/, '密码需包含数字');
+
+// Field rules of an account, shared by the HTTP routes and the create-admin command.
+const text = (label: string) =>
+  z.string({
+    error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}须为文本`),
+  });
+
+export const usernameSchema = text('用户名')
+  .trim()
+  .min(3, '用户名 3–32 位')
+  .max(32, '用户名 3–32 位')
+  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
+export const displayNameSchema = text('姓名')
+  .trim()
+  .min(1, '请填写姓名')
+  .max(64, '姓名不超过 64 字');
+export const phoneSchema = text('手机号')
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号须为 11 位中国大陆手机号');
+
+const role = z.enum(roles, { error: '角色无效' });
+const me200 = { 200: z.object({ user: me }) };
+
+export const authApi = {
+  login: defineRoute({
+    method: 'POST',
+    path: '/auth/login',
+    tags: ['auth'],
+    summary: '登录',
+    body: z.object({
+      username: z.string().trim().min(1, '请输入用户名').max(64),
+      password: z.string().min(1, '请输入密码').max(128),
+    }),
+    response: me200,
+  }),
+  logout: defineRoute({
+    method: 'POST',
+    path: '/auth/logout',
+    tags: ['auth'],
+    summary: '退出登录',
+    response: { 200: ok },
+  }),
+  me: defineRoute({
+    method: 'GET',
+    path: '/auth/me',
+    tags: ['auth'],
+    summary: '当前用户',
+    response: me200,
+  }),
+  changePassword: defineRoute({
+    method: 'POST',
+    path: '/auth/password',
+    tags: ['auth'],
+    summary: '修改密码',
+    body: z.object({
+      oldPassword: z.string().min(1, '请输入原密码'),
+      newPassword: newPasswordSchema,
+    }),
+    response: { 200: ok },
+  }),
+};
+
+const users = ['users'];
+const oneUser = z.object({ user: userView });
+const initialPassword = z.string();
+
+export const usersApi = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/users',
+    tags: users,
+    summary: '用户列表（本辖区）',
+    description: 'orgId 过滤该组织及其下级组织的用户；手机号脱敏。',
+    query: z.object({
+      q: z.string().trim().max(64, '搜索词不超过 64 字').optional(),
+      role: role.optional(),
+      orgId: idParams.shape.id.optional(),
+      disabled: z
+        .enum(['true', 'false'], { error: 'disabled 须为 true 或 false' })
+        .transform((v) => v === 'true')
+        .optional(),
+      ...pageQuery,
+    }),
+    response: { 200: paged(userView) },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/users/:id',
+    tags: users,
+    summary: '用户详情',
+    params: idParams,
+    response: { 200: oneUser },
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/users',
+    tags: users,
+    summary: '创建用户',
+    description: '返回一次性初始密码；新用户首次登录须修改密码。',
+    body: z.object({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      role,
+      // Not coerced: an id sent as text is bad input here.
+      orgId: z
+        .number({
+          error: (issue) => (issue.input === undefined ? '请选择所属组织' : '组织编号无效'),
+        })
+        .int('组织编号无效')
+        .positive('组织编号无效'),
+      phone: phoneSchema.optional(),
+    }),
+    response: { 201: z.object({ user: userView, initialPassword }) },
+  }),
+  update: defineRoute({
+    method: 'PATCH',
+    path: '/users/:id',
+    tags: users,
+    summary: '修改用户（姓名、手机号、停用）',
+    description: '停用会立即结束该用户的所有会话；不能停用自己。',
+    params: idParams,
+    body: z
+      .object({
+        displayName: displayNameSchema.optional(),
+        phone: phoneSchema.nullable().optional(),
+        disabled: z.boolean({ error: 'disabled 须为 true 或 false' }).optional(),
+      })
+      .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
+        error: '没有要修改的字段',
+      }),
+    response: { 200: oneUser },
+  }),
+  resetPassword: defineRoute({
+    method: 'POST',
+    path: '/users/:id/reset-password',
+    tags: users,
+    summary: '重置密码',
+    description: '生成新的一次性密码，解除锁定，并结束该用户的所有会话。',
+    params: idParams,
+    response: { 200: z.object({ initialPassword }) },
+  }),
+};

@@ -1,3 +1,4 @@
+import { abilitiesOfRole } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createUser, login, testPassword } from '../../../test/fixtures.ts';
@@ -32,6 +33,24 @@ describe('sign-in', () => {
     expect(res.json().user).toMatchObject({ username: 'alice', role: 'city_admin', orgId });
     await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     expect((await me(cookie)).statusCode).toBe(401);
+  });
+
+  it("answers with what the user's role may do in every module", async () => {
+    await createUser(env, { username: 'ines', role: 'inspector', orgId });
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'ines', password: testPassword },
+    });
+    const { user } = login.json();
+    expect(user.abilities).toEqual(abilitiesOfRole('inspector'));
+    expect(user.abilities).toMatchObject({
+      'audit.browse': true,
+      'users.list': true,
+      'users.create': false,
+      'rounds.manage': false,
+    });
+    expect(user.assignableRoles).toEqual([]);
   });
 
   it('sets an httpOnly SameSite=Strict cookie', async () => {

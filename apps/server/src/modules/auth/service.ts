@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, unauthorized } from '../../lib/errors.ts';
 import type { Scope, SessionUser } from '../../lib/scope.ts';
-import { orgs } from '../orgs/schema.ts';
+import { orgDirectory } from '../orgs/sql.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { sessions, users } from './schema.ts';
 import { authSettings } from './settings.ts';
@@ -43,7 +43,10 @@ export async function login(
       .where(eq(users.id, user.id))
       .returning({ failedAttempts: users.failedAttempts });
     if (after && after.failedAttempts >= authSettings.maxFailedAttempts) {
-      const [org] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, user.orgId));
+      const [org] = await db
+        .select({ path: orgDirectory.path })
+        .from(orgDirectory)
+        .where(eq(orgDirectory.id, user.orgId));
       await recordAudit(db, null, {
         action: 'user.locked',
         entity: 'user',
@@ -80,8 +83,8 @@ const sessionUserColumns = {
   displayName: users.displayName,
   role: users.role,
   orgId: users.orgId,
-  path: orgs.path,
-  orgName: orgs.name,
+  path: orgDirectory.path,
+  orgName: orgDirectory.name,
   mustChangePassword: users.mustChangePassword,
 };
 
@@ -89,7 +92,7 @@ async function sessionUserById(db: Db, userId: number): Promise<SessionUser> {
   const [row] = await db
     .select(sessionUserColumns)
     .from(users)
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .innerJoin(orgDirectory, eq(orgDirectory.id, users.orgId))
     .where(eq(users.id, userId));
   if (!row) throw unauthorized();
   return row;
@@ -108,7 +111,7 @@ const prepareLookup = (db: Db) =>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .innerJoin(orgDirectory, eq(orgDirectory.id, users.orgId))
     .where(eq(sessions.tokenHash, sql.placeholder('hash')))
     .prepare('session_lookup_v1');
 

@@ -11,3 +11,9 @@ export const withinScope = (path: SQL, scope: Pick<Scope, 'path'>) =>
 /** The org with id `orgId` lies inside the caller's scope. */
 export const orgInScope = (orgId: SQL, scope: Pick<Scope, 'path'>) =>
   sql`exists (select 1 from orgs o where o.id = ${orgId} and ${withinScope(sql`o.path`, scope)})`;
+
+/**
+ * The `org_directory` view for other modules' query builders (drizzle needs the view object to
+ * join it); what it shows is what schema.ts declares, the `orgs` table stays this module's.
+ */
+export { orgDirectory } from './schema.ts';

@@ -1,44 +1,32 @@
-import { orgKindsForRole, type OrgKind, type Role } from '@pairing/shared';
-import { forbidden } from '../../lib/errors.ts';
-import type { Scope } from '../../lib/scope.ts';
+import {
+  mayManageRole,
+  roleFitsOrg,
+  type ActionOf,
+  type OrgKind,
+  type Role,
+} from '@pairing/shared';
+import { roleAllows, type Can } from '../../lib/policy.ts';
 
-export type UserAction = 'list' | 'read' | 'create' | 'update' | 'resetPassword';
+export type UserAction = ActionOf<'users'>;
 
 /**
- * Who may call each user route at all (docs/roles.md). A role not listed gets 403; a listed role
- * still sees only users whose org lies inside its own org's subtree (out of scope answers 404).
+ * The account an action concerns: its role and, for a create once the org is known, the kind of
+ * that org.
  */
-const allowed: Record<UserAction, readonly Role[]> = {
-  list: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
-  read: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
-  create: ['city_admin', 'district_admin', 'town_admin'],
-  update: ['city_admin', 'district_admin', 'town_admin'],
-  resetPassword: ['city_admin', 'district_admin', 'town_admin'],
-};
+export type UserSubject = { role: Role; orgKind?: OrgKind };
 
-// Administrative rank: an admin may create or manage roles up to its own rank, never above.
-const rank: Record<Role, number> = {
-  city_admin: 3,
-  district_admin: 2,
-  town_admin: 1,
-  unit_admin: 0,
-  village_admin: 0,
-  inspector: 0,
-  member: 0,
-};
+const roleTable = roleAllows('users');
 
-export const can = (actor: Pick<Scope, 'role'>, action: UserAction) =>
-  allowed[action].includes(actor.role);
-
-export function authorize(actor: Pick<Scope, 'role'>, action: UserAction) {
-  if (!can(actor, action)) throw forbidden();
-}
-
-/** Whether `actor` may create or manage a user holding `role` (besides the scope check). */
-export const canManageRole = (actor: Pick<Scope, 'role'>, role: Role) =>
-  rank[role] <= rank[actor.role] && (role !== 'city_admin' || actor.role === 'city_admin');
-
-export const roleFitsOrg = (role: Role, kind: OrgKind) => {
-  const kinds = orgKindsForRole[role];
-  return kinds === null || kinds.includes(kind);
+/**
+ * Who may administer accounts (docs/roles.md). The role table decides each action; scope limits
+ * every allowed role to the accounts under its own org (the queries, 404 outside). On an account:
+ * an admin creates and manages roles up to its own rank, never above, and a new account's role
+ * must fit its org's kind.
+ */
+export const can: Can<UserAction, UserSubject> = (scope, action, subject) => {
+  if (!roleTable(scope, action)) return false;
+  if (!subject || action === 'list' || action === 'read') return true;
+  if (!mayManageRole(scope.role, subject.role)) return false;
+  if (action !== 'create' || subject.orgKind === undefined) return true;
+  return roleFitsOrg(subject.role, subject.orgKind);
 };

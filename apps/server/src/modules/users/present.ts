@@ -1,12 +1,8 @@
-import type { UserView } from '@pairing/shared';
-
-export type { UserView };
-
-export type UserRow = Omit<UserView, 'phone' | 'lockedUntil' | 'createdAt'> & {
-  phone: string | null;
-  lockedUntil: Date | null;
-  createdAt: Date;
-};
+import { userActions, type UserRecord, type UserView } from '@pairing/shared';
+import { abilitiesOn } from '../../lib/policy.ts';
+import type { Scope } from '../../lib/scope.ts';
+import type { AccountRow } from '../auth/read.ts';
+import { can } from './policy.ts';
 
 /**
  * 13812345678 → 138****5678. Masked in lists, details and audit records alike (DESIGN.md "Data
@@ -15,9 +11,16 @@ export type UserRow = Omit<UserView, 'phone' | 'lockedUntil' | 'createdAt'> & {
 export const maskPhone = (phone: string | null) =>
   phone && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
 
-export const presentUser = (row: UserRow): UserView => ({
+/** An account as audit records keep it. */
+export const userRecord = ({ orgPath: _, ...row }: AccountRow): UserRecord => ({
   ...row,
   phone: maskPhone(row.phone),
   lockedUntil: row.lockedUntil?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),
+});
+
+/** An account as the caller sees it, with what the caller may do to it. */
+export const presentUser = (scope: Scope, row: AccountRow): UserView => ({
+  ...userRecord(row),
+  abilities: abilitiesOn(can, scope, userActions, { role: row.role }),
 });

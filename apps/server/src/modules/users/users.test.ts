@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, testPassword } from '../../../test/fixtures.ts';
+import { createUser, login, testPassword } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
-import { newPasswordSchema } from '../auth/password.ts';
+import { newPasswordSchema } from '@pairing/shared';
 import { temporaryPassword } from './temporary-password.ts';
 
 let env: TestEnv;
@@ -384,5 +384,73 @@ describe('changing users', () => {
       [String(target.id)],
     );
     expect(audited).toBe(1);
+  });
+});
+
+describe('abilities', () => {
+  it('tells on each user whether the caller may edit it or reset its password', async () => {
+    // A higher rank inside a district admin's scope only arises from data written by hand.
+    const above = await createUser(env, {
+      username: 'odd.city',
+      role: 'city_admin',
+      orgId: s.a.village.id,
+    });
+    const abilitiesOf = async (caller: ScenarioUser, id: number) =>
+      (await get(caller, `/api/users/${id}`)).json().user.abilities;
+    expect(await abilitiesOf(s.a.users.district_admin, above.id)).toEqual({
+      update: false,
+      resetPassword: false,
+    });
+    expect(await abilitiesOf(s.a.users.city_admin, above.id)).toEqual({
+      update: true,
+      resetPassword: true,
+    });
+    expect(await abilitiesOf(s.a.users.district_admin, s.a.users.town_admin.id)).toEqual({
+      update: true,
+      resetPassword: true,
+    });
+    expect(await abilitiesOf(s.b.users.inspector, s.b.users.town_admin.id)).toEqual({
+      update: false,
+      resetPassword: false,
+    });
+    const list = await get(s.a.users.district_admin, '/api/users?q=odd.city');
+    expect(list.json().items[0].abilities).toEqual({ update: false, resetPassword: false });
+    const refused = await patch(s.a.users.district_admin, `/api/users/${above.id}`, {
+      displayName: '改名',
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
+  it('offers each admin the roles it may hand out, and none to the other roles', async () => {
+    const offered = async (user: ScenarioUser) =>
+      (await get(user, '/api/auth/me')).json().user.assignableRoles;
+    expect(await offered(s.a.users.city_admin)).toEqual([
+      'city_admin',
+      'district_admin',
+      'town_admin',
+      'unit_admin',
+      'village_admin',
+      'inspector',
+      'member',
+    ]);
+    expect(await offered(s.a.users.district_admin)).toEqual([
+      'district_admin',
+      'town_admin',
+      'unit_admin',
+      'village_admin',
+      'inspector',
+      'member',
+    ]);
+    // A town holds no urban unit, so a town admin makes no unit admin.
+    expect(await offered(s.a.users.town_admin)).toEqual([
+      'town_admin',
+      'village_admin',
+      'inspector',
+      'member',
+    ]);
+    // Side B: tests above end the sessions of some side A users.
+    for (const role of ['inspector', 'unit_admin', 'village_admin', 'member'] as const) {
+      expect(await offered(s.b.users[role])).toEqual([]);
+    }
   });
 });

@@ -2,8 +2,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
-import type { AuditRow, Paged } from '../../api/types.ts';
+import { auditApi, type AuditRecord } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import {
   ErrorAlert,
   FilterBar,
@@ -30,7 +30,7 @@ export default function AuditPage() {
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
 
   const request = useRequest(
-    () => api.get<Paged<AuditRow>>('/api/audit', { ...values, page, pageSize }),
+    () => call(auditApi.list, { query: { ...values, page, pageSize } }),
     [
       values.action,
       values.entity,
@@ -46,7 +46,7 @@ export default function AuditPage() {
   const range: [Dayjs, Dayjs] | null =
     values.from && values.to ? [dayjs(values.from), dayjs(values.to)] : null;
 
-  const columns: TableColumnsType<AuditRow> = [
+  const columns: TableColumnsType<AuditRecord> = [
     {
       title: t('audit.at'),
       dataIndex: 'at',
@@ -134,7 +134,7 @@ export default function AuditPage() {
         />
       </FilterBar>
       <ErrorAlert error={request.error} />
-      <Table<AuditRow>
+      <Table<AuditRecord>
         rowKey="id"
         size="middle"
         columns={columns}

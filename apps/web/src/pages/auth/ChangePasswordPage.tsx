@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App, Button, Form, Input, Space } from 'antd';
 import { useAuth, useMe } from '../../auth/AuthProvider.tsx';
-import { api } from '../../api/client.ts';
+import { authApi } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { AuthCard } from './AuthCard.tsx';
@@ -24,7 +25,7 @@ export function ChangePasswordPage() {
     form,
     async ({ oldPassword, newPassword }: Values) => {
       setError(null);
-      await api.post('/api/auth/password', { oldPassword, newPassword });
+      await call(authApi.changePassword, { body: { oldPassword, newPassword } });
       message.success(t('password.changed'));
       await refresh();
       navigate('/', { replace: true });

@@ -1,9 +1,7 @@
 import { Form, Input, Modal, Select } from 'antd';
-import { orgKindsForRole, type Role } from '@pairing/shared';
-import { api } from '../../api/client.ts';
-import type { UserRow } from '../../api/types.ts';
+import { orgKindsForRole, usersApi, type Role, type UserView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
-import { assignableRoles } from '../../auth/permissions.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
@@ -15,7 +13,7 @@ export function UserCreateModal({
   onCreated,
 }: {
   onClose: () => void;
-  onCreated: (user: UserRow, initialPassword: string) => void;
+  onCreated: (user: UserView, initialPassword: string) => void;
 }) {
   const me = useMe();
   const { t } = useI18n();
@@ -24,7 +22,7 @@ export function UserCreateModal({
 
   const { saving, submit: save } = useFormSubmit(form, async (values: Values) => {
     const body = { ...values, phone: values.phone?.trim() || undefined };
-    const result = await api.post<{ user: UserRow; initialPassword: string }>('/api/users', body);
+    const result = await call(usersApi.create, { body });
     onCreated(result.user, result.initialPassword);
   });
 
@@ -65,7 +63,7 @@ export function UserCreateModal({
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
           <Select
-            options={assignableRoles(me.role).map((r) => ({
+            options={me.assignableRoles.map((r) => ({
               value: r,
               label: enumLabel(t, 'role', r),
             }))}

@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
-import { api } from '../../api/client.ts';
-import type { UserRow } from '../../api/types.ts';
+import { usersApi, type UserView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 
@@ -12,7 +12,7 @@ export function UserEditModal({
   onClose,
   onSaved,
 }: {
-  user: UserRow;
+  user: UserView;
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -24,7 +24,7 @@ export function UserEditModal({
     const body: Patch = { displayName: values.displayName };
     const phone = values.phone?.trim() ?? '';
     if (phone !== (user.phone ?? '')) body.phone = phone || null;
-    await api.patch(`/api/users/${user.id}`, body);
+    await call(usersApi.update, { params: { id: user.id }, body });
     message.success(t('common.saved'));
     onSaved();
   });

@@ -3,9 +3,8 @@ import dayjs from 'dayjs';
 import { App, Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { roles } from '@pairing/shared';
-import { api } from '../../api/client.ts';
-import type { Paged, UserRow } from '../../api/types.ts';
+import { roles, usersApi, type UserView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import {
   ErrorAlert,
@@ -28,7 +27,7 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const { values, page, pageSize, update, reset } = useQueryState(filterKeys);
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<UserRow | null>(null);
+  const [editing, setEditing] = useState<UserView | null>(null);
   const [secret, setSecret] = useState<{
     title: string;
     username: string;
@@ -37,11 +36,20 @@ export default function UsersPage() {
   const [busyId, setBusyId] = useState<number | null>(null);
 
   const request = useRequest(
-    () => api.get<Paged<UserRow>>('/api/users', { ...values, page, pageSize }),
+    () =>
+      call(usersApi.list, {
+        query: {
+          q: values.q,
+          role: roles.find((role) => role === values.role),
+          disabled: values.disabled ? values.disabled === 'true' : undefined,
+          page,
+          pageSize,
+        },
+      }),
     [values.q, values.role, values.disabled, page, pageSize],
   );
 
-  const act = async (user: UserRow, run: () => Promise<void>) => {
+  const act = async (user: UserView, run: () => Promise<void>) => {
     setBusyId(user.id);
     try {
       await run();
@@ -53,17 +61,17 @@ export default function UsersPage() {
     }
   };
 
-  const setDisabled = (user: UserRow, disabled: boolean) =>
+  const setDisabled = (user: UserView, disabled: boolean) =>
     act(user, async () => {
-      await api.patch(`/api/users/${user.id}`, { disabled });
+      await call(usersApi.update, { params: { id: user.id }, body: { disabled } });
       message.success(disabled ? t('users.disabledDone') : t('users.enabledDone'));
     });
 
-  const resetPassword = (user: UserRow) =>
+  const resetPassword = (user: UserView) =>
     act(user, async () => {
-      const { initialPassword } = await api.post<{ initialPassword: string }>(
-        `/api/users/${user.id}/reset-password`,
-      );
+      const { initialPassword } = await call(usersApi.resetPassword, {
+        params: { id: user.id },
+      });
       setSecret({
         title: t('users.resetDone'),
         username: user.username,
@@ -71,7 +79,7 @@ export default function UsersPage() {
       });
     });
 
-  const status = (user: UserRow) => {
+  const status = (user: UserView) => {
     if (user.disabled) return <Tag color="default">{t('users.statusDisabled')}</Tag>;
     if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
       return <Tag color="red">{t('users.statusLocked')}</Tag>;
@@ -80,7 +88,7 @@ export default function UsersPage() {
     return <Tag color="green">{t('users.statusActive')}</Tag>;
   };
 
-  const columns: TableColumnsType<UserRow> = [
+  const columns: TableColumnsType<UserView> = [
     { title: t('login.username'), dataIndex: 'username' },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     {
@@ -101,14 +109,17 @@ export default function UsersPage() {
       key: 'actions',
       fixed: 'right',
       width: 220,
-      render: (_, user) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(user)}>
-            {t('common.edit')}
-          </Button>
-          {/* Nobody disables or resets their own account here; that is what 修改密码 is for. */}
-          {user.id !== me.userId && (
-            <>
+      render: (_, user) => {
+        // Nobody disables or resets their own account here; that is what 修改密码 is for.
+        const self = user.id === me.userId;
+        return (
+          <Space size={0}>
+            {user.abilities.update && (
+              <Button type="link" size="small" onClick={() => setEditing(user)}>
+                {t('common.edit')}
+              </Button>
+            )}
+            {user.abilities.update && !self && (
               <Popconfirm
                 title={user.disabled ? t('users.enableConfirm') : t('users.disableConfirm')}
                 description={user.disabled ? undefined : t('users.disableHint')}
@@ -124,6 +135,8 @@ export default function UsersPage() {
                   {user.disabled ? t('users.enable') : t('users.disable')}
                 </Button>
               </Popconfirm>
+            )}
+            {user.abilities.resetPassword && !self && (
               <Popconfirm
                 title={t('users.resetConfirm')}
                 description={t('users.resetHint')}
@@ -133,10 +146,10 @@ export default function UsersPage() {
                   {t('users.resetPassword')}
                 </Button>
               </Popconfirm>
-            </>
-          )}
-        </Space>
-      ),
+            )}
+          </Space>
+        );
+      },
     },
   ];
 
@@ -155,9 +168,11 @@ export default function UsersPage() {
           <Button icon={<ReloadOutlined />} onClick={request.reload}>
             {t('common.refresh')}
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('users.create')}
-          </Button>
+          {me.abilities['users.create'] && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('users.create')}
+            </Button>
+          )}
         </Space>
       }
     >
@@ -189,7 +204,13 @@ export default function UsersPage() {
         />
       </FilterBar>
       <ErrorAlert error={request.error} />
-      <Table<UserRow> rowKey="id" size="middle" columns={columns} scroll={{ x: 1100 }} {...table} />
+      <Table<UserView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        scroll={{ x: 1100 }}
+        {...table}
+      />
       {creating && (
         <UserCreateModal
           onClose={() => setCreating(false)}
