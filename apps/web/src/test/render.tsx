@@ -4,7 +4,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { vi } from 'vitest';
-import { abilitiesOfRole, globalAbilities, roles, type Me, type Role } from '@pairing/shared';
+import { abilitiesOfRole, assignableRoles, globalAbilities, type Me, type Role } from '@pairing/shared';
 import { AuthProvider } from '../auth/AuthProvider.tsx';
 import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { I18nProvider, type MessageKey } from '../i18n/index.tsx';
@@ -103,22 +103,14 @@ export function stubFetch(routes: Routes) {
 // ---------------------------------------------------------------------------------------------
 // Users
 
-export type TestUser = Me & { abilities: Record<string, boolean>; assignableRoles: Role[] };
+export type TestUser = Me;
 
 /** A signed-in user of `role` as `GET /api/auth/me` answers it; a city admin may do everything. */
 export function testUser(role: Role, overrides: Partial<TestUser> = {}): TestUser {
-  const abilities: Record<string, boolean> =
+  const abilities =
     role === 'city_admin'
-      ? Object.fromEntries(globalAbilities.map((a) => [a, true]))
+      ? (Object.fromEntries(globalAbilities.map((a) => [a, true])) as Me['abilities'])
       : abilitiesOfRole(role);
-  const assignableRoles: Role[] =
-    role === 'city_admin'
-      ? [...roles]
-      : role === 'district_admin'
-        ? roles.filter((r) => r !== 'city_admin')
-        : role === 'town_admin'
-          ? ['town_admin', 'village_admin', 'inspector', 'member']
-          : [];
   return {
     userId: 1,
     username: `${role}-tester`,
@@ -129,7 +121,7 @@ export function testUser(role: Role, overrides: Partial<TestUser> = {}): TestUse
     path: '1.100',
     mustChangePassword: false,
     abilities,
-    assignableRoles,
+    assignableRoles: assignableRoles(role),
     ...overrides,
   };
 }
