@@ -1,2 +1,2 @@
 // Publishing turns proposed pairs into intentions through the intentions module.
-export { createAllocatedIntention } from '../intentions/allocated.ts';
+export { createAllocatedIntention } from '../intentions/commands/allocated.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PACKS, type PackId } from '@pairing/policy';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { listIntentions } from '../intentions/service.ts';
+import { listIntentions } from '../intentions/queries.ts';
 import { listDistrictPairs } from '../orgs/district-pairs.ts';
 import { queryRows } from '../../lib/rows.ts';
 import { ruralTarget } from '../rounds/rural.ts';

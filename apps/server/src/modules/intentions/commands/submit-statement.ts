@@ -1,9 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { Db } from '../../db/client.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { recordAnswerText } from '../idempotency/plugin.ts';
-import { ruralTargetText } from '../rounds/rural.ts';
+import type { Db } from '../../../db/client.ts';
+import { pathPrefix, type Scope } from '../../../lib/scope.ts';
+import { auditInsertText } from '../../audit/record.ts';
+import { recordAnswerText } from '../../idempotency/plugin.ts';
+import { ruralTargetText } from '../../rounds/rural.ts';
+import { roundForWrite } from '../../rounds/sql.ts';
+import { placeUpserts } from '../places.ts';
+import { submitOpenText } from '../policy.ts';
 
 /** A timestamptz as the ISO text JavaScript writes (`toISOString`), so a replay answers alike. */
 const isoText = (column: string) =>
@@ -11,39 +15,46 @@ const isoText = (column: string) =>
 
 // The submission of an intention as one statement (see `submitIntention`). Kept as fixed text
 // with numbered parameters so node-postgres can run it as a named prepared statement: parsed and
-// planned once per connection instead of once per submission (the rush's hot path).
+// planned once per connection instead of once per submission (the rush's hot path). Its pieces
+// are the owners' fragments, spliced in as text: the round (rounds), the place-taking upserts
+// (places.ts), the audit record (audit) and the idempotency record (idempotency).
 //
-// c: the round (key-share lock: a concurrent transition waits), the rural target and the unit in
-//    the caller's scope, and `open` — every check the caller turns into a refusal;
-// s, l: one of the village's places and one of the unit's capacity, each an upsert whose WHERE is
-//    re-checked on the latest row version, so racing claims queue on the row (slot before load);
-// i, a, k: the intention, its audit row (the columns recordAudit writes), the idempotency record.
-const text = `with c as (
+// r, c: the round (key-share lock: a concurrent transition waits), the rural target and the unit
+//    in the caller's scope, and `open` — every check the caller turns into a refusal;
+// s, l: one of the village's places and one of the unit's capacity (slot before load);
+// i, a, k: the intention, its audit row, the idempotency record.
+const places = placeUpserts(String.raw, {
+  roundId: 'c.round_id',
+  ruralOrgId: 'c."ruralId"',
+  urbanOrgId: 'c."urbanId"',
+  villageCap: '(select "villageCap" from c)',
+  capacity: '(select "capacity" from c)',
+  slotFrom: 'from c where c.open',
+  loadFrom: 'from c, s',
+});
+
+const text = `with r as (
+    ${roundForWrite(String.raw, '$3::bigint', '$1::text')}
+  ), c as (
     select r.id as round_id, r.state::text as "state",
       to_char(r.intention_deadline, 'YYYY-MM-DD') as "intentionDeadline", r.village_cap as "villageCap",
       ro.id::int as "ruralId", ro.path as rural_path, ro.province_code,
       uo.id::int as "urbanId", coalesce(uo.capacity, 1) as "capacity",
-      (r.state = 'intentions_open' and r.intention_deadline >= $6::date
-        and ro.id is not null and uo.id is not null and coalesce(uo.capacity, 1) >= 1) as open
-    from rounds r
-    left join orgs ro on ro.id = $4::bigint and ${ruralTargetText('ro')}
+      (ro.id is not null and uo.id is not null and ${submitOpenText({
+        roundState: 'r.state',
+        intentionDeadline: 'r.intention_deadline',
+        today: '$6::date',
+        capacity: 'coalesce(uo.capacity, 1)',
+      })}) as open
+    from r
+    left join org_directory ro on ro.id = $4::bigint and ${ruralTargetText('ro')}
       and starts_with(ro.path, r.scope_path)
-    left join orgs uo on uo.id = $5::bigint and uo.kind = 'urban_unit'
+    left join org_directory uo on uo.id = $5::bigint and uo.kind = 'urban_unit'
       and uo.path like $2::text and starts_with(uo.path, r.scope_path)
-    where r.id = $3::bigint and starts_with($1::text, r.scope_path)
-    for key share of r
   ), s as (
-    insert into round_slots as s (round_id, rural_org_id, taken)
-    select c.round_id, c."ruralId", 1 from c where c.open
-    on conflict (round_id, rural_org_id) do update set taken = s.taken + 1
-      where s.taken < (select "villageCap" from c)
-    returning 1
+    ${places.slot}
   ), l as (
-    insert into round_unit_loads as l (round_id, urban_org_id, taken)
-    select c.round_id, c."urbanId", 1 from c, s
-    on conflict (round_id, urban_org_id) do update set taken = l.taken + 1
-      where l.taken < (select "capacity" from c)
-    returning 1
+    ${places.load}
   ), i as (
     insert into intentions (round_id, urban_org_id, rural_org_id, province_code, submitted_by, submitted_at)
     select c.round_id, c."urbanId", c."ruralId", c.province_code, $7::bigint, $9::timestamptz from c, l
@@ -56,11 +67,20 @@ const text = `with c as (
         'decidedAt', ${isoText('i."decidedAt"')}) as answer
     from i
   ), a as (
-    insert into audit_log (actor_id, actor_name, action, entity, entity_id, scope_path, after, ip)
-    select $7::bigint, $8::text, 'intention.submitted', 'intention', j.id::text, c.rural_path,
-      jsonb_build_object('urbanOrgId', c."urbanId"::bigint, 'ruralOrgId', c."ruralId"::bigint, 'roundId', c.round_id::bigint),
-      $10::text
-    from j, c
+    ${auditInsertText(
+      {
+        actorId: '$7::bigint',
+        actorName: '$8::text',
+        action: "'intention.submitted'",
+        entity: "'intention'",
+        entityId: 'j.id::text',
+        scopePath: 'c.rural_path',
+        before: 'null::jsonb',
+        after: `jsonb_build_object('urbanOrgId', c."urbanId"::bigint, 'ruralOrgId', c."ruralId"::bigint, 'roundId', c.round_id::bigint)`,
+        ip: '$10::text',
+      },
+      'j, c',
+    )}
   ), k as (
     ${recordAnswerText({ userId: '$7::bigint', key: '$11::text', fingerprint: '$12::text', status: 201, body: "jsonb_build_object('intention', j.answer)", from: 'j' })}
   )
@@ -99,7 +119,7 @@ export async function runSubmitStatement<T>(db: Db, p: SubmitParams): Promise<T>
   const client = (db as Db & { $client: unknown }).$client;
   const res =
     client instanceof pg.Pool
-      ? await client.query({ name: 'intention_submit_v1', text, values })
+      ? await client.query({ name: 'intention_submit_v2', text, values })
       : await (client as Pick<PGlite, 'query'>).query(text, values);
   return res.rows[0] as T;
 }
