@@ -109,6 +109,8 @@ export const can: Can<IntentionAction, IntentionSubject> = (scope, action, subje
 
 /** R-ROUND-RENEW: a previous-round pair and both sides' answers on its renewal. */
 export type RenewalSubject = Window & {
+  /** Null until one side answers; there is nothing to decline before. */
+  renewalId: number | null;
   urbanPath: string;
   ruralPath: string;
   urbanConfirmedAt: unknown;
@@ -133,6 +135,6 @@ export const canOnRenewal: Can<RenewalAction, RenewalSubject> = (scope, action, 
   const side = sideOf(scope);
   if (!within(scope, side === 'urban' ? r.urbanPath : r.ruralPath)) return false;
   if (renewalRefusal(action, r) || r.intentionId) return false;
-  if (action === 'decline') return !r.declinedAt;
+  if (action === 'decline') return r.renewalId != null && !r.declinedAt;
   return !windowRefusal(r) && (side === 'urban' ? r.urbanConfirmedAt : r.ruralConfirmedAt) == null;
 };

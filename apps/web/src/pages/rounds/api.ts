@@ -1,19 +1,15 @@
 import type { RoundState, RoundView } from '@pairing/shared';
 
 /**
- * Shapes of the rounds, intentions and board routes (docs/rounds.md), declared by the server in
+ * Shapes of the rounds and board routes (docs/rounds.md), declared by the server in
  * packages/shared.
  */
 export type {
   Board,
   Coverage,
   DirectoryEntry,
-  IntentionAcceptance,
-  IntentionRecord,
-  IntentionView as Intention,
   ListItemView as ListItem,
   QuotaView as Quota,
-  RenewalView as Renewal,
   RoundInput,
   RoundView as Round,
   UncoveredOrg,
