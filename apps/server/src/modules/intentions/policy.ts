@@ -36,7 +36,7 @@ export function windowRefusal(w: Window): AppError | null {
 
 /**
  * A submission's window and the unit's capacity, checked after the submit statement ran. The
- * statement's `open` (submit-statement.ts) is the same rule in SQL: it decides whether a place is
+ * statement's `open` (commands/submit.ts) is the same rule in SQL: it decides whether a place is
  * taken at all, this decides which refusal the caller gets.
  */
 export function submitRefusal(c: Window & { capacity: number }): AppError | null {
