@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { intentionStates } from '../pairing-round.ts';
-import { defineRoute, id, idParams } from './route.ts';
+import { abilities, defineRoute, id, idParams } from './route.ts';
 
 /** How an intention came about: a unit's choice, a renewed pair, the city's allocation. */
 export const intentionSources = ['selection', 'renewal', 'allocation'] as const;
@@ -41,15 +41,22 @@ export type IntentionAcceptance = z.infer<typeof intentionAcceptance>;
 /** `POST /api/intentions/:id/decline` and `…/withdraw`. */
 export const intentionDecision = z.object({ intention: decidedIntention });
 
+/** What the caller may do to an intention: the rural side accepts or declines, the urban side confirms or withdraws. */
+export const intentionActions = ['accept', 'decline', 'confirm', 'withdraw'] as const;
+
 /** An intention in a round's list (`GET /api/rounds/:id/intentions`), with both orgs' names. */
 export const intentionView = decidedIntention.extend({
   urbanOrgName: z.string(),
   ruralOrgName: z.string(),
   weakVillage: z.boolean(),
+  abilities: abilities(intentionActions),
 });
 export type IntentionView = z.infer<typeof intentionView>;
 
 export const intentionList = z.object({ items: z.array(intentionView) });
+
+/** What the caller may answer on a renewal: confirm it (once per side) or decline it. */
+export const renewalActions = ['confirm', 'decline'] as const;
 
 /**
  * R-ROUND-RENEW: a pair of the previous round in the caller's scope and both sides' answers
@@ -66,6 +73,7 @@ export const renewalView = z.object({
   ruralConfirmedAt: z.string().nullable(),
   declinedAt: z.string().nullable(),
   intentionId: z.number().nullable(),
+  abilities: abilities(renewalActions),
 });
 export type RenewalView = z.infer<typeof renewalView>;
 
@@ -106,5 +114,73 @@ export const intentionsApi = {
     }),
     response: { 201: intentionSubmitted },
     idempotent: true,
+  }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/intentions',
+    tags,
+    summary: '本范围内的结对意向',
+    params: idParams,
+    query: z.object({ state: z.enum(intentionStates).optional() }),
+    response: { 200: intentionList },
+  }),
+  // A yes answers the intention and the draft agreement it created (none yet for an allocated
+  // pair still awaiting the other side); a no answers the intention.
+  accept: defineRoute({
+    method: 'POST',
+    path: '/intentions/:id/accept',
+    tags,
+    summary: '村（镇）方确认接受意向',
+    params: idParams,
+    response: { 200: intentionAcceptance },
+  }),
+  confirm: defineRoute({
+    method: 'POST',
+    path: '/intentions/:id/confirm',
+    tags,
+    summary: '单位方确认组织分配的结对',
+    params: idParams,
+    response: { 200: intentionAcceptance },
+  }),
+  decline: defineRoute({
+    method: 'POST',
+    path: '/intentions/:id/decline',
+    tags,
+    summary: '村（镇）方婉拒意向',
+    params: idParams,
+    response: { 200: intentionDecision },
+  }),
+  withdraw: defineRoute({
+    method: 'POST',
+    path: '/intentions/:id/withdraw',
+    tags,
+    summary: '单位撤回意向（接受前）；组织分配的结对即为婉拒',
+    params: idParams,
+    response: { 200: intentionDecision },
+  }),
+  renewals: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/renewals',
+    tags,
+    summary: '可续签的上一轮结对',
+    params: idParams,
+    response: { 200: renewalList },
+  }),
+  confirmRenewal: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/renewals',
+    tags,
+    summary: '确认续签上一轮结对（双方分别确认）',
+    params: idParams,
+    body: z.object({ previousIntentionId: id }),
+    response: { 200: renewalConfirmation },
+  }),
+  declineRenewal: defineRoute({
+    method: 'POST',
+    path: '/renewals/:id/decline',
+    tags,
+    summary: '不再续签',
+    params: idParams,
+    response: { 200: renewalDeclined },
   }),
 };

@@ -1,12 +1,10 @@
-import { roundStateLabels, type RoundState } from '@pairing/shared';
 import { conflict } from '../../lib/errors.ts';
 
+// Publishing creates intentions, so the intentions module owns the refusal of a round that is not
+// balancing; the review answers it in the same words.
+export { roundNotBalancing } from '../intentions/errors.ts';
+
 // The refusals of the allocation review, in the words the page shows.
-export const roundNotBalancing = (state: RoundState) =>
-  conflict(
-    'round_not_balancing',
-    `本轮结对不在「综合平衡」阶段，不能进行组织分配（当前：${roundStateLabels[state]}）`,
-  );
 export const runNotProposed = () =>
   conflict('run_not_proposed', '该分配方案已发布或已被新方案取代，不能再修改');
 export const pairRemoved = () => conflict('pair_removed', '该建议已被移除');

@@ -1,3 +1,4 @@
+import { getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from './schema.ts';
 import type { Scope } from '../../lib/scope.ts';
@@ -12,9 +13,12 @@ export type AuditEntry = {
   after?: unknown;
 };
 
+/** The columns a write's record fills (`id` and `at` come from their defaults). */
+type AuditRow = Required<Omit<typeof auditLog.$inferInsert, 'id' | 'at'>>;
+
 /** Record a write. Call inside the same transaction as the write so both commit or neither. */
 export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry) {
-  await db.insert(auditLog).values({
+  const row: AuditRow = {
     actorId: actor?.userId ?? null,
     actorName: actor?.username ?? null,
     action: entry.action,
@@ -24,5 +28,19 @@ export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry
     before: entry.before ?? null,
     after: entry.after ?? null,
     ip: actor?.ip ?? null,
-  });
+  };
+  await db.insert(auditLog).values(row);
+}
+
+/**
+ * The same record as statement text, for a write that is one prepared statement (the intention
+ * submit): `values` holds the statement's SQL expression for each column `recordAudit` fills,
+ * `from` the rows (a CTE) the record is written for.
+ */
+export function auditInsertText(values: Record<keyof AuditRow, string>, from: string) {
+  const columns = getTableColumns(auditLog);
+  const keys = Object.keys(values) as (keyof AuditRow)[];
+  return `insert into audit_log (${keys.map((k) => columns[k].name).join(', ')})
+    select ${keys.map((k) => values[k]).join(', ')}
+    from ${from}`;
 }

@@ -2,7 +2,10 @@ import type { Board, DistrictCoverage, UncoveredOrg } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { signedAgreementCount } from '../agreements/sql.ts';
+import { coveredInRound, coveredOrgs, intentionCounts, placesTaken } from '../intentions/sql.ts';
+import { withinScope } from '../orgs/sql.ts';
 import { daysLeft } from '../rounds/dates.ts';
 import { can } from '../rounds/policy.ts';
 import { queryRows } from '../../lib/rows.ts';
@@ -15,12 +18,10 @@ import { getRound, type Round } from '../rounds/service.ts';
 const coverageQuery = (round: Round) => sql`
   with rural as (
     select o.id, o.kind, o.weak_village, d.id as district_id, d.name as district_name, d.code as district_code
-    from orgs o
-    join orgs d on d.kind = 'district' and o.path like d.path || '%'
-    where ${ruralTarget('o')} and o.path like ${pathPrefix(round.scopePath)}
-  ), covered as (
-    select distinct rural_org_id as id from intentions where round_id = ${round.id} and state = 'accepted'
-  )
+    from org_directory o
+    join org_directory d on d.kind = 'district' and o.path like d.path || '%'
+    where ${ruralTarget('o')} and ${withinScope(sql`o.path`, { path: round.scopePath })}
+  ), covered as (${coveredOrgs(round.id)})
   select r.district_id::int as "districtId", r.district_name as "districtName",
     count(*) filter (where r.kind = 'town')::int as "towns",
     count(c.id) filter (where r.kind = 'town')::int as "townsCovered",
@@ -55,11 +56,8 @@ export async function computeBoard(db: Db, round: Round, now: Date): Promise<Boa
   const [[counts], rows] = await Promise.all([
     queryRows<{ pending: number; accepted: number; signed: number }>(
       db,
-      sql`select count(*) filter (where state = 'pending')::int as "pending",
-          count(*) filter (where state = 'accepted')::int as "accepted",
-          (select count(*) from agreements a
-            where a.round_id = ${round.id} and a.status = 'signed' and a.amends_id is null)::int as "signed"
-        from intentions where round_id = ${round.id}`,
+      sql`select c.pending, c.accepted, ${signedAgreementCount(round.id)}::int as "signed"
+        from (${intentionCounts(round.id)}) c`,
     ),
     queryRows<CoverageRow>(db, coverageQuery(round)),
   ]);
@@ -113,14 +111,12 @@ export async function uncovered(db: Db, scope: Scope, roundId: number) {
   return queryRows<UncoveredOrg>(
     db,
     sql`select o.id::int as "id", o.code, o.name, o.kind::text as "kind", o.weak_village as "weakVillage",
-        p.name as "parentName", coalesce(s.taken, 0)::int as "taken"
-      from orgs o
-      left join orgs p on p.id = o.parent_id
-      left join round_slots s on s.round_id = ${round.id} and s.rural_org_id = o.id
+        p.name as "parentName", ${placesTaken(round.id, sql`o.id`)}::int as "taken"
+      from org_directory o
+      left join org_directory p on p.id = o.parent_id
       where ${ruralTarget('o')}
-        and o.path like ${pathPrefix(round.scopePath)} and o.path like ${pathPrefix(scope.path)}
-        and not exists (select 1 from intentions i
-          where i.round_id = ${round.id} and i.rural_org_id = o.id and i.state = 'accepted')
+        and ${withinScope(sql`o.path`, { path: round.scopePath })} and ${withinScope(sql`o.path`, scope)}
+        and not ${coveredInRound(round.id, sql`o.id`)}
       order by o.weak_village desc, o.code nulls last, o.id`,
   );
 }

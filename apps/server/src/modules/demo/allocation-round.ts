@@ -2,7 +2,9 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { users } from '../auth/schema.ts';
-import { acceptIntention, submitIntention } from '../intentions/service.ts';
+import { createDraftAgreement } from '../agreements/service.ts';
+import { acceptIntention } from '../intentions/commands/accept.ts';
+import { submitIntention } from '../intentions/commands/submit.ts';
 import { orgs } from '../orgs/schema.ts';
 import { chinaDay } from '../rounds/dates.ts';
 import { rounds } from '../rounds/schema.ts';
@@ -71,7 +73,10 @@ export async function seedDemoRound(ctx: AppContext) {
       ruralOrgId: village.id,
       urbanOrgId: units[i].id,
     });
-    if (i < villages.length - 2) await acceptIntention(db, town, ctx.clock, intention.id);
+    if (i < villages.length - 2)
+      await acceptIntention(db, town, ctx.clock, intention.id, {
+        draftAgreement: createDraftAgreement,
+      });
   }
   return transitionRound(db, city, ctx.clock, round.id, 'balancing');
 }

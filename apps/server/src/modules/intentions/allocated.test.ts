@@ -4,7 +4,7 @@ import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { toBalancing } from '../allocation/testing.ts';
 import { addOrg, openRound, signedInUser, submit } from '../rounds/testing.ts';
-import { createAllocatedIntention } from './allocated.ts';
+import { createAllocatedIntention } from './commands/allocated.ts';
 
 let env: TestEnv;
 let s: Scenario;

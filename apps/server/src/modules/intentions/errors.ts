@@ -15,3 +15,11 @@ export const deadlinePassed = (day: string) =>
 export const notPending = () => conflict('intention_not_pending', '该意向已处理，不能再变更');
 export const notAllocated = () =>
   conflict('intention_not_allocated', '该意向由单位自主提交，无需单位再次确认');
+export const roundNotBalancing = (state: RoundState) =>
+  conflict(
+    'round_not_balancing',
+    `本轮结对不在「综合平衡」阶段，不能进行组织分配（当前：${roundStateLabels[state]}）`,
+  );
+export const renewalDeclined = () =>
+  conflict('renewal_declined', '一方已表示不再续签，请重新选择结对对象');
+export const renewalCompleted = () => conflict('renewal_completed', '双方已确认续签，不能再撤销');

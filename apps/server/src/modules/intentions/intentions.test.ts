@@ -304,6 +304,33 @@ describe('idempotency', () => {
   });
 });
 
+describe('abilities', () => {
+  it('tells each side what it may do to a listed intention, and nothing once decided', async () => {
+    const roundId = await openRound(env, city);
+    const sent = await submit(env, sc.b.users.unit_admin.cookie, roundId, {
+      ruralOrgId: sc.b.village.id,
+    });
+    const abilitiesOf = async (cookie: string) =>
+      (
+        await env.app.inject({
+          method: 'GET',
+          url: `/api/rounds/${roundId}/intentions`,
+          headers: { cookie },
+        })
+      ).json().items[0].abilities;
+    const none = { accept: false, decline: false, confirm: false, withdraw: false };
+    expect(await abilitiesOf(sc.b.users.village_admin.cookie)).toEqual({
+      ...none,
+      accept: true,
+      decline: true,
+    });
+    expect(await abilitiesOf(sc.b.users.unit_admin.cookie)).toEqual({ ...none, withdraw: true });
+    expect(await abilitiesOf(city)).toEqual(none);
+    await act(sc.b.users.village_admin.cookie, sent.json().intention.id, 'accept');
+    expect(await abilitiesOf(sc.b.users.village_admin.cookie)).toEqual(none);
+  });
+});
+
 describe('draft agreement on acceptance', () => {
   it('records the accepting user as the actor of the draft’s audit row', async () => {
     const roundId = await openRound(env, city);

@@ -32,13 +32,29 @@ describe('renewals (R-ROUND-RENEW)', () => {
       headers: { cookie: unit },
     });
     expect(list.json().items).toEqual([
-      expect.objectContaining({ previousIntentionId: previousId, renewalId: null }),
+      expect.objectContaining({
+        previousIntentionId: previousId,
+        renewalId: null,
+        // Nothing to decline before either side has answered.
+        abilities: { confirm: true, decline: false },
+      }),
     ]);
 
     const first = await post(`/api/rounds/${round}/renewals`, unit, {
       previousIntentionId: previousId,
     });
     expect(first.json().renewal).toMatchObject({ completed: false, side: 'urban' });
+    const abilitiesOf = async (cookie: string) =>
+      (
+        await env.app.inject({
+          method: 'GET',
+          url: `/api/rounds/${round}/renewals`,
+          headers: { cookie },
+        })
+      ).json().items[0].abilities;
+    expect(await abilitiesOf(unit)).toEqual({ confirm: false, decline: true });
+    expect(await abilitiesOf(village)).toEqual({ confirm: true, decline: true });
+    expect(await abilitiesOf(city)).toEqual({ confirm: false, decline: false });
     const count = async () =>
       (
         await env.dbh.query<{ n: number }>(
@@ -68,6 +84,7 @@ describe('renewals (R-ROUND-RENEW)', () => {
       })
     ).json().items;
     expect(renewed.intentionId).toBe(second.json().renewal.intentionId);
+    expect(renewed.abilities).toEqual({ confirm: false, decline: false });
     expect(new Date(renewed.ruralConfirmedAt).toISOString()).toBe(renewed.ruralConfirmedAt);
     const [row] = (
       await env.dbh.query<{ state: string; source: string }>(

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { SqlTag } from '../../lib/sql-tag.ts';
 
 // SQL that the rounds module publishes for other modules' queries, so that those never name its
 // tables.
@@ -35,3 +36,14 @@ export const orgsBehindQuota = (roundId: number, accepted: SQL) => sql`
   select p.org_id from ${quotaProgress(roundId, accepted)} p
   where p.done_towns < p.towns or p.done_villages < p.villages
     or p.done_weak_villages < p.weak_villages`;
+
+/**
+ * The round a write into it belongs to, key-share locked so that a concurrent transition waits
+ * until the write commits; no row when the caller's scope (`scopePath`) lies outside the round's.
+ * Columns: id, state, intention_deadline, village_cap, scope_path. With `sql`, `id` and
+ * `scopePath` are values; with `String.raw`, the statement's expressions for them.
+ */
+export const roundForWrite = <R>(q: SqlTag<R>, id: unknown, scopePath: unknown) =>
+  q`select id, state, intention_deadline, village_cap, scope_path from rounds
+    where id = ${id} and starts_with(${scopePath}, scope_path)
+    for key share`;

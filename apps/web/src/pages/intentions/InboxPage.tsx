@@ -15,11 +15,11 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import type { IntentionState } from '@pairing/shared';
-import { api } from '../../api/client.ts';
+import { intentionsApi, type IntentionState, type IntentionView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Intention, IntentionAcceptance, Round } from '../rounds/api.ts';
+import type { Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
 import { RenewalsCard } from './RenewalsCard.tsx';
@@ -48,17 +48,17 @@ function Incoming({ round }: { round: Round }) {
   const [filter, setFilter] = useState<IntentionState | 'all'>('pending');
   const { data, error, loading, reload } = useRequest(
     () =>
-      api.get<{ items: Intention[] }>(`/api/rounds/${round.id}/intentions`, {
-        state: filter === 'all' ? undefined : filter,
+      call(intentionsApi.list, {
+        params: { id: round.id },
+        query: { state: filter === 'all' ? undefined : filter },
       }),
     [round.id, filter],
   );
   const open = round.state === 'intentions_open';
-  const balancing = round.state === 'balancing';
 
-  const accept = async (i: Intention) => {
+  const accept = async (i: IntentionView) => {
     try {
-      const { agreementId } = await api.post<IntentionAcceptance>(`/api/intentions/${i.id}/accept`);
+      const { agreementId } = await call(intentionsApi.accept, { params: { id: i.id } });
       reload();
       // A pair of the city's allocation is agreed only once the unit has confirmed too.
       if (agreementId == null) return void message.success(t('inbox.confirmedAwaitingUnit'));
@@ -74,9 +74,9 @@ function Incoming({ round }: { round: Round }) {
     }
   };
 
-  const decline = async (i: Intention) => {
+  const decline = async (i: IntentionView) => {
     try {
-      await api.post(`/api/intentions/${i.id}/decline`);
+      await call(intentionsApi.decline, { params: { id: i.id } });
       message.success(t('inbox.declined'));
       reload();
     } catch (e) {
@@ -84,7 +84,7 @@ function Incoming({ round }: { round: Round }) {
     }
   };
 
-  const columns: TableColumnsType<Intention> = [
+  const columns: TableColumnsType<IntentionView> = [
     { title: t('intentions.urbanOrg'), dataIndex: 'urbanOrgName' },
     {
       title: t('intentions.ruralOrg'),
@@ -104,7 +104,7 @@ function Incoming({ round }: { round: Round }) {
       title: t('intentions.source'),
       dataIndex: 'source',
       width: 90,
-      render: (source: Intention['source']) => t(`intentionSource.${source}`),
+      render: (source: IntentionView['source']) => t(`intentionSource.${source}`),
     },
     {
       title: t('intentions.state'),
@@ -122,12 +122,12 @@ function Incoming({ round }: { round: Round }) {
       title: t('common.actions'),
       key: 'actions',
       width: 170,
+      // The server says what the caller may do (abilities); a yes of this side already given on
+      // an allocated pair awaits the unit's.
       render: (_, i) =>
-        i.state === 'pending' && (open || (i.source === 'allocation' && balancing)) ? (
+        i.abilities.accept || i.abilities.decline ? (
           <Space>
-            {i.source === 'allocation' && i.ruralConfirmedAt ? (
-              <Typography.Text type="secondary">{t('inbox.awaitingUnit')}</Typography.Text>
-            ) : (
+            {i.abilities.accept ? (
               <Popconfirm
                 title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
                 description={t('inbox.acceptHint')}
@@ -138,16 +138,23 @@ function Incoming({ round }: { round: Round }) {
                   {t('inbox.accept')}
                 </Button>
               </Popconfirm>
+            ) : (
+              i.source === 'allocation' &&
+              i.ruralConfirmedAt && (
+                <Typography.Text type="secondary">{t('inbox.awaitingUnit')}</Typography.Text>
+              )
             )}
-            <Popconfirm
-              title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
-              okText={t('inbox.decline')}
-              onConfirm={() => decline(i)}
-            >
-              <Button size="small" danger>
-                {t('inbox.decline')}
-              </Button>
-            </Popconfirm>
+            {i.abilities.decline && (
+              <Popconfirm
+                title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
+                okText={t('inbox.decline')}
+                onConfirm={() => decline(i)}
+              >
+                <Button size="small" danger>
+                  {t('inbox.decline')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         ) : (
           '—'

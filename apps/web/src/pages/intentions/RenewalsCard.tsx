@@ -1,9 +1,10 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { api } from '../../api/client.ts';
+import { intentionsApi, type RenewalView } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { Renewal, Round } from '../rounds/api.ts';
+import type { Round } from '../rounds/api.ts';
 
 /**
  * R-ROUND-RENEW: pairs of the previous round that both sides may renew. Each side confirms on
@@ -21,12 +22,11 @@ export function RenewalsCard({
   const { t } = useI18n();
   const { message } = App.useApp();
   const { data, loading, reload } = useRequest(
-    () => api.get<{ items: Renewal[] }>(`/api/rounds/${round.id}/renewals`),
+    () => call(intentionsApi.renewals, { params: { id: round.id } }),
     [round.id],
   );
   const items = data?.items ?? [];
   if (!round.previousRoundId || (!loading && items.length === 0)) return null;
-  const open = round.state === 'intentions_open';
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -39,10 +39,10 @@ export function RenewalsCard({
     }
   };
 
-  const mine = (r: Renewal) => (side === 'urban' ? r.urbanConfirmedAt : r.ruralConfirmedAt);
-  const theirs = (r: Renewal) => (side === 'urban' ? r.ruralConfirmedAt : r.urbanConfirmedAt);
+  const mine = (r: RenewalView) => (side === 'urban' ? r.urbanConfirmedAt : r.ruralConfirmedAt);
+  const theirs = (r: RenewalView) => (side === 'urban' ? r.ruralConfirmedAt : r.urbanConfirmedAt);
 
-  const columns: TableColumnsType<Renewal> = [
+  const columns: TableColumnsType<RenewalView> = [
     { title: t('intentions.urbanOrg'), dataIndex: 'urbanOrgName' },
     { title: t('intentions.ruralOrg'), dataIndex: 'ruralOrgName' },
     {
@@ -69,16 +69,17 @@ export function RenewalsCard({
       key: 'actions',
       width: 220,
       render: (_, r) =>
-        open && !r.intentionId && !r.declinedAt ? (
+        r.abilities.confirm || r.abilities.decline ? (
           <Space>
-            {!mine(r) && (
+            {r.abilities.confirm && (
               <Popconfirm
                 title={t('renewals.confirmQuestion')}
                 onConfirm={() =>
                   run(
                     () =>
-                      api.post(`/api/rounds/${round.id}/renewals`, {
-                        previousIntentionId: r.previousIntentionId,
+                      call(intentionsApi.confirmRenewal, {
+                        params: { id: round.id },
+                        body: { previousIntentionId: r.previousIntentionId },
                       }),
                     t('renewals.confirmed'),
                   )
@@ -89,12 +90,12 @@ export function RenewalsCard({
                 </Button>
               </Popconfirm>
             )}
-            {r.renewalId && (
+            {r.abilities.decline && r.renewalId != null && (
               <Popconfirm
                 title={t('renewals.declineQuestion')}
                 onConfirm={() =>
                   run(
-                    () => api.post(`/api/renewals/${r.renewalId}/decline`),
+                    () => call(intentionsApi.declineRenewal, { params: { id: r.renewalId! } }),
                     t('renewals.declinedDone'),
                   )
                 }

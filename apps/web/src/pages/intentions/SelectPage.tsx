@@ -15,8 +15,8 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { needCategories } from '@pairing/shared';
-import { api } from '../../api/client.ts';
+import { intentionsApi, needCategories, type IntentionView } from '@pairing/shared';
+import { api, call, newIdempotencyKey } from '../../api/client.ts';
 import type { OrgRow, Paged } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
@@ -25,14 +25,14 @@ import { ErrorAlert, QuerySearch, useListTable } from '../../components/ListCont
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { DistrictSelect } from '../orgs/DistrictSelect.tsx';
-import type { DirectoryEntry, Intention, IntentionAcceptance, Round } from '../rounds/api.ts';
+import type { DirectoryEntry, Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
 import { RenewalsCard } from './RenewalsCard.tsx';
-import { newIdempotencyKey, submitIntention } from './submit.ts';
+import { submitIntention } from './submit.ts';
 
 const filterKeys = ['q', 'district', 'weak', 'need', 'uncovered'] as const;
-const holdsPlace = (i: Intention) => i.state === 'pending' || i.state === 'accepted';
+const holdsPlace = (i: IntentionView) => i.state === 'pending' || i.state === 'accepted';
 
 /**
  * 选择结对: a unit (or its working committee choosing for several units, 相对集中) picks
@@ -107,7 +107,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
   );
   const directoryTable = useListTable({ page, pageSize, update }, directory, t('common.noMatch'));
   const intentions = useRequest(
-    () => api.get<{ items: Intention[] }>(`/api/rounds/${round.id}/intentions`),
+    () => call(intentionsApi.list, { params: { id: round.id } }),
     [round.id],
   );
   const unit = useRequest(
@@ -136,7 +136,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
 
   const submit = async (entry: DirectoryEntry) => {
     if (!unitId) return;
-    const key = keys.current.get(entry.id) ?? newIdempotencyKey();
+    const key = keys.current.get(entry.id) ?? newIdempotencyKey('intent');
     keys.current.set(entry.id, key);
     setBusy(entry.id);
     try {
@@ -156,9 +156,9 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
   };
 
   // A pair of the city's allocation awaits the unit's yes too, also while the round is balancing.
-  const confirm = async (i: Intention) => {
+  const confirm = async (i: IntentionView) => {
     try {
-      const { intention } = await api.post<IntentionAcceptance>(`/api/intentions/${i.id}/confirm`);
+      const { intention } = await call(intentionsApi.confirm, { params: { id: i.id } });
       message.success(
         intention.state === 'accepted'
           ? t('select.paired', { name: i.ruralOrgName })
@@ -171,9 +171,9 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     }
   };
 
-  const withdraw = async (i: Intention) => {
+  const withdraw = async (i: IntentionView) => {
     try {
-      await api.post(`/api/intentions/${i.id}/withdraw`);
+      await call(intentionsApi.withdraw, { params: { id: i.id } });
       message.success(t('select.withdrawn'));
       refresh();
     } catch (e) {
@@ -259,13 +259,13 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     },
   ];
 
-  const intentionColumns: TableColumnsType<Intention> = [
+  const intentionColumns: TableColumnsType<IntentionView> = [
     { title: t('intentions.ruralOrg'), dataIndex: 'ruralOrgName' },
     {
       title: t('intentions.state'),
       dataIndex: 'state',
       width: 110,
-      render: (state: Intention['state']) => <IntentionStateTag state={state} />,
+      render: (state: IntentionView['state']) => <IntentionStateTag state={state} />,
     },
     {
       title: t('intentions.submittedAt'),
@@ -277,12 +277,12 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       title: t('common.actions'),
       key: 'actions',
       width: 180,
+      // The server says what the caller may do (abilities): the unit's yes on an allocated pair,
+      // and its no, which on a voluntary intention is a withdrawal.
       render: (_, i) =>
-        i.state === 'pending' && i.source === 'allocation' ? (
+        i.source === 'allocation' && (i.abilities.confirm || i.abilities.withdraw) ? (
           <Space>
-            {i.urbanConfirmedAt ? (
-              <Typography.Text type="secondary">{t('select.awaitingRural')}</Typography.Text>
-            ) : (
+            {i.abilities.confirm ? (
               <Popconfirm
                 title={t('select.confirmQuestion', { name: i.ruralOrgName })}
                 okText={t('select.confirm')}
@@ -292,18 +292,24 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
                   {t('select.confirm')}
                 </Button>
               </Popconfirm>
+            ) : (
+              i.urbanConfirmedAt && (
+                <Typography.Text type="secondary">{t('select.awaitingRural')}</Typography.Text>
+              )
             )}
-            <Popconfirm
-              title={t('select.declineQuestion')}
-              okText={t('select.decline')}
-              onConfirm={() => withdraw(i)}
-            >
-              <Button size="small" danger>
-                {t('select.decline')}
-              </Button>
-            </Popconfirm>
+            {i.abilities.withdraw && (
+              <Popconfirm
+                title={t('select.declineQuestion')}
+                okText={t('select.decline')}
+                onConfirm={() => withdraw(i)}
+              >
+                <Button size="small" danger>
+                  {t('select.decline')}
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
-        ) : i.state === 'pending' ? (
+        ) : i.abilities.withdraw ? (
           <Popconfirm title={t('select.withdrawQuestion')} onConfirm={() => withdraw(i)}>
             <Button size="small" danger>
               {t('select.withdraw')}

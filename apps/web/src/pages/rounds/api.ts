@@ -1,14 +1,10 @@
 import type { RoundState, RoundView } from '@pairing/shared';
 
-/** Shapes of the intentions and board routes that their pages read from here (packages/shared). */
+/** Shapes of the board routes that their pages read from here (packages/shared). */
 export type {
   Board,
   Coverage,
   DirectoryEntry,
-  IntentionAcceptance,
-  IntentionRecord,
-  IntentionView as Intention,
-  RenewalView as Renewal,
   RoundView as Round,
   UncoveredOrg,
 } from '@pairing/shared';

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { RoundState } from '@pairing/shared';
-import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../audit/record.ts';
-import type { Clock } from '../../lib/clock.ts';
-import { notFound } from '../../lib/errors.ts';
-import { notifyBoard } from '../../lib/notify.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { roundNotBalancing } from '../allocation/errors.ts';
-import { queryRows } from '../../lib/rows.ts';
-import { ruralTarget } from '../rounds/rural.ts';
-import { duplicateIntention } from './errors.ts';
-import { isUniqueViolation, takePlaces } from './service.ts';
+import type { Db } from '../../../db/client.ts';
+import type { Clock } from '../../../lib/clock.ts';
+import { notFound } from '../../../lib/errors.ts';
+import { notifyBoard } from '../../../lib/notify.ts';
+import { queryRows } from '../../../lib/rows.ts';
+import type { Scope } from '../../../lib/scope.ts';
+import { isUniqueViolation } from '../../../lib/unique-violation.ts';
+import { recordAudit } from '../../audit/record.ts';
+import { withinScope } from '../../orgs/sql.ts';
+import { ruralTarget } from '../../rounds/rural.ts';
+import { roundForWrite } from '../../rounds/sql.ts';
+import { duplicateIntention, roundNotBalancing } from '../errors.ts';
+import { takePlaces } from '../places.ts';
 
 export type AllocatedPair = { roundId: number; urbanOrgId: number; ruralOrgId: number };
 
@@ -27,8 +29,8 @@ type Context = {
 /**
  * An intention of source 'allocation' (the city publishing its organizational allocation, issue 4),
  * inside the caller's transaction. It is checked and takes its places like a voluntary submission
- * (the same scope conditions, round key-share lock and `takePlaces`), while the round is balancing,
- * and stays pending until both sides confirm (`confirmIntention`, `acceptIntention`).
+ * (the same scope conditions, round key-share lock and place-taking), while the round is
+ * balancing, and stays pending until both sides confirm (`confirmIntention`, `acceptIntention`).
  */
 export async function createAllocatedIntention(
   tx: Db,
@@ -39,22 +41,27 @@ export async function createAllocatedIntention(
   const now = clock.now();
   const [c] = await queryRows<Context>(
     tx,
-    sql`select r.state::text as "state", r.village_cap as "villageCap",
+    sql`with r as (${roundForWrite(sql, pair.roundId, scope.path)})
+      select r.state::text as "state", r.village_cap as "villageCap",
         ro.id::int as "ruralId", ro.path as "ruralPath", ro.province_code as "provinceCode",
         uo.id::int as "urbanId", coalesce(uo.capacity, 1) as "capacity"
-      from rounds r
-      left join orgs ro on ro.id = ${pair.ruralOrgId} and ${ruralTarget('ro')}
+      from r
+      left join org_directory ro on ro.id = ${pair.ruralOrgId} and ${ruralTarget('ro')}
         and starts_with(ro.path, r.scope_path)
-      left join orgs uo on uo.id = ${pair.urbanOrgId} and uo.kind = 'urban_unit'
-        and uo.path like ${pathPrefix(scope.path)} and starts_with(uo.path, r.scope_path)
-      where r.id = ${pair.roundId} and starts_with(${scope.path}, r.scope_path)
-      for key share of r`,
+      left join org_directory uo on uo.id = ${pair.urbanOrgId} and uo.kind = 'urban_unit'
+        and ${withinScope(sql`uo.path`, scope)} and starts_with(uo.path, r.scope_path)`,
   );
   if (!c) throw notFound('结对轮次不存在');
   if (c.ruralId == null) throw notFound('结对对象不存在');
   if (c.urbanId == null) throw notFound('单位不存在');
   if (c.state !== 'balancing') throw roundNotBalancing(c.state);
-  await takePlaces(tx, pair.roundId, c.ruralId, c.urbanId, c.villageCap, c.capacity);
+  await takePlaces(tx, {
+    roundId: pair.roundId,
+    ruralOrgId: c.ruralId,
+    urbanOrgId: c.urbanId,
+    villageCap: c.villageCap,
+    capacity: c.capacity,
+  });
   let id: number;
   try {
     [{ id }] = await queryRows<{ id: number }>(
