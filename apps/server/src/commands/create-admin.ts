@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../modules/audit/record.ts';
+import { insertBootstrapAccount } from '../modules/auth/bootstrap.ts';
 import { hashPassword, newPasswordSchema } from '../modules/auth/password.ts';
-import { users } from '../modules/auth/schema.ts';
-import { orgs } from '../modules/orgs/schema.ts';
+import { findCities } from '../modules/orgs/read.ts';
 import { displayName, username as usernameRule } from '../modules/users/fields.ts';
 import { temporaryPassword } from '../modules/users/temporary-password.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
@@ -47,24 +46,20 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
   const passwordHash = await hashPassword(password);
   try {
     const userId = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          username,
-          displayName: name,
-          role: 'city_admin',
-          orgId: org.id,
-          passwordHash,
-          mustChangePassword: true,
-        })
-        .returning({ id: users.id });
+      const createdId = await insertBootstrapAccount(tx, {
+        username,
+        displayName: name,
+        role: 'city_admin',
+        orgId: org.id,
+        passwordHash,
+      });
       await recordAudit(tx, null, {
         action: 'user.created',
         entity: 'user',
-        entityId: created.id,
+        entityId: createdId,
         scopePath: org.path,
         after: {
-          id: created.id,
+          id: createdId,
           username,
           displayName: name,
           role: 'city_admin',
@@ -74,7 +69,7 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
           via: 'create-admin',
         },
       });
-      return created.id;
+      return createdId;
     });
     return { userId, username, password, passwordGenerated: !given, orgName: org.name };
   } catch (err) {
@@ -93,14 +88,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 
 /** `orgCode` may be the short division code (3101) or the stored 12-digit one (310100000000). */
 async function cityOrg(db: Db, orgCode?: string) {
-  const cities = await db
-    .select({ id: orgs.id, code: orgs.code, name: orgs.name, path: orgs.path })
-    .from(orgs)
-    .where(
-      orgCode
-        ? and(eq(orgs.kind, 'city'), inArray(orgs.code, [orgCode, orgCode.padEnd(12, '0')]))
-        : eq(orgs.kind, 'city'),
-    );
+  const cities = await findCities(db, orgCode);
   if (cities.length === 0) {
     throw new CreateAdminError(
       orgCode

@@ -1,14 +1,23 @@
-import type { DistrictClass, OrgKind, OrgRow, Paged } from '@pairing/shared';
+import {
+  orgActions,
+  type DistrictClass,
+  type OrgKind,
+  type OrgRow,
+  type OrgView,
+  type Paged,
+  type UnitFields,
+} from '@pairing/shared';
 import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { abilitiesOn, authorize } from '../../lib/policy.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { isUniqueViolation } from '../../lib/unique-violation.ts';
 import { maskPhone } from './phone.ts';
-import { seesFullPhone } from './policy.ts';
+import { can, takesUnits } from './policy.ts';
 import { orgs } from './schema.ts';
 import { insertOrg } from './tree.ts';
-import type { UnitFields } from './unit-fields.ts';
 
 export type Org = typeof orgs.$inferSelect;
 
@@ -68,6 +77,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * planner sees a constant prefix and uses the text_pattern_ops index).
  */
 export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<Paged<OrgRow>> {
+  authorize(can, scope, 'read');
   const where: SQL[] = [sql`o.path LIKE ${pathPrefix(scope.path)}`];
   if (query.districtId) {
     const district = await findInScope(db, scope, query.districtId, ['district']);
@@ -151,6 +161,7 @@ export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<
 
 /** Children of `parentId` (or the caller's own org) for the lazily loaded tree. */
 export async function orgTree(db: Db, scope: Scope, parentId?: number) {
+  authorize(can, scope, 'read');
   const filter = parentId
     ? sql`o.parent_id = ${(await findInScope(db, scope, parentId)).id}`
     : sql`o.id = ${scope.orgId}`;
@@ -184,6 +195,7 @@ export async function orgTree(db: Db, scope: Scope, parentId?: number) {
 
 /** Everything about one org: its fields, ancestors (breadcrumb) and descendants by kind. */
 export async function orgDetail(db: Db, scope: Scope, id: number) {
+  authorize(can, scope, 'read');
   const org = await findInScope(db, scope, id);
   const ancestorIds = org.path.split('/').filter(Boolean).map(Number).slice(0, -1);
   const ancestors = ancestorIds.length
@@ -215,7 +227,7 @@ export async function orgDetail(db: Db, scope: Scope, id: number) {
   };
 }
 
-function presentOrg(scope: Scope, org: Org) {
+function presentOrg(scope: Scope, org: Org): OrgView {
   return {
     id: org.id,
     kind: org.kind,
@@ -233,7 +245,8 @@ function presentOrg(scope: Scope, org: Org) {
     resourceTags: org.resourceTags ?? [],
     addressDistrictId: org.addressDistrictId,
     contactName: org.contactName,
-    contactPhone: seesFullPhone(scope, org) ? org.contactPhone : maskPhone(org.contactPhone),
+    contactPhone: can(scope, 'seeFullPhone', org) ? org.contactPhone : maskPhone(org.contactPhone),
+    abilities: abilitiesOn(can, scope, orgActions, org),
   };
 }
 
@@ -261,20 +274,13 @@ export async function checkAddressDistrict(db: Db, provinceCode: string, distric
 }
 
 /** Urban units hang under a working committee or a district that helps (S1 §2–3). */
-export function checkUnitParent(parent: Org) {
-  const ok =
-    parent.kind === 'working_committee' ||
-    (parent.kind === 'district' && parent.districtClass !== 'outer_suburban');
-  if (!ok) {
+function checkUnitParent(parent: Org) {
+  if (!takesUnits(parent)) {
     throw invalid('上级组织须为工作党委或中心城区、近郊区', {
       parentId: '上级组织须为工作党委或中心城区、近郊区',
     });
   }
 }
-
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string; cause?: { code?: string } }).code === '23505' ||
-  (err as { cause?: { code?: string } }).cause?.code === '23505';
 
 const duplicateName = () => conflict('duplicate_name', '同一上级组织下已有同名单位');
 
@@ -284,6 +290,7 @@ const villageFields = new Set(['weakVillage']);
 
 /** Mark a weak village, or edit an urban unit; audited in the same transaction. */
 export async function updateOrg(db: Db, scope: Scope, id: number, patch: OrgPatch) {
+  authorize(can, scope, 'write');
   const keys = Object.keys(patch).filter((k) => patch[k as keyof OrgPatch] !== undefined);
   try {
     return await db.transaction(async (tx) => {
@@ -331,6 +338,8 @@ export async function updateOrg(db: Db, scope: Scope, id: number, patch: OrgPatc
 
 /** Create an urban unit under a working committee or district inside the caller's scope. */
 export async function createUnit(db: Db, scope: Scope, input: UnitFields & { parentId: number }) {
+  // Any writer gets this far: a town's scope holds no parent for a unit, so it answers 404.
+  authorize(can, scope, 'write');
   try {
     return await db.transaction(async (tx) => {
       const t = tx as unknown as Db;

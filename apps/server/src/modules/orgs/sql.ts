@@ -11,3 +11,12 @@ export const withinScope = (path: SQL, scope: Pick<Scope, 'path'>) =>
 /** The org with id `orgId` lies inside the caller's scope. */
 export const orgInScope = (orgId: SQL, scope: Pick<Scope, 'path'>) =>
   sql`exists (select 1 from orgs o where o.id = ${orgId} and ${withinScope(sql`o.path`, scope)})`;
+
+/**
+ * The org of alias `o` (a row of `org_directory`) may have urban units hung under it: a working
+ * committee, or a district that helps (S1 §2–3).
+ */
+export const takesUnitsSql = (o: string) =>
+  sql.raw(
+    `(${o}.kind = 'working_committee' OR (${o}.kind = 'district' AND ${o}.district_class IS DISTINCT FROM 'outer_suburban'))`,
+  );
