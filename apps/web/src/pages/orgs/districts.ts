@@ -1,6 +1,5 @@
-import { api } from '../../api/client.ts';
-import type { DistrictClass } from '@pairing/shared';
-import type { OrgRow, Paged } from '../../api/types.ts';
+import { orgsApi, type DistrictClass } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 
 export type District = { id: number; name: string; districtClass: DistrictClass | null };
 
@@ -17,10 +16,6 @@ export const districtClassColor: Record<DistrictClass, string> = {
 
 /** The districts inside the caller's scope, in code order, with their class. */
 export async function loadDistricts(): Promise<District[]> {
-  const page = await api.get<Paged<OrgRow>>('/api/orgs', {
-    kind: 'district',
-    page: 1,
-    pageSize: 100,
-  });
+  const page = await call(orgsApi.list, { query: { kind: 'district', page: 1, pageSize: 100 } });
   return page.items.map((d) => ({ id: d.id, name: d.name, districtClass: d.districtClass }));
 }
