@@ -4,7 +4,9 @@ import type { AppContext } from '../../context.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { listDistrictPairs, replaceDistrictPairs } from './district-pairs.ts';
-import { createUnit, listOrgs, orgDetail, orgTree, updateOrg } from './service.ts';
+import { createUnit } from './create-unit.ts';
+import { listOrgs, orgDetail, orgTree } from './queries.ts';
+import { updateOrg } from './update-org.ts';
 
 export const orgRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
