@@ -3,7 +3,7 @@ import { call } from '../../api/client.ts';
 
 export type District = { id: number; name: string; districtClass: DistrictClass | null };
 
-/** Mirror the server's district-pair rules (district-pairs.ts) and unit parents (service.ts). */
+/** Mirror the server's district-pair rules (district-pairs.ts) and unit parents (policy.ts `takesUnits`). */
 export const canHelp = (c: DistrictClass | null) => c === 'central' || c === 'near_suburban';
 export const canBeHelped = (c: DistrictClass | null) =>
   c === 'outer_suburban' || c === 'near_suburban';
