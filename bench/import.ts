@@ -9,7 +9,7 @@ import type { Scope } from '../apps/server/src/lib/scope.ts';
 import { seededRandom } from '../apps/server/src/modules/demo/rng.ts';
 import { loadDivisions } from '../apps/server/src/modules/orgs/divisions-source.ts';
 import { importDivisions } from '../apps/server/src/modules/orgs/import-divisions.ts';
-import { listOrgs, type ListQuery } from '../apps/server/src/modules/orgs/service.ts';
+import { listOrgs, type ListQuery } from '../apps/server/src/modules/orgs/queries.ts';
 
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const database = `pairing_bench_${process.pid}`;

@@ -13,3 +13,4 @@ export * from './contracts/notifications.ts';
 export * from './permissions.ts';
 export * from './contracts/route.ts';
 export * from './contracts/audit.ts';
+export * from './contracts/imports.ts';

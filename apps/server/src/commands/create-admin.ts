@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { displayNameSchema, newPasswordSchema, usernameSchema } from '@pairing/shared';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../modules/audit/record.ts';
 import { writeAccounts } from '../modules/auth/accounts.ts';
 import { hashPassword } from '../modules/auth/password.ts';
-import { orgDirectory } from '../modules/orgs/sql.ts';
+import { findCities } from '../modules/orgs/read.ts';
 import { temporaryPassword } from '../modules/users/temporary-password.ts';
 import { AppError } from '../lib/errors.ts';
 
@@ -89,22 +88,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
 
 /** `orgCode` may be the short division code (3101) or the stored 12-digit one (310100000000). */
 async function cityOrg(db: Db, orgCode?: string) {
-  const cities = await db
-    .select({
-      id: orgDirectory.id,
-      code: orgDirectory.code,
-      name: orgDirectory.name,
-      path: orgDirectory.path,
-    })
-    .from(orgDirectory)
-    .where(
-      orgCode
-        ? and(
-            eq(orgDirectory.kind, 'city'),
-            inArray(orgDirectory.code, [orgCode, orgCode.padEnd(12, '0')]),
-          )
-        : eq(orgDirectory.kind, 'city'),
-    );
+  const cities = await findCities(db, orgCode);
   if (cities.length === 0) {
     throw new CreateAdminError(
       orgCode

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Select, Spin } from 'antd';
-import type { OrgKind } from '@pairing/shared';
-import { api } from '../api/client.ts';
-import type { OrgRow, Paged } from '../api/types.ts';
+import { orgsApi, type OrgKind } from '@pairing/shared';
+import { call } from '../api/client.ts';
 import { enumLabel, useI18n } from '../i18n/index.tsx';
 
 type Option = { value: number; label: string };
@@ -37,11 +36,9 @@ export function OrgSelect({
     const timer = setTimeout(async () => {
       setLoading(true);
       try {
-        const kindList = kindKey ? kindKey.split(',') : [undefined];
+        const kindList = kindKey ? (kindKey.split(',') as OrgKind[]) : [undefined];
         const pages = await Promise.all(
-          kindList.map((kind) =>
-            api.get<Paged<OrgRow>>('/api/orgs', { q, kind, page: 1, pageSize: 20 }),
-          ),
+          kindList.map((kind) => call(orgsApi.list, { query: { q, kind, page: 1, pageSize: 20 } })),
         );
         if (!live) return;
         setOptions(

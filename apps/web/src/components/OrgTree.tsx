@@ -1,8 +1,8 @@
 import { useEffect, useState, type Key } from 'react';
 import { Alert, Empty, Spin, Tag, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { api } from '../api/client.ts';
-import type { OrgTreeNode } from '../api/types.ts';
+import { orgsApi, type OrgTreeNode } from '@pairing/shared';
+import { call } from '../api/client.ts';
 import { enumLabel, useI18n } from '../i18n/index.tsx';
 
 type Node = TreeDataNode & { org: OrgTreeNode; children?: Node[] };
@@ -39,8 +39,7 @@ export function OrgTree({
   const [expanded, setExpanded] = useState<Key[]>([]);
 
   useEffect(() => {
-    api
-      .get<{ items: OrgTreeNode[] }>('/api/orgs/tree')
+    call(orgsApi.tree)
       .then(({ items }) => {
         setNodes(toNodes(items));
         // A single root (the user's own org) opens straight away.
@@ -52,9 +51,7 @@ export function OrgTree({
 
   const loadData = async (node: Node) => {
     if (node.children) return;
-    const { items } = await api.get<{ items: OrgTreeNode[] }>('/api/orgs/tree', {
-      parentId: node.org.id,
-    });
+    const { items } = await call(orgsApi.tree, { query: { parentId: node.org.id } });
     setNodes((current) => withChildren(current, String(node.key), toNodes(items)));
   };
 

@@ -1,5 +1,4 @@
-import type { OrgRow } from '@pairing/shared';
-import type { OrgDetail } from '../api/types.ts';
+import type { OrgDetail, OrgRow } from '@pairing/shared';
 import type { Round } from '../pages/rounds/api.ts';
 
 /** A round as the server lists it; intentions open unless told otherwise. */
@@ -50,10 +49,14 @@ export function orgDetail(overrides: Partial<OrgDetail> = {}): OrgDetail {
   const { districtId: _d, districtName: _n, townName: _t, ...row } = orgRow();
   return {
     ...row,
+    path: '/1/100/200/',
+    depth: 4,
+    provinceCode: '31',
     addressDistrictId: null,
     addressDistrictName: null,
     ancestors: [{ id: 200, name: '和平镇', kind: 'town' }],
     childCounts: {},
+    abilities: { update: true, createUnit: false },
     ...overrides,
   };
 }

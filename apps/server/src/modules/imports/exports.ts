@@ -1,24 +1,23 @@
 import { resourceTags, unitTypes } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { queryRows } from '../../lib/rows.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { takesUnitsSql, withinScope } from '../orgs/sql.ts';
 import { unitColumns, weakVillageColumns } from './columns.ts';
 import { buildWorkbook } from './workbook.ts';
 
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
-
 async function unitChoices(db: Db, scope: Scope) {
-  const parents = rowsOf<{ name: string }>(
-    await db.execute(sql`
-      SELECT name FROM orgs
-      WHERE path LIKE ${pathPrefix(scope.path)} AND (kind = 'working_committee'
-        OR (kind = 'district' AND district_class IS DISTINCT FROM 'outer_suburban'))
-      ORDER BY kind DESC, code NULLS FIRST, name`),
+  const parents = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT o.name FROM org_directory o
+        WHERE ${withinScope(sql`o.path`, scope)} AND ${takesUnitsSql('o')}
+        ORDER BY o.kind DESC, o.code NULLS FIRST, o.name`,
   );
-  const districts = rowsOf<{ name: string }>(
-    await db.execute(sql`
-      SELECT d.name FROM orgs d JOIN orgs own ON own.id = ${scope.orgId}
-      WHERE d.kind = 'district' AND d.province_code = own.province_code ORDER BY d.code`),
+  const districts = await queryRows<{ name: string }>(
+    db,
+    sql`SELECT d.name FROM org_directory d JOIN org_directory own ON own.id = ${scope.orgId}
+        WHERE d.kind = 'district' AND d.province_code = own.province_code ORDER BY d.code`,
   );
   return {
     unitType: unitTypes,
@@ -47,17 +46,18 @@ export async function unitTemplate(db: Db, scope: Scope) {
 
 /** Units in scope with full phones and the template's columns, so the file re-imports. */
 export async function unitExport(db: Db, scope: Scope) {
-  const units = rowsOf<Record<string, string | number | null>>(
-    await db.execute(sql`
+  const units = await queryRows<Record<string, string | number | null>>(
+    db,
+    sql`
       SELECT u.id, u.name, u.unit_type AS "unitType", p.name AS parent,
              d.name AS "addressDistrict", u.capacity, u.yearly_budget AS "yearlyBudget",
              array_to_string(u.resource_tags, '、') AS "resourceTags",
              u.contact_name AS "contactName", u.contact_phone AS "contactPhone"
-      FROM orgs u
-      JOIN orgs p ON p.id = u.parent_id
-      LEFT JOIN orgs d ON d.id = u.address_district_id
-      WHERE u.kind = 'urban_unit' AND u.path LIKE ${pathPrefix(scope.path)}
-      ORDER BY p.name, u.name`),
+      FROM org_directory u
+      JOIN org_directory p ON p.id = u.parent_id
+      LEFT JOIN org_directory d ON d.id = u.address_district_id
+      WHERE u.kind = 'urban_unit' AND ${withinScope(sql`u.path`, scope)}
+      ORDER BY p.name, u.name`,
   );
   const rows = units.map((u) => ({
     ...u,
@@ -82,14 +82,15 @@ export async function weakVillageTemplate() {
 
 /** The weak villages in scope; `经济薄弱村` is 是 on every row, so the file re-imports as is. */
 export async function weakVillageExport(db: Db, scope: Scope) {
-  const rows = rowsOf<Record<string, string>>(
-    await db.execute(sql`
+  const rows = await queryRows<Record<string, string>>(
+    db,
+    sql`
       SELECT v.code, v.name, d.name AS district, t.name AS town, '是' AS weak
-      FROM orgs v
-      JOIN orgs t ON t.id = v.parent_id
-      LEFT JOIN orgs d ON d.id = t.parent_id AND d.kind = 'district'
-      WHERE v.kind = 'village' AND v.weak_village AND v.path LIKE ${pathPrefix(scope.path)}
-      ORDER BY v.code`),
+      FROM org_directory v
+      JOIN org_directory t ON t.id = v.parent_id
+      LEFT JOIN org_directory d ON d.id = t.parent_id AND d.kind = 'district'
+      WHERE v.kind = 'village' AND v.weak_village AND ${withinScope(sql`v.path`, scope)}
+      ORDER BY v.code`,
   );
   return buildWorkbook('经济薄弱村', weakVillageColumns, rows, weakChoices);
 }

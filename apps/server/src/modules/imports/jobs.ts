@@ -1,12 +1,11 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { auditAfter } from '../audit/read.ts';
 import { recordAudit } from '../audit/record.ts';
-import { auditLog } from '../audit/schema.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
-import { orgs } from '../orgs/schema.ts';
-import { insertOrg } from '../orgs/tree.ts';
+import { setWeakVillages, writeUnits } from '../orgs/bulk.ts';
 import { unitColumns, weakVillageColumns } from './columns.ts';
 import { importJobs, type ImportRowError } from './schema.ts';
 import { validateUnitRows, type UnitRow } from './units.ts';
@@ -83,11 +82,8 @@ async function runImport(db: Db, scope: Scope, jobId: number, kind: ImportKind, 
  * audit record tells which. Guarded by `status = 'running'`, so two pollers settle it once.
  */
 async function settle(db: Db, jobId: number) {
-  const [audit] = await db
-    .select({ after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'import_job'), eq(auditLog.entityId, String(jobId))));
-  const committed = (audit?.after as { rows?: unknown[] } | null)?.rows;
+  const committed = ((await auditAfter(db, 'import_job', jobId)) as { rows?: unknown[] } | null)
+    ?.rows;
   await db
     .update(importJobs)
     .set({
@@ -114,24 +110,11 @@ const unitValues = (r: UnitRow) => ({
 
 /** All rows in one transaction; one audit record holds every row's after-values. */
 async function commitUnits(db: Db, scope: Scope, jobId: number, rows: UnitRow[]) {
-  const written: Array<Record<string, unknown>> = [];
-  for (const r of rows) {
-    if (r.id) {
-      const [after] = await db
-        .update(orgs)
-        .set({ ...unitValues(r), parentId: r.parentId, updatedAt: sql`now()` })
-        .where(and(eq(orgs.id, r.id), eq(orgs.kind, 'urban_unit')))
-        .returning({ id: orgs.id });
-      written.push({ row: r.row, action: 'update', id: after.id, ...unitValues(r) });
-    } else {
-      const created = await insertOrg(db, {
-        kind: 'urban_unit',
-        parentId: r.parentId,
-        ...unitValues(r),
-      });
-      written.push({ row: r.row, action: 'create', id: created.id, ...unitValues(r) });
-    }
-  }
+  const done = await writeUnits(
+    db,
+    rows.map((r) => ({ ...unitValues(r), id: r.id, parentId: r.parentId })),
+  );
+  const written = rows.map((r, i) => ({ row: r.row, ...done[i], ...unitValues(r) }));
   await recordAudit(db, scope, {
     action: 'import.units',
     entity: 'import_job',
@@ -143,15 +126,7 @@ async function commitUnits(db: Db, scope: Scope, jobId: number, rows: UnitRow[])
 }
 
 async function commitWeakVillages(db: Db, scope: Scope, jobId: number, rows: WeakVillageRow[]) {
-  for (const weak of [true, false]) {
-    const ids = rows.filter((r) => r.weak === weak).map((r) => r.id);
-    if (ids.length) {
-      await db
-        .update(orgs)
-        .set({ weakVillage: weak, updatedAt: sql`now()` })
-        .where(and(inArray(orgs.id, ids), eq(orgs.kind, 'village')));
-    }
-  }
+  await setWeakVillages(db, rows);
   await recordAudit(db, scope, {
     action: 'import.weak_villages',
     entity: 'import_job',

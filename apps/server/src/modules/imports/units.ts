@@ -1,9 +1,9 @@
-import { resourceTags as knownTags } from '@pairing/shared';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { resourceTags as knownTags, unitFields, type UnitFields } from '@pairing/shared';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
-import { orgs } from '../orgs/schema.ts';
-import { unitFields, type UnitFields } from '../orgs/unit-fields.ts';
+import { queryRows } from '../../lib/rows.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { takesUnitsSql, withinScope } from '../orgs/sql.ts';
 import { unitColumns, type UnitRowKey } from './columns.ts';
 import type { ImportRowError } from './schema.ts';
 import type { SheetRow } from './workbook.ts';
@@ -24,34 +24,28 @@ const fieldColumn: Record<string, UnitRowKey> = {
 
 /** Where units of this scope may hang, the districts of its province, and its existing units. */
 async function unitContext(db: Db, scope: Scope) {
-  const [own] = await db.select().from(orgs).where(eq(orgs.id, scope.orgId));
-  const parents = await db
-    .select()
-    .from(orgs)
-    .where(
-      and(
-        like(orgs.path, pathPrefix(scope.path)),
-        sql`(${orgs.kind} = 'working_committee' OR (${orgs.kind} = 'district'
-             AND ${orgs.districtClass} IS DISTINCT FROM 'outer_suburban'))`,
-      ),
-    );
-  const districts = await db
-    .select({ id: orgs.id, name: orgs.name })
-    .from(orgs)
-    .where(and(eq(orgs.kind, 'district'), eq(orgs.provinceCode, own?.provinceCode ?? '')));
+  const parents = (
+    await queryRows<{ id: number; name: string }>(
+      db,
+      sql`SELECT o.id, o.name FROM org_directory o
+          WHERE ${withinScope(sql`o.path`, scope)} AND ${takesUnitsSql('o')}`,
+    )
+  ).map((p) => ({ id: Number(p.id), name: p.name }));
+  const districts = (
+    await queryRows<{ id: number; name: string }>(
+      db,
+      sql`SELECT d.id, d.name FROM org_directory d JOIN org_directory own ON own.id = ${scope.orgId}
+          WHERE d.kind = 'district' AND d.province_code = own.province_code`,
+    )
+  ).map((d) => ({ id: Number(d.id), name: d.name }));
   const units = parents.length
-    ? await db
-        .select({ id: orgs.id, name: orgs.name, parentId: orgs.parentId })
-        .from(orgs)
-        .where(
-          and(
-            eq(orgs.kind, 'urban_unit'),
-            inArray(
-              orgs.parentId,
-              parents.map((p) => p.id),
-            ),
-          ),
+    ? (
+        await queryRows<{ id: number; name: string; parent_id: number }>(
+          db,
+          sql`SELECT id, name, parent_id FROM org_directory
+              WHERE kind = 'urban_unit' AND parent_id = ANY (${`{${parents.map((p) => p.id).join(',')}}`}::bigint[])`,
         )
+      ).map((u) => ({ id: Number(u.id), name: u.name, parentId: Number(u.parent_id) }))
     : [];
   const byName = <T extends { name: string }>(list: T[]) => {
     const map = new Map<string, T[]>();

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { queryRows } from '../../lib/rows.ts';
+import type { Scope } from '../../lib/scope.ts';
+import { withinScope } from '../orgs/sql.ts';
 import { weakVillageColumns, type WeakVillageRowKey } from './columns.ts';
 import type { ImportRowError } from './schema.ts';
 import type { SheetRow } from './workbook.ts';
@@ -18,12 +20,12 @@ export async function validateWeakVillageRows(
   onProgress: (processed: number) => Promise<void>,
 ): Promise<{ rows: WeakVillageRow[]; errors: ImportRowError[] }> {
   const codes = rows.map((r) => r.cells.code).filter((c) => /^\d{12}$/.test(c));
-  const found = (
-    (await db.execute(sql`
-      SELECT id, code, name FROM orgs
-      WHERE code = ANY (${`{${codes.join(',')}}`}::text[]) AND kind = 'village'
-        AND path LIKE ${pathPrefix(scope.path)}`)) as unknown as { rows: unknown[] }
-  ).rows as Array<{ id: number; code: string; name: string }>;
+  const found = await queryRows<{ id: number; code: string; name: string }>(
+    db,
+    sql`SELECT id, code, name FROM org_directory
+        WHERE code = ANY (${`{${codes.join(',')}}`}::text[]) AND kind = 'village'
+          AND ${withinScope(sql`path`, scope)}`,
+  );
   const villages = new Map(found.map((v) => [v.code, v]));
   const errors: ImportRowError[] = [];
   const valid: WeakVillageRow[] = [];

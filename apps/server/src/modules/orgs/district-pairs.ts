@@ -3,7 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { invalid } from '../../lib/errors.ts';
+import { authorize } from '../../lib/policy.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
+import { can } from './policy.ts';
 import { districtPairs, orgs } from './schema.ts';
 
 export type DistrictPairInput = { urbanDistrictId: number; ruralDistrictId: number };
@@ -16,6 +18,7 @@ const rural = alias(orgs, 'rural');
  * with a district the caller's own org lies in (a town admin sees its district's partners).
  */
 export async function listDistrictPairs(db: Db, scope: Scope) {
+  authorize(can, scope, 'read');
   const visible = (path: SQLWrapper) =>
     sql`(${path} LIKE ${pathPrefix(scope.path)} OR ${scope.path} LIKE ${path} || '%')`;
   const rows = await db
@@ -43,6 +46,7 @@ const helped = new Set(['outer_suburban', 'near_suburban']);
  * helps an outer or near-suburban one (S1 §2–3: near suburbs take part both ways).
  */
 export async function replaceDistrictPairs(db: Db, scope: Scope, pairs: DistrictPairInput[]) {
+  authorize(can, scope, 'editDistrictPairs');
   const ids = [...new Set(pairs.flatMap((p) => [p.urbanDistrictId, p.ruralDistrictId]))];
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;

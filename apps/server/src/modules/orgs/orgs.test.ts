@@ -166,6 +166,16 @@ describe('GET /api/orgs/tree and /api/orgs/:id', () => {
     );
     expect((await call('GET', `/api/orgs/${ids.minzhu}`, 'committee')).statusCode).toBe(404);
   });
+
+  it('says what the caller may do with the org', async () => {
+    const abilities = async (id: number, who: string) =>
+      (await call('GET', `/api/orgs/${id}`, who)).json().org.abilities;
+    expect(await abilities(ids.minzhu, 'jinshan')).toEqual({ update: true, createUnit: false });
+    expect(await abilities(ids.zhujing, 'jinshan')).toEqual({ update: false, createUnit: false });
+    expect(await abilities(ids.committee, 'city')).toEqual({ update: false, createUnit: true });
+    expect(await abilities(ids.unit, 'city')).toEqual({ update: true, createUnit: false });
+    expect(await abilities(ids.unit, 'unit')).toEqual({ update: false, createUnit: false });
+  });
 });
 
 describe('PATCH /api/orgs/:id and POST /api/orgs/units', () => {

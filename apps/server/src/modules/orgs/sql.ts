@@ -17,3 +17,12 @@ export const orgInScope = (orgId: SQL, scope: Pick<Scope, 'path'>) =>
  * join it); what it shows is what schema.ts declares, the `orgs` table stays this module's.
  */
 export { orgDirectory } from './schema.ts';
+
+/**
+ * The org of alias `o` (a row of `org_directory`) may have urban units hung under it: a working
+ * committee, or a district that helps (S1 §2–3).
+ */
+export const takesUnitsSql = (o: string) =>
+  sql.raw(
+    `(${o}.kind = 'working_committee' OR (${o}.kind = 'district' AND ${o}.district_class IS DISTINCT FROM 'outer_suburban'))`,
+  );

@@ -8,10 +8,14 @@ import {
   PlusOutlined,
   ReloadOutlined,
 } from '@ant-design/icons';
-import { ApiError, api } from '../../api/client.ts';
+import {
+  districtClasses,
+  districtPairsApi,
+  type DistrictClass,
+  type DistrictPair,
+} from '@pairing/shared';
+import { ApiError, call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
-import { canEditDistrictPairs } from '../../auth/permissions.ts';
-import { districtClasses, type DistrictClass } from '@pairing/shared';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -22,15 +26,8 @@ import {
   loadDistricts,
   type District,
 } from '../orgs/districts.ts';
+import { mayDo } from '../orgs/mayDo.ts';
 
-type DistrictPair = {
-  urbanDistrictId: number;
-  urbanDistrictName: string;
-  urbanDistrictClass: DistrictClass | null;
-  ruralDistrictId: number;
-  ruralDistrictName: string;
-  ruralDistrictClass: DistrictClass | null;
-};
 type PairInput = { urbanDistrictId?: number; ruralDistrictId?: number };
 type Values = { pairs: PairInput[] };
 type Group = { id: number; name: string; rurals: Array<{ id: number; name: string }> };
@@ -38,7 +35,7 @@ type Group = { id: number; name: string; rurals: Array<{ id: number; name: strin
 /** The pairs, and for an editor the districts of the scope; every district with its class. */
 async function loadTable(withDistricts: boolean) {
   const [{ items }, districts] = await Promise.all([
-    api.get<{ items: DistrictPair[] }>('/api/district-pairs'),
+    call(districtPairsApi.list),
     withDistricts ? loadDistricts() : Promise.resolve<District[]>([]),
   ]);
   const classes = new Map<number, DistrictClass | null>([
@@ -103,7 +100,7 @@ function districtOptions(t: Translate, districts: District[], keep: (c: District
 export default function DistrictPairsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const editable = canEditDistrictPairs(me.role);
+  const editable = mayDo(me, 'directory.editDistrictPairs');
   const [editing, setEditing] = useState(false);
   const { data, error, loading, reload } = useRequest(() => loadTable(editable), [editable]);
 
@@ -211,7 +208,9 @@ function PairsEditor({
   const save = async (values: Values) => {
     setSaving(true);
     try {
-      await api.put('/api/district-pairs', { pairs: values.pairs ?? [] });
+      // Both selects of a pair are required, so a submitted pair has both ids.
+      const pairs = (values.pairs ?? []) as Array<Required<PairInput>>;
+      await call(districtPairsApi.replace, { body: { pairs } });
       message.success(t('common.saved'));
       onSaved();
     } catch (e) {

@@ -15,11 +15,13 @@ import {
   Upload,
 } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import type { ImportJob, ImportKind } from '../../api/types.ts';
+import type { ImportJob } from '@pairing/shared';
+import { hrefOf } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
-import { importKindsFor } from '../../auth/permissions.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { mayDo } from '../orgs/mayDo.ts';
 import { useImportJob } from './useImportJob.ts';
+import { importKinds, workbooks, type ImportKind } from './workbooks.ts';
 
 const maxBytes = 20 * 1024 * 1024;
 
@@ -74,7 +76,7 @@ function JobStatus({ job }: { job: ImportJob }) {
 export default function ImportsPage() {
   const { t } = useI18n();
   const me = useMe();
-  const kinds = importKindsFor(me.role);
+  const kinds = importKinds.filter((k) => mayDo(me, workbooks[k].ability));
   const [kind, setKind] = useState<ImportKind>(kinds[0]);
   const [fileError, setFileError] = useState<string | null>(null);
   const { job, uploading, error, start, clear } = useImportJob();
@@ -121,11 +123,7 @@ export default function ImportsPage() {
             <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
               {kind === 'units' ? t('imports.unitsHelp') : t('imports.weakHelp')}
             </Typography.Paragraph>
-            <Button
-              icon={<DownloadOutlined />}
-              href={`/api/imports/${kind}/template.xlsx`}
-              download
-            >
+            <Button icon={<DownloadOutlined />} href={hrefOf(workbooks[kind].template)} download>
               {t('imports.template', { kind: kindLabel })}
             </Button>
             <Upload.Dragger
@@ -155,7 +153,12 @@ export default function ImportsPage() {
           <Typography.Paragraph type="secondary">{t('imports.exportsHelp')}</Typography.Paragraph>
           <Space direction="vertical" style={{ width: '100%' }}>
             {kinds.includes('units') && (
-              <Button block icon={<FileExcelOutlined />} href="/api/exports/units.xlsx" download>
+              <Button
+                block
+                icon={<FileExcelOutlined />}
+                href={hrefOf(workbooks.units.export)}
+                download
+              >
                 {t('imports.exportUnits')}
               </Button>
             )}
@@ -163,7 +166,7 @@ export default function ImportsPage() {
               <Button
                 block
                 icon={<FileExcelOutlined />}
-                href="/api/exports/weak-villages.xlsx"
+                href={hrefOf(workbooks['weak-villages'].export)}
                 download
               >
                 {t('imports.exportWeak')}

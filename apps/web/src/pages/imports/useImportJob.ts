@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { ImportJob, ImportKind } from '../../api/types.ts';
+import { importsApi, type ImportJob } from '@pairing/shared';
+import { call } from '../../api/client.ts';
+import { workbooks, type ImportKind } from './workbooks.ts';
 
 const pollMs = 500;
 
@@ -20,9 +21,9 @@ export function useImportJob() {
     };
   }, []);
 
-  const poll = useCallback(async (jobId: number | string) => {
+  const poll = useCallback(async (jobId: number) => {
     try {
-      const current = await api.get<ImportJob>(`/api/imports/${jobId}`);
+      const current = await call(importsApi.job, { params: { jobId } });
       if (!alive.current) return;
       setJob(current);
       if (current.status === 'running') timer.current = setTimeout(() => poll(jobId), pollMs);
@@ -38,14 +39,14 @@ export function useImportJob() {
       setError(null);
       setUploading(true);
       try {
-        const { jobId } = await api.upload<{ jobId: number | string }>(
-          `/api/imports/${kind}`,
-          file,
-        );
+        const form = new FormData();
+        form.append('file', file);
+        const { jobId } = await call(workbooks[kind].upload, { body: form });
         if (!alive.current) return;
         setJob({
           id: jobId,
-          kind,
+          kind: workbooks[kind].jobKind,
+          fileName: file.name,
           status: 'running',
           total: 0,
           processed: 0,

@@ -3,10 +3,9 @@ import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
-import type { OrgRow, OrgTreeNode, Paged } from '../../api/types.ts';
+import { orgsApi, type OrgKind, type OrgRow, type OrgTreeNode } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
-import { canCreateUnits } from '../../auth/permissions.ts';
 import {
   ErrorAlert,
   FilterBar,
@@ -18,6 +17,7 @@ import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { DistrictSelect } from './DistrictSelect.tsx';
+import { mayDo } from './mayDo.ts';
 import { kindColor, kindOptions, yesNoOptions } from './orgOptions.ts';
 import { UnitCreateModal } from './UnitCreateModal.tsx';
 
@@ -31,6 +31,9 @@ const filterKeys = [
   'parentName',
 ] as const;
 
+const idOf = (value: string) => (value ? Number(value) : undefined);
+const flagOf = (value: string) => (value ? value === 'true' : undefined);
+
 export default function DirectoryPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -40,15 +43,17 @@ export default function DirectoryPage() {
 
   const request = useRequest(
     () =>
-      api.get<Paged<OrgRow>>('/api/orgs', {
-        q: values.q,
-        kind: values.kind,
-        districtId: values.districtId,
-        weak: values.weak,
-        covered: values.covered,
-        parentId: values.parentId,
-        page,
-        pageSize,
+      call(orgsApi.list, {
+        query: {
+          q: values.q || undefined,
+          kind: (values.kind || undefined) as OrgKind | undefined,
+          districtId: idOf(values.districtId),
+          weak: flagOf(values.weak),
+          covered: flagOf(values.covered),
+          parentId: idOf(values.parentId),
+          page,
+          pageSize,
+        },
       }),
     [
       values.q,
@@ -144,7 +149,7 @@ export default function DirectoryPage() {
         style={{ flex: 1, minWidth: 0 }}
         extra={
           <Space>
-            {canCreateUnits(me.role) && (
+            {mayDo(me, 'directory.createUnits') && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}

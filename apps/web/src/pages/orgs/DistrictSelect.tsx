@@ -1,11 +1,11 @@
 import { Select } from 'antd';
-import { api } from '../../api/client.ts';
-import type { OrgRow, Paged } from '../../api/types.ts';
+import { orgsApi } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 
 const loadDistricts = () =>
-  api.get<Paged<OrgRow>>('/api/orgs', { kind: 'district', page: 1, pageSize: 100 });
+  call(orgsApi.list, { query: { kind: 'district', page: 1, pageSize: 100 } });
 
 /** Districts inside the caller's scope (a district admin sees only their own). */
 export function DistrictSelect({

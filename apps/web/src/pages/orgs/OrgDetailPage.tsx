@@ -18,10 +18,8 @@ import {
   Typography,
 } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { ApiError, api } from '../../api/client.ts';
-import type { OrgDetail } from '../../api/types.ts';
-import { useMe } from '../../auth/AuthProvider.tsx';
-import { canEditOrgs } from '../../auth/permissions.ts';
+import { orgsApi } from '@pairing/shared';
+import { ApiError, call } from '../../api/client.ts';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 import { kindColor } from './orgOptions.ts';
@@ -34,13 +32,12 @@ const leafKinds = new Set(['village', 'community', 'urban_unit']);
 export default function OrgDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
   const [savingWeak, setSavingWeak] = useState(false);
   const { data, error, loading, reload } = useRequest(
-    () => api.get<{ org: OrgDetail }>(`/api/orgs/${id}`).then((r) => r.org),
+    () => call(orgsApi.get, { params: { id: Number(id) } }).then((r) => r.org),
     [id],
   );
 
@@ -62,14 +59,14 @@ export default function OrgDetailPage() {
   if (error || !data) return <Alert type="error" showIcon title={error?.message} />;
 
   const org = data;
-  const editable = canEditOrgs(me.role);
+  const editable = org.abilities.update;
   const money = (value: number | null) =>
     value === null || value === undefined ? '—' : `¥ ${value.toLocaleString('zh-CN')}`;
 
   const setWeak = async (weakVillage: boolean) => {
     setSavingWeak(true);
     try {
-      await api.patch(`/api/orgs/${org.id}`, { weakVillage });
+      await call(orgsApi.update, { params: { id: org.id }, body: { weakVillage } });
       message.success(t('common.saved'));
       reload();
     } catch (e) {

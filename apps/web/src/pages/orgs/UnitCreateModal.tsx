@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { ApiError, api } from '../../api/client.ts';
-import type { OrgDetail, OrgRow, Paged } from '../../api/types.ts';
+import { orgsApi, type OrgView, type UnitFields } from '@pairing/shared';
+import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { canHelp, loadDistricts } from './districts.ts';
-import { UnitFormFields, type UnitFormValues } from './UnitFormFields.tsx';
+import { UnitFormFields } from './UnitFormFields.tsx';
 
-type Values = UnitFormValues & { name: string; parentId: number };
+// Every field is required in the form, so a submitted form holds them all.
+type Values = UnitFields & { parentId: number };
 
 /** Where a new unit may hang (server `checkUnitParent`): a working committee or a helping district. */
 async function loadParents() {
   const [committees, districts] = await Promise.all([
-    api.get<Paged<OrgRow>>('/api/orgs', { kind: 'working_committee', page: 1, pageSize: 100 }),
+    call(orgsApi.list, { query: { kind: 'working_committee', page: 1, pageSize: 100 } }),
     loadDistricts(),
   ]);
   return { committees: committees.items, districts };
@@ -24,7 +25,7 @@ export function UnitCreateModal({
   onCreated,
 }: {
   onClose: () => void;
-  onCreated: (org: OrgDetail) => void;
+  onCreated: (org: OrgView) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -54,9 +55,8 @@ export function UnitCreateModal({
   const save = async (values: Values) => {
     setSaving(true);
     try {
-      const { org } = await api.post<{ org: OrgDetail }>('/api/orgs/units', {
-        ...values,
-        resourceTags: values.resourceTags ?? [],
+      const { org } = await call(orgsApi.createUnit, {
+        body: { ...values, resourceTags: values.resourceTags ?? [] },
       });
       message.success(t('org.unitCreated', { name: org.name }));
       onCreated(org);

@@ -1,6 +1,6 @@
 import { App, Form, Modal } from 'antd';
-import { api } from '../../api/client.ts';
-import type { OrgDetail } from '../../api/types.ts';
+import { orgsApi, type OrgDetail } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -34,7 +34,7 @@ export function UnitEditModal({
     // Send the phone only when it changed: a viewer without full-phone rights sees it masked.
     const body: Partial<UnitFormValues> = { ...values };
     if (values.contactPhone === org.contactPhone) delete body.contactPhone;
-    await api.patch(`/api/orgs/${org.id}`, body);
+    await call(orgsApi.update, { params: { id: org.id }, body });
     message.success(t('common.saved'));
     onSaved();
   });

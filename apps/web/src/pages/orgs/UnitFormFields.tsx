@@ -1,14 +1,9 @@
 import { Form, Input, InputNumber, Select } from 'antd';
-import { resourceTags, unitTypes } from '@pairing/shared';
+import { resourceTags, unitTypes, type UnitFields } from '@pairing/shared';
 import { useI18n } from '../../i18n/index.tsx';
 
-export type UnitFormValues = {
-  unitType: string;
-  capacity: number;
-  yearlyBudget: number;
-  resourceTags: string[];
+export type UnitFormValues = Omit<UnitFields, 'name' | 'addressDistrictId' | 'contactPhone'> & {
   addressDistrictId?: number;
-  contactName: string;
   contactPhone?: string;
 };
 
@@ -16,7 +11,7 @@ const unitTypeOptions = unitTypes.map((v) => ({ value: v, label: v }));
 const resourceTagOptions = resourceTags.map((v) => ({ value: v, label: v }));
 
 /**
- * The editable fields of an urban unit (the server's `unitFields`), shared by the create and
+ * The editable fields of an urban unit (shared `unitFields`), shared by the create and
  * edit forms. Field names match the API's, so its field errors land on the right items.
  */
 export function UnitFormFields({

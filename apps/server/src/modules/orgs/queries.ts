@@ -1,16 +1,13 @@
 import type { DistrictClass, OrgKind, OrgRow, Paged } from '@pairing/shared';
 import { and, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../audit/record.ts';
-import { conflict, invalid, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
+import { authorize } from '../../lib/policy.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { maskPhone } from './phone.ts';
-import { seesFullPhone } from './policy.ts';
+import { can } from './policy.ts';
+import { presentOrg } from './present.ts';
 import { orgs } from './schema.ts';
-import { insertOrg } from './tree.ts';
-import type { UnitFields } from './unit-fields.ts';
-
-export type Org = typeof orgs.$inferSelect;
 
 /** Totals above this are reported as "at least" so a list never counts a whole country. */
 export const countCap = 10_000;
@@ -68,6 +65,7 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * planner sees a constant prefix and uses the text_pattern_ops index).
  */
 export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<Paged<OrgRow>> {
+  authorize(can, scope, 'read');
   const where: SQL[] = [sql`o.path LIKE ${pathPrefix(scope.path)}`];
   if (query.districtId) {
     const district = await findInScope(db, scope, query.districtId, ['district']);
@@ -151,6 +149,7 @@ export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<
 
 /** Children of `parentId` (or the caller's own org) for the lazily loaded tree. */
 export async function orgTree(db: Db, scope: Scope, parentId?: number) {
+  authorize(can, scope, 'read');
   const filter = parentId
     ? sql`o.parent_id = ${(await findInScope(db, scope, parentId)).id}`
     : sql`o.id = ${scope.orgId}`;
@@ -184,6 +183,7 @@ export async function orgTree(db: Db, scope: Scope, parentId?: number) {
 
 /** Everything about one org: its fields, ancestors (breadcrumb) and descendants by kind. */
 export async function orgDetail(db: Db, scope: Scope, id: number) {
+  authorize(can, scope, 'read');
   const org = await findInScope(db, scope, id);
   const ancestorIds = org.path.split('/').filter(Boolean).map(Number).slice(0, -1);
   const ancestors = ancestorIds.length
@@ -213,153 +213,4 @@ export async function orgDetail(db: Db, scope: Scope, id: number) {
       childCounts: Object.fromEntries(counts.map((c) => [c.kind, Number(c.n)])),
     },
   };
-}
-
-function presentOrg(scope: Scope, org: Org) {
-  return {
-    id: org.id,
-    kind: org.kind,
-    code: org.code,
-    name: org.name,
-    parentId: org.parentId,
-    path: org.path,
-    depth: org.depth,
-    provinceCode: org.provinceCode,
-    districtClass: org.districtClass,
-    weakVillage: org.weakVillage,
-    unitType: org.unitType,
-    capacity: org.capacity,
-    yearlyBudget: org.yearlyBudget,
-    resourceTags: org.resourceTags ?? [],
-    addressDistrictId: org.addressDistrictId,
-    contactName: org.contactName,
-    contactPhone: seesFullPhone(scope, org) ? org.contactPhone : maskPhone(org.contactPhone),
-  };
-}
-
-const auditFields = (org: Org) => ({
-  name: org.name,
-  weakVillage: org.weakVillage,
-  unitType: org.unitType,
-  capacity: org.capacity,
-  yearlyBudget: org.yearlyBudget,
-  resourceTags: org.resourceTags,
-  addressDistrictId: org.addressDistrictId,
-  contactName: org.contactName,
-  contactPhone: org.contactPhone,
-});
-
-/** A district of the unit's province to record as its address (any district, not only in scope). */
-export async function checkAddressDistrict(db: Db, provinceCode: string, districtId: number) {
-  const [district] = await db
-    .select({ id: orgs.id })
-    .from(orgs)
-    .where(
-      and(eq(orgs.id, districtId), eq(orgs.kind, 'district'), eq(orgs.provinceCode, provinceCode)),
-    );
-  if (!district) throw invalid('所在区不存在', { addressDistrictId: '所在区不存在' });
-}
-
-/** Urban units hang under a working committee or a district that helps (S1 §2–3). */
-export function checkUnitParent(parent: Org) {
-  const ok =
-    parent.kind === 'working_committee' ||
-    (parent.kind === 'district' && parent.districtClass !== 'outer_suburban');
-  if (!ok) {
-    throw invalid('上级组织须为工作党委或中心城区、近郊区', {
-      parentId: '上级组织须为工作党委或中心城区、近郊区',
-    });
-  }
-}
-
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string; cause?: { code?: string } }).code === '23505' ||
-  (err as { cause?: { code?: string } }).cause?.code === '23505';
-
-const duplicateName = () => conflict('duplicate_name', '同一上级组织下已有同名单位');
-
-export type OrgPatch = Partial<UnitFields> & { weakVillage?: boolean };
-
-const villageFields = new Set(['weakVillage']);
-
-/** Mark a weak village, or edit an urban unit; audited in the same transaction. */
-export async function updateOrg(db: Db, scope: Scope, id: number, patch: OrgPatch) {
-  const keys = Object.keys(patch).filter((k) => patch[k as keyof OrgPatch] !== undefined);
-  try {
-    return await db.transaction(async (tx) => {
-      const before = await findInScope(tx as unknown as Db, scope, id);
-      const allowed =
-        before.kind === 'village'
-          ? (k: string) => villageFields.has(k)
-          : before.kind === 'urban_unit'
-            ? (k: string) => !villageFields.has(k)
-            : () => false;
-      const refused = keys.filter((k) => !allowed(k));
-      if (refused.length) {
-        throw invalid(
-          '该组织不能修改这些字段',
-          Object.fromEntries(refused.map((k) => [k, '该类组织不能修改此字段'])),
-        );
-      }
-      if (!keys.length) return { org: presentOrg(scope, before) };
-      if (patch.addressDistrictId)
-        await checkAddressDistrict(
-          tx as unknown as Db,
-          before.provinceCode,
-          patch.addressDistrictId,
-        );
-      const [after] = await tx
-        .update(orgs)
-        .set({ ...patch, updatedAt: sql`now()` })
-        .where(eq(orgs.id, id))
-        .returning();
-      await recordAudit(tx as unknown as Db, scope, {
-        action: before.kind === 'village' ? 'org.weak_village' : 'org.update_unit',
-        entity: 'org',
-        entityId: id,
-        scopePath: before.path,
-        before: auditFields(before),
-        after: auditFields(after),
-      });
-      return { org: presentOrg(scope, after) };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateName();
-    throw err;
-  }
-}
-
-/** Create an urban unit under a working committee or district inside the caller's scope. */
-export async function createUnit(db: Db, scope: Scope, input: UnitFields & { parentId: number }) {
-  try {
-    return await db.transaction(async (tx) => {
-      const t = tx as unknown as Db;
-      const parent = await findInScope(t, scope, input.parentId);
-      checkUnitParent(parent);
-      await checkAddressDistrict(t, parent.provinceCode, input.addressDistrictId);
-      const created = await insertOrg(t, {
-        kind: 'urban_unit',
-        parentId: parent.id,
-        name: input.name,
-        unitType: input.unitType,
-        capacity: input.capacity,
-        yearlyBudget: input.yearlyBudget,
-        resourceTags: input.resourceTags,
-        addressDistrictId: input.addressDistrictId,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone,
-      });
-      await recordAudit(t, scope, {
-        action: 'org.create_unit',
-        entity: 'org',
-        entityId: created.id,
-        scopePath: created.path,
-        after: auditFields(created),
-      });
-      return { org: presentOrg(scope, created) };
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw duplicateName();
-    throw err;
-  }
 }
