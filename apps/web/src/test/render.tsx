@@ -4,7 +4,13 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { vi } from 'vitest';
-import { abilitiesOfRole, assignableRoles, globalAbilities, type Me, type Role } from '@pairing/shared';
+import {
+  abilitiesOfRole,
+  assignableRoles,
+  globalAbilities,
+  type Me,
+  type Role,
+} from '@pairing/shared';
 import { AuthProvider } from '../auth/AuthProvider.tsx';
 import { RequireAuth } from '../auth/RequireAuth.tsx';
 import { I18nProvider, type MessageKey } from '../i18n/index.tsx';

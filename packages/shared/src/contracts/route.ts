@@ -40,8 +40,9 @@ export const ok = z.object({ ok: z.literal(true) });
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 export type ParamsOf<C extends RouteContract> = Out<C['params']>;
+/** A query by its keys; each value typed, or as the text a URL carries (the server coerces). */
 export type QueryOf<C extends RouteContract> = C['query'] extends z.ZodObject
-  ? Partial<z.output<C['query']>>
+  ? { [K in keyof z.output<C['query']>]?: z.output<C['query']>[K] | string }
   : undefined;
 export type BodyOf<C extends RouteContract> = C['body'] extends z.ZodType
   ? z.input<C['body']>

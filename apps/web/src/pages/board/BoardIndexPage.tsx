@@ -1,13 +1,14 @@
 import { Link, Navigate } from 'react-router';
 import { Alert, Card, Empty, List, Spin, Tag } from 'antd';
-import { api } from '../../api/client.ts';
+import { roundsApi } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 import { isActive, stateColor, type Round } from '../rounds/api.ts';
 import { roundStateLabel } from '../rounds/labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 
-const loadPublicRounds = () => api.get<{ items: Round[] }>('/api/public/rounds');
+const loadPublicRounds = () => call(roundsApi.listPublic);
 
 /** The login page's board link: the one round under way opens directly, otherwise a choice. */
 export default function BoardIndexPage() {

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
-import type { OrgKind } from '@pairing/shared';
-import { api } from '../../api/client.ts';
-import type { Paged, OrgRow } from '../../api/types.ts';
+import { orgsApi, type OrgKind, type QueryOf } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { EChart } from '../../components/EChart.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
@@ -21,11 +20,11 @@ const countedKinds: OrgKind[] = [
 type Counts = { byKind: Array<{ kind: OrgKind; total: number }>; weak: number };
 
 async function loadCounts(): Promise<Counts> {
-  const total = (query: Record<string, string>) =>
-    api.get<Paged<OrgRow>>('/api/orgs', { ...query, page: 1, pageSize: 1 }).then((r) => r.total);
+  const total = async (query: QueryOf<typeof orgsApi.list>) =>
+    (await call(orgsApi.list, { query: { ...query, page: 1, pageSize: 1 } })).total;
   const [byKind, weak] = await Promise.all([
     Promise.all(countedKinds.map(async (kind) => ({ kind, total: await total({ kind }) }))),
-    total({ kind: 'village', weak: 'true' }),
+    total({ kind: 'village', weak: true }),
   ]);
   return { byKind, weak };
 }

@@ -15,8 +15,14 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { intentionsApi, needCategories, type IntentionView } from '@pairing/shared';
-import { api, call, newIdempotencyKey } from '../../api/client.ts';
+import {
+  intentionsApi,
+  needCategories,
+  orgsApi,
+  roundsApi,
+  type IntentionView,
+} from '@pairing/shared';
+import { call, newIdempotencyKey } from '../../api/client.ts';
 import type { OrgRow, Paged } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
@@ -85,14 +91,17 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
 
   const directory = useRequest(
     () =>
-      api.get<Paged<DirectoryEntry>>(`/api/public/rounds/${round.id}/directory`, {
-        q: values.q,
-        district: values.district,
-        weak: values.weak,
-        need: values.need,
-        uncovered: values.uncovered,
-        page,
-        pageSize,
+      call(roundsApi.directory, {
+        params: { id: round.id },
+        query: {
+          q: values.q,
+          district: values.district,
+          weak: values.weak,
+          need: values.need,
+          uncovered: values.uncovered,
+          page,
+          pageSize,
+        },
       }),
     [
       round.id,
@@ -113,8 +122,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
   const unit = useRequest(
     () =>
       unitId
-        ? api
-            .get<{ org: OrgRow }>(`/api/orgs/${unitId}`)
+        ? call(orgsApi.get, { params: { id: unitId } })
             .then((r) => r.org)
             .catch(() => null)
         : Promise.resolve(null),
