@@ -4,7 +4,7 @@ import { roundsApi } from '@pairing/shared';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import { isActive, stateColor, type Round } from '../rounds/api.ts';
+import { isActive, stateColor } from '../rounds/api.ts';
 import { roundStateLabel } from '../rounds/labels.ts';
 import { PublicShell } from './PublicShell.tsx';
 

@@ -23,7 +23,6 @@ import {
   type IntentionView,
 } from '@pairing/shared';
 import { call, newIdempotencyKey } from '../../api/client.ts';
-import type { OrgRow, Paged } from '../../api/types.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
