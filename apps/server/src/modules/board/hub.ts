@@ -46,13 +46,19 @@ export class BoardHub {
   constructor(private ctx: AppContext) {}
 
   async start() {
-    this.unlisten = await this.ctx.dbh.listen(boardChannel, (payload) => {
-      const roundId = Number(payload);
-      if (Number.isSafeInteger(roundId)) this.changed(roundId);
-    });
-    this.refresh = setInterval(() => {
-      for (const [roundId, feed] of this.feeds) if (feed.clients.size) this.changed(roundId);
-    }, this.ctx.config.boardRefreshMs ?? refreshMs);
+    this.unlisten = await this.ctx.dbh.listen(
+      boardChannel,
+      (payload) => {
+        const roundId = Number(payload);
+        if (Number.isSafeInteger(roundId)) this.changed(roundId);
+      },
+      // Changes committed while the LISTEN connection was away sent notifications nobody heard.
+      () => this.changedAll(),
+    );
+    this.refresh = setInterval(
+      () => this.changedAll(),
+      this.ctx.config.boardRefreshMs ?? refreshMs,
+    );
     this.refresh.unref();
   }
 
@@ -96,6 +102,10 @@ export class BoardHub {
     let n = 0;
     for (const feed of this.feeds.values()) n += feed.clients.size;
     return n;
+  }
+
+  private changedAll() {
+    for (const [roundId, feed] of this.feeds) if (feed.clients.size) this.changed(roundId);
   }
 
   private changed(roundId: number) {
