@@ -13,6 +13,7 @@ export async function openStream(base: string, roundId: number) {
   const decoder = new TextDecoder();
   let buffer = '';
   const events: Board[] = [];
+  const arrivals: number[] = [];
   const waiters: Array<() => void> = [];
   void (async () => {
     for (;;) {
@@ -24,7 +25,10 @@ export async function openStream(base: string, roundId: number) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (block.includes('event: board') && data) events.push(JSON.parse(data.slice(6)));
+        if (block.includes('event: board') && data) {
+          events.push(JSON.parse(data.slice(6)));
+          arrivals.push(Date.now());
+        }
         waiters.splice(0).forEach((w) => w());
       }
     }
@@ -45,5 +49,7 @@ export async function openStream(base: string, roundId: number) {
       };
       check();
     });
-  return { next, close: () => controller.abort() };
+  /** Every board received so far, with the time each arrived. */
+  const received = () => events.map((board, i) => ({ board, at: arrivals[i] }));
+  return { next, received, close: () => controller.abort() };
 }
