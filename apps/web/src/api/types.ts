@@ -35,5 +35,9 @@ export type ImportJob = {
   total: number;
   processed: number;
   imported: number;
+  /** One page of the kept errors (`?offset=&limit=`, 100 by default). */
   errors: Array<{ row: number; column: string; message: string }>;
+  /** Every error found; the server keeps the first `errorsKept` of them. */
+  errorCount: number;
+  errorsKept: number;
 };

@@ -7,6 +7,7 @@ import { requireScope } from '../auth/hook.ts';
 import { authorize, type DirectoryAction } from '../orgs/policy.ts';
 import { unitExport, unitTemplate, weakVillageExport, weakVillageTemplate } from './exports.ts';
 import { getImportJob, startImport, type ImportKind } from './jobs.ts';
+import { keptErrors } from './row-errors.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -88,8 +89,13 @@ export const importRoutes =
           params: z.object({
             jobId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
           }),
+          querystring: z.object({
+            offset: z.coerce.number().int().min(0).max(keptErrors).default(0),
+            limit: z.coerce.number().int().min(1).max(keptErrors).default(100),
+          }),
         },
       },
-      async (request) => getImportJob(db, requireScope(request), request.params.jobId),
+      async (request) =>
+        getImportJob(db, requireScope(request), request.params.jobId, request.query),
     );
   };
