@@ -143,7 +143,7 @@ export async function readRows(buffer: Buffer, columns: readonly Column[]): Prom
         if (rows.length === workbookLimits.rows)
           throw tooLarge(`超过 ${workbookLimits.rows.toLocaleString('en-US')} 行`);
         rows.push({ row: row.number, cells });
-        if (rows.length % 1000 === 0) await yieldToLoop();
+        if (rows.length % 250 === 0) await yieldToLoop();
       }
       // Only the first sheet holds data; the template's second one holds drop-down lists.
       break;
