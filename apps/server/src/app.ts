@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
-import { installErrorHandler } from './lib/http.ts';
+import { databaseUnavailable, installErrorHandler } from './lib/http.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
 import { idempotencyPlugin } from './modules/idempotency/plugin.ts';
 import { modules } from './modules/index.ts';
@@ -48,10 +48,21 @@ export async function buildApp(ctx: AppContext) {
 
   installAuthHook(app, ctx);
   await app.register(idempotencyPlugin, { db: ctx.dbh.db });
-  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => {
-    await ctx.dbh.query('select 1');
-    return { ok: true, db: ctx.dbh.kind };
-  });
+  // Degraded (503) whenever the database does not answer, whatever the reason: a balancer then
+  // routes around this process, and nothing here depends on telling the reasons apart.
+  app.get(
+    '/api/health',
+    { schema: { tags: ['system'], summary: '健康检查' } },
+    async (request, reply) => {
+      try {
+        await ctx.dbh.query('select 1');
+        return { ok: true, db: ctx.dbh.kind };
+      } catch (err) {
+        request.log.warn(err);
+        return reply.status(503).send({ ok: false, db: ctx.dbh.kind, ...databaseUnavailable });
+      }
+    },
+  );
   for (const register of modules) await app.register(register(ctx), { prefix: '/api' });
 
   if (ctx.config.webDist && existsSync(ctx.config.webDist)) {

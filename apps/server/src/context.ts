@@ -1,5 +1,6 @@
 import type { DbHandle } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import type { StreamLimits } from './lib/sse.ts';
 
 /** What every module receives: the database, the clock and the settings. */
 export type AppContext = {
@@ -10,5 +11,7 @@ export type AppContext = {
     webDist?: string;
     /** How often watched boards are recomputed without a change (board/hub.ts); 30 s. */
     boardRefreshMs?: number;
+    /** Caps on open public board streams (lib/sse.ts `defaultStreamLimits`). */
+    streams?: StreamLimits;
   };
 };

@@ -9,7 +9,10 @@ import { startReminders } from './modules/reminders/service.ts';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
-const dbh = await openConfiguredDb();
+const dbh = await openConfiguredDb().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
 await dbh.migrate();
 const ctx = {
   dbh,

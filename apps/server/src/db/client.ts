@@ -19,8 +19,16 @@ export type DbHandle = {
   kind: 'pglite' | 'postgres';
   /** Run raw SQL with positional parameters; both drivers answer `{ rows }`. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  /** A dedicated connection for LISTEN; PGlite listens in-process. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * A dedicated connection for LISTEN; PGlite listens in-process. On PostgreSQL a dropped
+   * connection is reopened with backoff and `onGap` runs once it listens again: notifications sent
+   * while it was away are lost, so the listener must catch up from the tables.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onGap?: () => void,
+  ): Promise<() => Promise<void>>;
   /**
    * COPY rows into a table outside any transaction (inside one, use `copyInto(tx, …)`). `data` is
    * COPY's text format in chunks of whole lines; `copyLine` writes one. Answers the row count.
@@ -107,15 +115,95 @@ async function copyStdin(client: pg.ClientBase, table: string, columns: string[]
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-export type DbOptions = { url?: string; dataDir?: string; pglite?: PGlite; poolSize?: number };
+export type DbOptions = {
+  url?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+  poolSize?: number;
+  /** Where connection trouble is reported (a dropped connection is not a crash); stderr. */
+  warn?: (message: string) => void;
+};
+
+const warnStderr = (message: string) => console.error(message);
+
+/** The first line of an error, for one-line reports (a refused dual-stack connect has no message). */
+export function reasonOf(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  const message =
+    err.message ||
+    (err instanceof AggregateError ? err.errors.map(reasonOf).join('; ') : '') ||
+    String(code ?? err.name);
+  return message.split('\n')[0];
+}
+
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01', // admin_shutdown: pg_terminate_backend, a fast shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or in recovery
+  '53300', // too_many_connections
+]);
+// node-postgres reports a lost or unobtainable connection by message only.
+const unavailableMessages =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended/;
+
+/**
+ * Whether `err` (or an error it wraps, as Drizzle's query errors do) says the database cannot be
+ * reached, rather than that a statement failed: class 08 (connection exception), shutdowns,
+ * refused or reset sockets and node-postgres's terminated connections.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (unavailableCodes.has(code) || code.startsWith('08')))
+      return true;
+    if (unavailableMessages.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+    e = e.cause;
+  }
+  return false;
+}
+
+/** `url` without its password, for messages. */
+export function redactUrl(url: string) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(无效的 DATABASE_URL)';
+  }
+}
+
+const firstRetryMs = 100;
+const maxRetryMs = 5_000;
 
 /** The repository's ./data/pglite, whatever the working directory of the command. */
 const defaultDataDir = fileURLToPath(new URL('../../../../data/pglite', import.meta.url));
 
 /** The database the server and every CLI command share: DATABASE_URL, else PGLITE_DIR or ./data. */
-export function openConfiguredDb(options: Pick<DbOptions, 'poolSize'> = {}) {
+export async function openConfiguredDb(options: Pick<DbOptions, 'poolSize'> = {}) {
   const dataDir = process.env.PGLITE_DIR ?? defaultDataDir;
-  return openDb({ ...options, url: process.env.DATABASE_URL, dataDir });
+  const url = process.env.DATABASE_URL;
+  const dbh = await openDb({ ...options, url, dataDir });
+  if (!url) return dbh;
+  // Connect once now, so an unreachable server is one clear line instead of the first
+  // statement's error (a Drizzle error wrapping the migration's SQL).
+  try {
+    await dbh.query('select 1');
+  } catch (err) {
+    await dbh.close().catch(() => {});
+    throw new Error(`无法连接数据库 ${redactUrl(url)}: ${reasonOf(err)}`);
+  }
+  return dbh;
 }
 
 export const describeConfiguredDb = () =>
@@ -125,7 +213,9 @@ export const describeConfiguredDb = () =>
 
 /** PostgreSQL when a URL is given, otherwise embedded PGlite (in `dataDir`, or in memory). */
 export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
-  return options.url ? openPostgres(options.url, options.poolSize) : openPglite(options);
+  return options.url
+    ? openPostgres(options.url, options.poolSize, options.warn ?? warnStderr)
+    : openPglite(options);
 }
 
 async function openPglite(options: DbOptions): Promise<DbHandle> {
@@ -149,14 +239,29 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
   };
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function openPostgres(
+  url: string,
+  poolSize: number | undefined,
+  warn: (message: string) => void,
+): Promise<DbHandle> {
+  // A request waits at most this long for a connection, so an unreachable database answers 503
+  // instead of holding requests open.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+  });
+  // An idle pooled connection that dies is reported here; unhandled, the event ends the process.
+  pool.on('error', (err) => warn(`数据库连接中断: ${reasonOf(err)}`));
   // pool.end() resolves before the server has closed the sockets; wait for them so a caller that
   // drops the database next does not kill live connections.
   const closed: Promise<unknown>[] = [];
-  pool.on('connect', (client) =>
-    closed.push(new Promise((resolve) => client.once('end', resolve))),
-  );
+  pool.on('connect', (client) => {
+    // A checked-out client (inside a transaction, between statements) has no pool listener: its
+    // connection's death would be an unhandled 'error' event. The statement in flight fails anyway.
+    client.on('error', () => {});
+    closed.push(new Promise((resolve) => client.once('end', resolve)));
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -165,20 +270,81 @@ async function openPostgres(url: string, poolSize = 10): Promise<DbHandle> {
       const res = await pool.query(text, params);
       return { rows: res.rows };
     },
-    listen: async (channel, onMessage) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onMessage(msg.payload ?? '');
-      });
-      await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
-      return () => client.end();
-    },
+    listen: (channel, onMessage, onGap) => listenPostgres(url, channel, onMessage, onGap, warn),
     copyFrom: (table, columns, data) => copyInto(db, table, columns, data),
     migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
     close: async () => {
       await pool.end();
       await Promise.all(closed);
     },
+  };
+}
+
+/**
+ * LISTEN on its own connection and keep listening: when the connection drops (or cannot be made
+ * at first), try again after 100 ms, doubling to 5 s between attempts, LISTEN again and call
+ * `onGap`, since whatever was notified meanwhile is lost.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onGap: (() => void) | undefined,
+  warn: (message: string) => void,
+) {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = firstRetryMs;
+
+  const open = async () => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    c.on('error', (err) => {
+      warn(`数据库监听连接中断: ${reasonOf(err)}`);
+      lost(c);
+    });
+    c.on('end', () => lost(c));
+    c.on('notification', (msg) => {
+      if (msg.channel === channel) onMessage(msg.payload ?? '');
+    });
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    } catch (err) {
+      client = undefined;
+      c.end().catch(() => {});
+      throw err;
+    }
+  };
+  const attempt = async (afterGap: boolean) => {
+    retry = undefined;
+    if (stopped) return;
+    try {
+      await open();
+      delay = firstRetryMs;
+      if (afterGap) onGap?.();
+    } catch (err) {
+      warn(`数据库监听连接失败（${delay} ms 后重试）: ${reasonOf(err)}`);
+      schedule();
+    }
+  };
+  const schedule = () => {
+    retry = setTimeout(() => void attempt(true), delay);
+    retry.unref();
+    delay = Math.min(delay * 2, maxRetryMs);
+  };
+  // Both 'error' and 'end' arrive for one drop; only the current client schedules a retry.
+  const lost = (dead: pg.Client) => {
+    if (stopped || dead !== client || retry) return;
+    client = undefined;
+    schedule();
+  };
+
+  await attempt(false);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }

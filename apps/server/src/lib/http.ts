@@ -1,6 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/client.ts';
 import { AppError, type FieldErrors } from './errors.ts';
+
+/** The answer while the database cannot be reached: the request may be retried later. */
+export const databaseUnavailable = {
+  error: { code: 'database_unavailable', message: '数据库暂时无法连接，请稍后重试', fields: {} },
+};
 
 /** Turn every failure into `{ error: { code, message, fields } }` with a 4xx/5xx status, never a stack. */
 export function installErrorHandler(app: FastifyInstance) {
@@ -19,6 +25,10 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(422).send({
         error: { code: 'validation_failed', message: '输入有误，请检查标出的字段', fields },
       });
+    }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn(err);
+      return reply.status(503).header('retry-after', '5').send(databaseUnavailable);
     }
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;

@@ -239,6 +239,7 @@ export const en: Record<MessageKey, string> = {
   'imports.running': 'Checking and importing: {processed} / {total} rows',
   'imports.doneTitle': 'Import finished',
   'imports.done': '{imported} of {total} rows imported',
+  'imports.errorsKept': 'The first {kept} problems are listed below; fix them and upload again',
   'imports.failedTitle': 'The file has {count} problem(s)',
   'imports.nothingImported':
     'Nothing was imported. Fix the rows below and upload the whole file again.',

@@ -238,6 +238,7 @@ export const zhCN = {
   'imports.running': '正在校验和导入：已处理 {processed} / {total} 行',
   'imports.doneTitle': '导入成功',
   'imports.done': '共 {total} 行，已导入 {imported} 行',
+  'imports.errorsKept': '以下列出前 {kept} 处问题，请修改后重新上传',
   'imports.failedTitle': '文件中有 {count} 处问题',
   'imports.nothingImported': '本次未导入任何数据。请按下表修改后重新上传整份文件。',
   'imports.row': '行号',

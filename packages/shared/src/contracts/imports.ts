@@ -9,7 +9,13 @@ export const importRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
-/** An import as its progress poll answers it; `errors` hold every bad row of a failed one. */
+/** How many row errors a job keeps; a file of 5,000 bad rows reports the first ones and a count. */
+export const keptImportErrors = 1_000;
+
+/**
+ * An import as its progress poll answers it: `errors` is one page (`offset`, `limit`) of the
+ * kept errors, `errorsKept` how many were kept, `errorCount` how many were found in all.
+ */
 export const importJob = z.object({
   id: z.number(),
   kind: z.enum(['units', 'weak_villages']),
@@ -19,6 +25,8 @@ export const importJob = z.object({
   processed: z.number(),
   imported: z.number(),
   errors: z.array(importRowError),
+  errorCount: z.number(),
+  errorsKept: z.number(),
 });
 export type ImportJob = z.infer<typeof importJob>;
 
@@ -47,6 +55,7 @@ export const importsApi = {
     path: '/imports/units',
     tags: ['imports'],
     summary: `导入${units}（multipart 字段 file），返回任务编号`,
+    consumes: ['multipart/form-data'],
     response: { 202: importStarted },
   }),
   weakVillagesTemplate: defineRoute({
@@ -66,6 +75,7 @@ export const importsApi = {
     path: '/imports/weak-villages',
     tags: ['imports'],
     summary: `导入${weak}（multipart 字段 file），返回任务编号`,
+    consumes: ['multipart/form-data'],
     response: { 202: importStarted },
   }),
   job: defineRoute({
@@ -74,6 +84,10 @@ export const importsApi = {
     tags: ['imports'],
     summary: '导入进度与错误报告',
     params: z.object({ jobId: id }),
+    query: z.object({
+      offset: z.coerce.number().int().min(0).max(keptImportErrors).default(0),
+      limit: z.coerce.number().int().min(1).max(keptImportErrors).default(100),
+    }),
     response: { 200: importJob },
   }),
 };

@@ -16,6 +16,8 @@ export type RouteContract = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Content types other than JSON that the body may take (an upload: multipart/form-data). */
+  consumes?: readonly string[];
   /** By status; a route whose answer is not JSON (a file, a stream) declares none. */
   response?: { [status: number]: z.ZodType };
   /**

@@ -4,6 +4,7 @@ import { openDb, type DbHandle } from '../../db/client.ts';
 import { withDatabase } from '../../../test/global-setup.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
+import { openStream } from '../../../test/sse.ts';
 import { addOrg, openRound, submit } from '../rounds/testing.ts';
 import type { Board } from '@pairing/shared';
 
@@ -17,53 +18,6 @@ beforeAll(async () => {
   city = sc.actors.city_admin.cookie;
 });
 afterAll(() => env.close());
-
-/** Read `board` events from an SSE stream as they arrive. */
-async function openStream(base: string, roundId: number) {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/api/public/rounds/${roundId}/board/stream`, {
-    signal: controller.signal,
-  });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const events: Board[] = [];
-  const waiters: Array<() => void> = [];
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((l) => l.startsWith('data: '));
-        if (block.includes('event: board') && data) events.push(JSON.parse(data.slice(6)));
-        waiters.splice(0).forEach((w) => w());
-      }
-    }
-  })();
-  /** Resolve with the first event (already received or later) that satisfies `test`. */
-  const next = (test: (b: Board) => boolean, ms = 2000) =>
-    new Promise<Board>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching board event within ${ms} ms`)),
-        ms,
-      );
-      const check = () => {
-        const hit = events.find(test);
-        if (hit) {
-          clearTimeout(timer);
-          resolve(hit);
-        } else waiters.push(check);
-      };
-      check();
-    });
-  return { next, close: () => controller.abort() };
-}
 
 async function acceptedPair(roundId: number, app = env.app) {
   const sent = await submit(env, sc.actors.unit_admin.cookie, roundId, {

@@ -26,6 +26,8 @@ type RoundFeed = {
   lastStarted: number;
   /** A change arrived after the board in `latest` was computed. */
   stale: boolean;
+  /** The first computation, shared by every client that subscribes before it ends. */
+  first?: Promise<Board>;
   /** The last board sent, but for its `computedAt`. */
   sentKey?: string;
 };
@@ -46,13 +48,19 @@ export class BoardHub {
   constructor(private ctx: AppContext) {}
 
   async start() {
-    this.unlisten = await this.ctx.dbh.listen(boardChannel, (payload) => {
-      const roundId = Number(payload);
-      if (Number.isSafeInteger(roundId)) this.changed(roundId);
-    });
-    this.refresh = setInterval(() => {
-      for (const [roundId, feed] of this.feeds) if (feed.clients.size) this.changed(roundId);
-    }, this.ctx.config.boardRefreshMs ?? refreshMs);
+    this.unlisten = await this.ctx.dbh.listen(
+      boardChannel,
+      (payload) => {
+        const roundId = Number(payload);
+        if (Number.isSafeInteger(roundId)) this.changed(roundId);
+      },
+      // Changes committed while the LISTEN connection was away sent notifications nobody heard.
+      () => this.changedAll(),
+    );
+    this.refresh = setInterval(
+      () => this.changedAll(),
+      this.ctx.config.boardRefreshMs ?? refreshMs,
+    );
     this.refresh.unref();
   }
 
@@ -67,19 +75,26 @@ export class BoardHub {
     await this.unlisten?.();
   }
 
-  /** Add a client; it gets the current board at once (cached unless a change is pending). */
+  /**
+   * Add a client; it gets the last board computed at once (a pending change follows within the
+   * coalescing window), so a crowd of new clients costs one computation, not one each.
+   */
   async subscribe(roundId: number, client: SseClient) {
     let feed = this.feeds.get(roundId);
     if (!feed) {
-      feed = { clients: new Set(), lastStarted: 0, stale: true };
+      feed = { clients: new Set(), lastStarted: 0, stale: false };
       this.feeds.set(roundId, feed);
     }
     feed.clients.add(client);
-    if (!feed.latest || feed.stale) {
-      feed.stale = false;
-      feed.latest = await this.compute(roundId);
+    if (!feed.latest) {
+      const own = feed;
+      own.first ??= this.compute(roundId).finally(() => (own.first = undefined));
+      const board = await own.first;
+      // A recomputation that finished meanwhile holds a newer board.
+      own.latest ??= board;
+      own.sentKey ??= contentKey(own.latest);
     }
-    client.send(sseFrame('board', feed.latest));
+    client.send(sseFrame('board', feed.latest!));
   }
 
   unsubscribe(roundId: number, client: SseClient) {
@@ -96,6 +111,10 @@ export class BoardHub {
     let n = 0;
     for (const feed of this.feeds.values()) n += feed.clients.size;
     return n;
+  }
+
+  private changedAll() {
+    for (const [roundId, feed] of this.feeds) if (feed.clients.size) this.changed(roundId);
   }
 
   private changed(roundId: number) {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireScope } from '../../lib/scope.ts';
-import { openSse } from '../../lib/sse.ts';
+import { defaultStreamLimits, openSse, StreamGate } from '../../lib/sse.ts';
 import { getPublicRound } from '../rounds/service.ts';
 import { BoardHub } from './hub.ts';
 import { computeBoard, uncovered } from './service.ts';
@@ -19,6 +19,8 @@ export const boardRoutes =
   async (app) => {
     const db = ctx.dbh.db;
     const hub = new BoardHub(ctx);
+    // Anyone may open the stream, so anyone could open thousands: each is a file handle (R-LIVE-STATUS).
+    const gate = new StreamGate(ctx.config.streams ?? defaultStreamLimits());
     app.addHook('onReady', () => hub.start());
     app.addHook('onClose', () => hub.stop());
 
@@ -44,6 +46,7 @@ export const boardRoutes =
           summary: '结对进展公示板实时推送（Server-Sent Events，事件名 board）',
           params: z.object({ id }),
         },
+        onRequest: gate.admit,
       },
       async (request, reply) => {
         const roundId = request.params.id;

@@ -242,12 +242,6 @@ describe('rejected uploads leave the database unchanged', () => {
       () => Buffer.concat([Buffer.from('PK\x03\x04', 'binary'), randomBytes(4096)]),
       'not_xlsx',
     ],
-    [
-      'a workbook without the template headers',
-      () => sheet(['名字', '电话'], [['a', 'b']]),
-      'bad_header',
-    ],
-    ['a workbook with headers only', () => sheet(unitHeaders, []), 'no_rows'],
   ];
   it.each(cases)('%s → 422', async (_name, make, code) => {
     const before = await counts();
@@ -260,6 +254,18 @@ describe('rejected uploads leave the database unchanged', () => {
     expect(Number((await one<{ n: number }>('select count(*)::int as n from import_jobs')).n)).toBe(
       jobs,
     );
+  });
+
+  // Read after the answer: the job fails with the reason and writes nothing.
+  it.each([
+    ['without the template headers', () => sheet(['名字', '电话'], [['a', 'b']]), '第 1 行缺少列'],
+    ['with headers only', () => sheet(unitHeaders, []), '没有数据行'],
+  ])('a workbook %s → a failed job', async (_name, make, reason) => {
+    const before = await counts();
+    const job = await importFile('/api/imports/units', 'city', await make());
+    expect(job).toMatchObject({ status: 'failed', imported: 0, errorCount: 1, errorsKept: 1 });
+    expect(job.errors).toEqual([{ row: 0, column: '', message: expect.stringContaining(reason) }]);
+    expect(await counts()).toEqual(before);
   });
 
   it('a request without a file part → 422', async () => {
@@ -330,7 +336,8 @@ describe('who may import', () => {
     expect((await upload('/api/imports/units', 'inspector', units)).statusCode).toBe(403);
     // The city admin marks weak villages anywhere in the city, like district and town admins in
     // theirs; a unit workbook on that route is refused for its headers, not for the role.
-    expect((await upload('/api/imports/weak-villages', 'city', units)).statusCode).toBe(422);
+    const wrongSheet = await importFile('/api/imports/weak-villages', 'city', units);
+    expect(wrongSheet.errors[0].message).toContain('第 1 行缺少列');
     const qingpu = await sheet(weakHeaders, [['310118102201', '', '', '', '是']]);
     expect(await importFile('/api/imports/weak-villages', 'city', qingpu)).toMatchObject({
       status: 'done',

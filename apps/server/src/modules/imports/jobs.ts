@@ -3,17 +3,18 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { auditAfter } from '../audit/read.ts';
 import { recordAudit } from '../audit/record.ts';
-import { notFound } from '../../lib/errors.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { setWeakVillages, writeUnits } from '../orgs/bulk.ts';
 import { unitColumns, weakVillageColumns } from './columns.ts';
 import { importJobs, type ImportRowError } from './schema.ts';
 import { validateUnitRows, type UnitRow } from './units.ts';
 import { validateWeakVillageRows, type WeakVillageRow } from './weak-villages.ts';
-import { loadWorkbook, readRows, type SheetRow } from './workbook.ts';
+import { inspectWorkbook, readRows, verifyUnpackedSize, yieldToLoop } from './workbook.ts';
 
 export type ImportKind = 'units' | 'weak_villages';
 
+/** Rows validated between a progress write and a yield to other requests. */
 const progressEvery = 200;
 /** A running job touches its row this often, also while its commit runs. */
 const heartbeatMs = 30_000;
@@ -21,9 +22,10 @@ const heartbeatMs = 30_000;
 const staleAfterMs = 4 * heartbeatMs;
 
 /**
- * Check the upload at once (empty, not an .xlsx, wrong headers → 4xx, nothing written), then
- * record a job and validate and commit in the background; pollers read the job row, so any
- * server process can answer them.
+ * Check the upload at once from its zip directory (empty, not an .xlsx, too large unpacked →
+ * 422, nothing written), then record a job and answer; unpacking, reading, validating and
+ * committing run after the response. Pollers read the job row, so any server process can answer
+ * them.
  */
 export async function startImport(
   ctx: AppContext,
@@ -31,34 +33,50 @@ export async function startImport(
   kind: ImportKind,
   file: { buffer: Buffer; fileName?: string },
 ) {
-  const sheet = await loadWorkbook(file.buffer);
-  const rows = readRows(sheet, kind === 'units' ? unitColumns : weakVillageColumns);
+  const declared = inspectWorkbook(file.buffer);
   const [job] = await ctx.dbh.db
     .insert(importJobs)
-    .values({ kind, actorId: scope.userId, fileName: file.fileName, total: rows.length })
+    .values({ kind, actorId: scope.userId, fileName: file.fileName })
     .returning({ id: importJobs.id });
-  void runImport(ctx.dbh.db, scope, job.id, kind, rows);
+  void runImport(ctx.dbh.db, scope, job.id, kind, file.buffer, declared);
   return { jobId: job.id };
 }
 
-async function runImport(db: Db, scope: Scope, jobId: number, kind: ImportKind, rows: SheetRow[]) {
+async function runImport(
+  db: Db,
+  scope: Scope,
+  jobId: number,
+  kind: ImportKind,
+  buffer: Buffer,
+  declared: Map<string, number>,
+) {
   const setJob = (values: Partial<typeof importJobs.$inferInsert>) =>
     db
       .update(importJobs)
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(importJobs.id, jobId));
   const onProgress = async (processed: number) => {
-    if (processed % progressEvery === 0) await setJob({ processed });
+    if (processed % progressEvery) return;
+    await setJob({ processed });
+    await yieldToLoop();
   };
   const heartbeat = setInterval(() => void setJob({}).catch(() => {}), heartbeatMs);
   heartbeat.unref();
   try {
+    await verifyUnpackedSize(buffer, declared);
+    const rows = await readRows(buffer, kind === 'units' ? unitColumns : weakVillageColumns);
+    await setJob({ total: rows.length });
     const checked =
       kind === 'units'
         ? await validateUnitRows(db, scope, rows, onProgress)
         : await validateWeakVillageRows(db, scope, rows, onProgress);
-    if (checked.errors.length) {
-      await setJob({ status: 'failed', processed: rows.length, errors: checked.errors });
+    if (checked.errors.count) {
+      await setJob({
+        status: 'failed',
+        processed: rows.length,
+        errors: checked.errors.kept,
+        errorCount: checked.errors.count,
+      });
       return;
     }
     const imported = await db.transaction((tx) =>
@@ -68,9 +86,13 @@ async function runImport(db: Db, scope: Scope, jobId: number, kind: ImportKind, 
     );
     await setJob({ status: 'done', processed: rows.length, imported });
   } catch (err) {
-    const message = `导入失败，未写入任何数据：${err instanceof Error ? err.message : String(err)}`;
+    // A refused file says why in its own words; anything else is reported as it came.
+    const message =
+      err instanceof AppError
+        ? err.message
+        : `导入失败，未写入任何数据：${err instanceof Error ? err.message : String(err)}`;
     const errors: ImportRowError[] = [{ row: 0, column: '', message }];
-    await setJob({ status: 'failed', errors }).catch(() => {});
+    await setJob({ status: 'failed', errors, errorCount: 1 }).catch(() => {});
   } finally {
     clearInterval(heartbeat);
   }
@@ -89,7 +111,11 @@ async function settle(db: Db, jobId: number) {
     .set({
       ...(committed
         ? { status: 'done', processed: sql`${importJobs.total}`, imported: committed.length }
-        : { status: 'failed', errors: [{ row: 0, column: '', message: interruptedMessage }] }),
+        : {
+            status: 'failed',
+            errors: [{ row: 0, column: '', message: interruptedMessage }],
+            errorCount: 1,
+          }),
       updatedAt: sql`now()`,
     })
     .where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'running')));
@@ -137,8 +163,16 @@ async function commitWeakVillages(db: Db, scope: Scope, jobId: number, rows: Wea
   return rows.length;
 }
 
-/** A job is visible to the user who started it only. */
-export async function getImportJob(db: Db, scope: Scope, id: number) {
+/**
+ * A job is visible to the user who started it only. Its kept errors are answered a page at a
+ * time (`errorsKept` of them; `errorCount` were found).
+ */
+export async function getImportJob(
+  db: Db,
+  scope: Scope,
+  id: number,
+  page: { offset: number; limit: number },
+) {
   const mine = and(eq(importJobs.id, id), eq(importJobs.actorId, scope.userId));
   const read = () =>
     db
@@ -163,6 +197,8 @@ export async function getImportJob(db: Db, scope: Scope, id: number) {
     total: job.total,
     processed: job.processed,
     imported: job.imported,
-    errors: job.errors,
+    errors: job.errors.slice(page.offset, page.offset + page.limit),
+    errorCount: job.errorCount,
+    errorsKept: job.errors.length,
   };
 }

@@ -1,16 +1,16 @@
+import { importsApi } from '@pairing/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireScope } from '../../lib/scope.ts';
 import { AppError } from '../../lib/errors.ts';
-import { authorize, type DirectoryAction } from '../orgs/policy.ts';
-import { unitExport, unitTemplate, weakVillageExport, weakVillageTemplate } from './exports.ts';
-import { getImportJob, startImport, type ImportKind } from './jobs.ts';
+import { route } from '../../lib/routes.ts';
+import { requireScope } from '../../lib/scope.ts';
+import type { ImportKind } from './jobs.ts';
+import { exportWorkbook, getImportJob, template, upload, type Workbook } from './service.ts';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
+function sendXlsx(reply: FastifyReply, { name, body }: Workbook) {
   return reply
     .header('content-type', xlsxType)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
@@ -27,69 +27,40 @@ async function uploadedFile(request: FastifyRequest) {
   return { buffer: await part.toBuffer(), fileName: part.filename };
 }
 
-const kinds: Record<string, { kind: ImportKind; action: DirectoryAction; label: string }> = {
-  units: { kind: 'units', action: 'importUnits', label: '城市单位' },
-  'weak-villages': { kind: 'weak_villages', action: 'importWeakVillages', label: '经济薄弱村' },
-};
+const workbooks = [
+  {
+    kind: 'units',
+    template: importsApi.unitsTemplate,
+    export: importsApi.unitsExport,
+    upload: importsApi.unitsUpload,
+  },
+  {
+    kind: 'weak_villages',
+    template: importsApi.weakVillagesTemplate,
+    export: importsApi.weakVillagesExport,
+    upload: importsApi.weakVillagesUpload,
+  },
+] as const satisfies ReadonlyArray<{ kind: ImportKind } & Record<string, unknown>>;
 
 export const importRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.dbh.db;
-    for (const [slug, { kind, action, label }] of Object.entries(kinds)) {
-      app.get(
-        `/imports/${slug}/template.xlsx`,
-        { schema: { tags: ['imports'], summary: `下载${label}导入模板` } },
-        async (request, reply) => {
-          const scope = requireScope(request);
-          authorize(scope, action);
-          const body =
-            kind === 'units' ? await unitTemplate(db, scope) : await weakVillageTemplate();
-          return sendXlsx(reply, `${label}导入模板.xlsx`, body);
-        },
+    for (const workbook of workbooks) {
+      route(app, workbook.template, async (request, reply) =>
+        sendXlsx(reply, await template(db, requireScope(request), workbook.kind)),
       );
-
-      app.get(
-        `/exports/${slug}.xlsx`,
-        { schema: { tags: ['imports'], summary: `导出${label}（可按模板重新导入）` } },
-        async (request, reply) => {
-          const scope = requireScope(request);
-          authorize(scope, action);
-          const body =
-            kind === 'units' ? await unitExport(db, scope) : await weakVillageExport(db, scope);
-          return sendXlsx(reply, `${label}.xlsx`, body);
-        },
+      route(app, workbook.export, async (request, reply) =>
+        sendXlsx(reply, await exportWorkbook(db, requireScope(request), workbook.kind)),
       );
-
-      app.post(
-        `/imports/${slug}`,
-        {
-          schema: {
-            tags: ['imports'],
-            summary: `导入${label}（multipart 字段 file），返回任务编号`,
-            consumes: ['multipart/form-data'],
-          },
-        },
-        async (request, reply) => {
-          const scope = requireScope(request);
-          authorize(scope, action);
-          const job = await startImport(ctx, scope, kind, await uploadedFile(request));
-          return reply.status(202).send(job);
-        },
-      );
+      route(app, workbook.upload, async (request, reply) => {
+        const scope = requireScope(request);
+        const job = await upload(ctx, scope, workbook.kind, () => uploadedFile(request));
+        return reply.status(202).send(job);
+      });
     }
 
-    app.get(
-      '/imports/:jobId',
-      {
-        schema: {
-          tags: ['imports'],
-          summary: '导入进度与错误报告',
-          params: z.object({
-            jobId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-          }),
-        },
-      },
-      async (request) => getImportJob(db, requireScope(request), request.params.jobId),
+    route(app, importsApi.job, async (request) =>
+      getImportJob(db, requireScope(request), request.params.jobId, request.query),
     );
   };

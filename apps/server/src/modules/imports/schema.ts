@@ -15,7 +15,9 @@ export const importJobs = pgTable('import_jobs', {
   total: integer('total').notNull().default(0),
   processed: integer('processed').notNull().default(0),
   imported: integer('imported').notNull().default(0),
+  /** The first errors found (`keptImportErrors` of packages/shared); `errorCount` counts them all. */
   errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
+  errorCount: integer('error_count').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

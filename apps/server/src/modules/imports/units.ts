@@ -5,7 +5,7 @@ import { queryRows } from '../../lib/rows.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { takesUnitsSql, withinScope } from '../orgs/sql.ts';
 import { unitColumns, type UnitRowKey } from './columns.ts';
-import type { ImportRowError } from './schema.ts';
+import { RowErrors } from './row-errors.ts';
 import type { SheetRow } from './workbook.ts';
 
 export type UnitRow = UnitFields & { row: number; id: number | null; parentId: number };
@@ -74,18 +74,22 @@ export async function validateUnitRows(
   scope: Scope,
   rows: SheetRow[],
   onProgress: (processed: number) => Promise<void>,
-): Promise<{ rows: UnitRow[]; errors: ImportRowError[] }> {
+): Promise<{ rows: UnitRow[]; errors: RowErrors }> {
   const ctx = await unitContext(db, scope);
   const unitsById = new Map(ctx.units.map((u) => [u.id, u]));
   const unitsByKey = new Map(ctx.units.map((u) => [`${u.parentId}:${u.name}`, u.id]));
-  const errors: ImportRowError[] = [];
+  const errors = new RowErrors();
   const valid: UnitRow[] = [];
   const seen = new Map<string, number>();
 
   for (const [i, { row, cells }] of rows.entries()) {
-    const fail = (key: UnitRowKey, message: string) =>
+    const before = errors.count;
+    // This row's columns with an error, whether or not the error is among the kept ones.
+    const reported = new Set<string>();
+    const fail = (key: UnitRowKey, message: string) => {
+      reported.add(header(key));
       errors.push({ row, column: header(key), message });
-    const before = errors.length;
+    };
 
     let id: number | null = null;
     if (cells.id) {
@@ -136,12 +140,10 @@ export async function validateUnitRows(
       contactPhone: cells.contactPhone,
     });
     if (!parsed.success) {
-      const reported = new Set(errors.slice(before).map((e) => e.column));
       for (const issue of parsed.error.issues) {
         const key = fieldColumn[String(issue.path[0])];
         if (key && !reported.has(header(key)) && cells[key] !== '') {
           fail(key, issue.message);
-          reported.add(header(key));
         }
       }
     }
@@ -154,7 +156,7 @@ export async function validateUnitRows(
       else if (existing && existing !== id) fail('name', `与已有单位重名（编号 ${existing}）`);
       seen.set(key, row);
     }
-    if (errors.length === before && parsed.success) {
+    if (errors.count === before && parsed.success) {
       valid.push({ ...parsed.data, row, id, parentId: parents[0].id });
     }
     await onProgress(i + 1);

@@ -4,7 +4,7 @@ import { queryRows } from '../../lib/rows.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { withinScope } from '../orgs/sql.ts';
 import { weakVillageColumns, type WeakVillageRowKey } from './columns.ts';
-import type { ImportRowError } from './schema.ts';
+import { RowErrors } from './row-errors.ts';
 import type { SheetRow } from './workbook.ts';
 
 export type WeakVillageRow = { row: number; id: number; code: string; weak: boolean };
@@ -18,7 +18,7 @@ export async function validateWeakVillageRows(
   scope: Scope,
   rows: SheetRow[],
   onProgress: (processed: number) => Promise<void>,
-): Promise<{ rows: WeakVillageRow[]; errors: ImportRowError[] }> {
+): Promise<{ rows: WeakVillageRow[]; errors: RowErrors }> {
   const codes = rows.map((r) => r.cells.code).filter((c) => /^\d{12}$/.test(c));
   const found = await queryRows<{ id: number; code: string; name: string }>(
     db,
@@ -27,14 +27,14 @@ export async function validateWeakVillageRows(
           AND ${withinScope(sql`path`, scope)}`,
   );
   const villages = new Map(found.map((v) => [v.code, v]));
-  const errors: ImportRowError[] = [];
+  const errors = new RowErrors();
   const valid: WeakVillageRow[] = [];
   const seen = new Map<string, number>();
 
   for (const [i, { row, cells }] of rows.entries()) {
     const fail = (key: WeakVillageRowKey, message: string) =>
       errors.push({ row, column: header(key), message });
-    const before = errors.length;
+    const before = errors.count;
     const village = villages.get(cells.code);
     if (!cells.code) fail('code', '必填');
     else if (!/^\d{12}$/.test(cells.code)) fail('code', `“${cells.code}”不是 12 位数字代码`);
@@ -46,7 +46,7 @@ export async function validateWeakVillageRows(
     if (!cells.weak) fail('weak', '必填');
     else if (weak === undefined) fail('weak', `应填“是”或“否”，不能是“${cells.weak}”`);
     if (cells.code) seen.set(cells.code, seen.get(cells.code) ?? row);
-    if (errors.length === before && village) {
+    if (errors.count === before && village) {
       valid.push({ row, id: Number(village.id), code: village.code, weak });
     }
     await onProgress(i + 1);

@@ -1,26 +1,92 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { AppError } from '../../lib/errors.ts';
 import type { Column } from './columns.ts';
 
 const notXlsx = () =>
   new AppError(422, 'not_xlsx', '文件不是有效的 Excel 工作簿（.xlsx），请使用下载的模板');
 
+/** Limits on what one import may unpack and read (issue: an 11.6 MB file held 300 MB of XML). */
+export const workbookLimits = {
+  /** All parts of the workbook together, unpacked. */
+  unpackedBytes: 100 * 1024 * 1024,
+  /** Data rows of the first sheet. */
+  rows: 50_000,
+  /** Columns of any row. */
+  columns: 100,
+};
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const tooLarge = (what: string) =>
+  new AppError(
+    422,
+    'workbook_too_large',
+    `工作簿过大：${what}。请拆分为不超过 ${workbookLimits.rows.toLocaleString('en-US')} 行的文件后分批导入`,
+  );
+
+/** Work on the event loop between yields stays well under 100 ms. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Load an uploaded workbook, refusing what is not one before exceljs sees it: an .xlsx is a zip,
- * so it starts with the local-file signature "PK\x03\x04" whatever its name says.
+ * Check an upload from its zip directory alone, without unpacking anything: an .xlsx is a zip
+ * (it starts with the local-file signature "PK\x03\x04" whatever its name says) with a
+ * workbook part, whose parts declare their unpacked sizes. Answers those sizes by part name.
  */
-export async function loadWorkbook(buffer: Buffer) {
+export function inspectWorkbook(buffer: Buffer) {
   if (!buffer.length) throw new AppError(422, 'empty_file', '文件为空');
   if (buffer.subarray(0, 4).toString('binary') !== 'PK\x03\x04') throw notXlsx();
-  const workbook = new ExcelJS.Workbook();
+  const declared = new Map<string, number>();
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    unzipSync(buffer, {
+      filter: (file) => {
+        declared.set(file.name, file.originalSize);
+        return false;
+      },
+    });
   } catch {
     throw notXlsx();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw notXlsx();
-  return sheet;
+  if (!declared.has('xl/workbook.xml')) throw notXlsx();
+  let total = 0;
+  for (const size of declared.values()) total += size;
+  if (total > workbookLimits.unpackedBytes)
+    throw tooLarge(`解压后约 ${mb(total)} MB，上限 ${mb(workbookLimits.unpackedBytes)} MB`);
+  return declared;
+}
+
+/**
+ * Unpack every part once, counting bytes, before exceljs reads any: the zip directory's sizes
+ * are only claims. A part that inflates past its declared size, or a total past the limit, stops
+ * the count there. Inflates in 16 KB slices with a yield between them.
+ */
+export async function verifyUnpackedSize(buffer: Buffer, declared: Map<string, number>) {
+  let total = 0;
+  let refusal: AppError | undefined;
+  const unzip = new Unzip((file) => {
+    let size = 0;
+    const limit = declared.get(file.name) ?? 0;
+    file.ondata = (err, chunk) => {
+      if (err) refusal ??= notXlsx();
+      size += chunk?.length ?? 0;
+      total += chunk?.length ?? 0;
+      if (size > limit) refusal ??= tooLarge(`“${file.name}”解压后超过其声明的大小`);
+      else if (total > workbookLimits.unpackedBytes)
+        refusal ??= tooLarge(`解压后超过 ${mb(workbookLimits.unpackedBytes)} MB`);
+      if (refusal) file.terminate();
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const slice = 16 * 1024;
+  for (let at = 0; at < buffer.length && !refusal; at += slice) {
+    try {
+      unzip.push(buffer.subarray(at, at + slice), at + slice >= buffer.length);
+    } catch {
+      refusal ??= notXlsx();
+    }
+    await yieldToLoop();
+  }
+  if (refusal) throw refusal;
 }
 
 export type SheetRow = { row: number; cells: Record<string, string> };
@@ -42,10 +108,61 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** Rows below the header as text keyed by column; missing required headers are one 422. */
-export function readRows(sheet: ExcelJS.Worksheet, columns: readonly Column[]): SheetRow[] {
+/**
+ * The first sheet's rows below the header as text keyed by column, read as a stream (exceljs's
+ * streaming reader: one row at a time, shared strings cached), within the row and column limits.
+ * Missing required headers are one 422; a file that `verifyUnpackedSize` passed is read here.
+ */
+export async function readRows(buffer: Buffer, columns: readonly Column[]): Promise<SheetRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   const positions = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
+  const rows: SheetRow[] = [];
+  let header = false;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        // `cellCount` is the last column used: one cell at column 16,384 is cheap for the file
+        // and a 16,384-slot row here.
+        if (row.cellCount > workbookLimits.columns)
+          throw tooLarge(`第 ${row.number} 行超过 ${workbookLimits.columns} 列`);
+        if (!header) {
+          header = true;
+          // An empty first row is not yielded: the header is then missing.
+          readHeader(row.number === 1 ? row : undefined, columns, positions);
+          if (row.number === 1) continue;
+        }
+        const cells: Record<string, string> = {};
+        for (const [key, col] of positions) cells[key] = cellText(row.getCell(col).value);
+        if (!Object.values(cells).some(Boolean)) continue;
+        if (rows.length === workbookLimits.rows)
+          throw tooLarge(`超过 ${workbookLimits.rows.toLocaleString('en-US')} 行`);
+        rows.push({ row: row.number, cells });
+        if (rows.length % 250 === 0) await yieldToLoop();
+      }
+      // Only the first sheet holds data; the template's second one holds drop-down lists.
+      break;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw notXlsx();
+  }
+  if (!header) readHeader(undefined, columns, positions);
+  if (!rows.length) throw new AppError(422, 'no_rows', '表格中没有数据行');
+  return rows;
+}
+
+function readHeader(
+  row: ExcelJS.Row | undefined,
+  columns: readonly Column[],
+  positions: Map<string, number>,
+) {
+  row?.eachCell((cell, col) => {
     const header = cellText(cell.value).replace(/[*＊\s]/g, '');
     const column = columns.find((c) => c.header === header);
     if (column) positions.set(column.key, col);
@@ -58,15 +175,6 @@ export function readRows(sheet: ExcelJS.Worksheet, columns: readonly Column[]): 
       `第 1 行缺少列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`,
     );
   }
-  const rows: SheetRow[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const cells: Record<string, string> = {};
-    for (const [key, col] of positions) cells[key] = cellText(row.getCell(col).value);
-    if (Object.values(cells).some(Boolean)) rows.push({ row: number, cells });
-  });
-  if (!rows.length) throw new AppError(422, 'no_rows', '表格中没有数据行');
-  return rows;
 }
 
 /**

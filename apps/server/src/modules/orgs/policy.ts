@@ -1,5 +1,5 @@
 import type { ActionOf } from '@pairing/shared';
-import { authorize as authorizeWith, roleAllows, type Can } from '../../lib/policy.ts';
+import { roleAllows, type Can } from '../../lib/policy.ts';
 import { inScope, type Scope } from '../../lib/scope.ts';
 import type { orgs } from './schema.ts';
 
@@ -47,7 +47,3 @@ export const can: Can<DirectoryAction, OrgSubject> = (scope, action, org) => {
       return role(scope, action);
   }
 };
-
-/** 403 unless the role may take `action`; for the Excel routes, whose service does not yet check. */
-export const authorize = (scope: Scope, action: DirectoryAction) =>
-  authorizeWith(can, scope, action);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -15,8 +15,8 @@ import {
   Upload,
 } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import type { ImportJob } from '@pairing/shared';
-import { hrefOf } from '../../api/client.ts';
+import { importsApi, type ImportJob } from '@pairing/shared';
+import { call, hrefOf } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { mayDo } from '../orgs/mayDo.ts';
@@ -24,6 +24,67 @@ import { useImportJob } from './useImportJob.ts';
 import { importKinds, workbooks, type ImportKind } from './workbooks.ts';
 
 const maxBytes = 20 * 1024 * 1024;
+const errorPageSize = 20;
+
+/** The failed job's errors, a page at a time from the server (it keeps the first 1,000). */
+function useErrorPage(job: ImportJob, page: number) {
+  const [errors, setErrors] = useState(job.errors.slice(0, errorPageSize));
+  useEffect(() => {
+    let alive = true;
+    const offset = (page - 1) * errorPageSize;
+    call(importsApi.job, {
+      params: { jobId: job.id },
+      query: { offset, limit: errorPageSize },
+    })
+      .then((current) => {
+        if (alive) setErrors(current.errors);
+      })
+      .catch(() => {
+        if (alive) setErrors([]);
+      });
+    return () => {
+      alive = false;
+    };
+  }, [job.id, page]);
+  return errors;
+}
+
+function JobErrors({ job }: { job: ImportJob }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const errors = useErrorPage(job, page);
+  return (
+    <>
+      {job.errorCount > job.errorsKept && (
+        <Typography.Paragraph type="secondary">
+          {t('imports.errorsKept', { kept: job.errorsKept })}
+        </Typography.Paragraph>
+      )}
+      <Table
+        rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
+        size="small"
+        dataSource={errors}
+        pagination={
+          job.errorsKept > errorPageSize
+            ? {
+                pageSize: errorPageSize,
+                current: page,
+                total: job.errorsKept,
+                showSizeChanger: false,
+                onChange: setPage,
+              }
+            : false
+        }
+        columns={[
+          { title: t('imports.row'), dataIndex: 'row', width: 80 },
+          { title: t('imports.column'), dataIndex: 'column', width: 160 },
+          { title: t('imports.problem'), dataIndex: 'message' },
+        ]}
+        data-testid="import-errors"
+      />
+    </>
+  );
+}
 
 function JobStatus({ job }: { job: ImportJob }) {
   const { t } = useI18n();
@@ -53,22 +114,11 @@ function JobStatus({ job }: { job: ImportJob }) {
       <Alert
         type="error"
         showIcon
-        title={t('imports.failedTitle', { count: job.errors.length })}
+        title={t('imports.failedTitle', { count: job.errorCount })}
         description={t('imports.nothingImported')}
         style={{ marginBottom: 12 }}
       />
-      <Table
-        rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
-        size="small"
-        dataSource={job.errors}
-        pagination={job.errors.length > 20 ? { pageSize: 20 } : false}
-        columns={[
-          { title: t('imports.row'), dataIndex: 'row', width: 80 },
-          { title: t('imports.column'), dataIndex: 'column', width: 160 },
-          { title: t('imports.problem'), dataIndex: 'message' },
-        ]}
-        data-testid="import-errors"
-      />
+      <JobErrors job={job} />
     </div>
   );
 }

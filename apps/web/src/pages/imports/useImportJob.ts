@@ -52,6 +52,8 @@ export function useImportJob() {
           processed: 0,
           imported: 0,
           errors: [],
+          errorCount: 0,
+          errorsKept: 0,
         });
         await poll(jobId);
       } catch (e) {
