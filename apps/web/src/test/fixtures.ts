@@ -1,8 +1,15 @@
-import type { OrgDetail, OrgRow } from '@pairing/shared';
-import type { Round } from '../pages/rounds/api.ts';
+import {
+  roundActions,
+  type OrgDetail,
+  type OrgRow,
+  type RoundWithAbilities,
+} from '@pairing/shared';
 
-/** A round as the server lists it; intentions open unless told otherwise. */
-export function round(overrides: Partial<Round> = {}): Round {
+/**
+ * A round as the server lists it to a signed-in caller who may do everything with it; intentions
+ * open unless told otherwise.
+ */
+export function round(overrides: Partial<RoundWithAbilities> = {}): RoundWithAbilities {
   return {
     id: 7,
     orgId: 1,
@@ -18,6 +25,9 @@ export function round(overrides: Partial<Round> = {}): Round {
     state: 'intentions_open',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    abilities: Object.fromEntries(
+      roundActions.map((action) => [action, true]),
+    ) as RoundWithAbilities['abilities'],
     ...overrides,
   };
 }
