@@ -31,15 +31,18 @@ export type Handler<C extends RouteContract> = (
 /**
  * Register a route from its contract (packages/shared): method, path, schemas and the OpenAPI
  * summary come from the contract, so the server and the web cannot disagree on them. An
- * idempotent contract marks its route for the idempotency plugin (modules/idempotency).
+ * idempotent contract marks its route for the idempotency plugin (modules/idempotency). `config`
+ * and `hooks` carry what is the server's alone (rate limits, admission of streams).
  */
 export function route<C extends RouteContract>(
   app: FastifyInstance,
   contract: C,
   handler: Handler<C>,
   config: FastifyContextConfig = {},
+  hooks: Pick<RouteOptions, 'onRequest'> = {},
 ) {
   app.route({
+    ...hooks,
     method: contract.method,
     url: contract.path,
     schema: {

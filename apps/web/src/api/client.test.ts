@@ -1,15 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { defineRoute } from '@pairing/shared';
-import {
-  api,
-  ApiError,
-  call,
-  hrefOf,
-  newIdempotencyKey,
-  send,
-  setSessionHandlers,
-} from './client.ts';
+import { auditApi, authApi, defineRoute, importsApi, roundsApi, usersApi } from '@pairing/shared';
+import { ApiError, call, hrefOf, newIdempotencyKey, send, setSessionHandlers } from './client.ts';
 import { failure, json, stubFetch } from '../test/render.tsx';
 
 const getThing = defineRoute({
@@ -153,12 +145,6 @@ describe('error decoding', () => {
     });
   });
 
-  it('decodes the same shape for the free-path api helpers', async () => {
-    stubFetch({ '/api/users': failure(409, '用户名已存在', 'conflict') });
-    const error = await refusal(api.get('/api/users', { q: 'x' }));
-    expect(error).toMatchObject({ status: 409, code: 'conflict', fields: {} });
-  });
-
   it('reads a non-JSON error body as the status line', async () => {
     stubFetch({
       '/api/things/touch': () =>
@@ -187,15 +173,15 @@ describe('error decoding', () => {
 describe('session handlers', () => {
   it('a 401 elsewhere means the session expired', async () => {
     stubFetch({ '/api/users': failure(401, '登录已过期', 'unauthorized') });
-    await refusal(api.get('/api/users'));
+    await refusal(call(usersApi.list));
     expect(unauthorized).toHaveBeenCalledTimes(1);
   });
 
   it('a 401 from login, me or logout does not', async () => {
     stubFetch({ '/api/auth/:what': failure(401, '用户名或密码错误', 'unauthorized') });
-    await refusal(api.post('/api/auth/login', { username: 'a', password: 'b' }));
-    await refusal(api.get('/api/auth/me'));
-    await refusal(api.post('/api/auth/logout'));
+    await refusal(call(authApi.login, { body: { username: 'a', password: 'b' } }));
+    await refusal(call(authApi.me));
+    await refusal(call(authApi.logout));
     expect(unauthorized).not.toHaveBeenCalled();
   });
 
@@ -204,33 +190,32 @@ describe('session handlers', () => {
       '/api/rounds': failure(403, '请先修改密码', 'password_change_required'),
       '/api/audit': failure(403, '无权访问', 'forbidden'),
     });
-    const error = await refusal(api.get('/api/rounds'));
+    const error = await refusal(call(roundsApi.list));
     expect(error.code).toBe('password_change_required');
     expect(passwordChangeRequired).toHaveBeenCalledTimes(1);
-    await refusal(api.get('/api/audit'));
+    await refusal(call(auditApi.list));
     expect(passwordChangeRequired).toHaveBeenCalledTimes(1);
     expect(unauthorized).not.toHaveBeenCalled();
   });
 });
 
-describe('api helpers', () => {
-  it('upload sends the file as form data without a JSON content type', async () => {
+describe('bodies', () => {
+  it('an upload sends the file as form data without a JSON content type', async () => {
     const { fetch } = stubFetch({ 'POST /api/imports/units': { jobId: 3 } });
-    const file = new File(['x'], 'units.xlsx');
-    expect(await api.upload('/api/imports/units', file)).toEqual({ jobId: 3 });
+    const form = new FormData();
+    form.append('file', new File(['x'], 'units.xlsx'));
+    expect(await call(importsApi.unitsUpload, { body: form })).toEqual({ jobId: 3 });
     const init = fetch.mock.calls[0][1];
     expect(init?.body).toBeInstanceOf(FormData);
     expect((init?.body as FormData).get('file')).toBeInstanceOf(File);
     expect(init?.headers).not.toHaveProperty('content-type');
   });
 
-  it('patch and put send their method and body', async () => {
+  it('a PATCH sends its method, filled path and body', async () => {
     const { fetch } = stubFetch({ '/api/users/:id': { ok: true } });
-    await api.patch('/api/users/4', { disabled: true });
-    await api.put('/api/users/4', { a: 1 });
+    await call(usersApi.update, { params: { id: 4 }, body: { disabled: true } });
     expect(fetch.mock.calls.map(([url, init]) => [url, init?.method, init?.body])).toEqual([
       ['/api/users/4', 'PATCH', '{"disabled":true}'],
-      ['/api/users/4', 'PUT', '{"a":1}'],
     ]);
   });
 });

@@ -139,17 +139,3 @@ export function newIdempotencyKey(prefix = 'req'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
-
-export const api = {
-  get: async <T>(path: string, query?: Query) =>
-    (await request('GET', path, undefined, query)).data as T,
-  post: async <T>(path: string, body?: unknown) =>
-    (await request('POST', path, body ?? {})).data as T,
-  patch: async <T>(path: string, body: unknown) => (await request('PATCH', path, body)).data as T,
-  put: async <T>(path: string, body: unknown) => (await request('PUT', path, body)).data as T,
-  upload: <T>(path: string, file: File) => {
-    const form = new FormData();
-    form.append('file', file);
-    return request('POST', path, form).then((r) => r.data as T);
-  },
-};

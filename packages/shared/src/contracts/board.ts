@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roundStates } from '../pairing-round.ts';
+import { defineRoute, idParams } from './route.ts';
 
 const coverage = z.object({ total: z.number(), covered: z.number() });
 export type Coverage = z.infer<typeof coverage>;
@@ -53,3 +54,30 @@ export const uncoveredOrg = z.object({
 export type UncoveredOrg = z.infer<typeof uncoveredOrg>;
 
 export const uncoveredList = z.object({ items: z.array(uncoveredOrg) });
+
+export const boardApi = {
+  board: defineRoute({
+    method: 'GET',
+    path: '/public/rounds/:id/board',
+    tags: ['public'],
+    summary: '结对进展公示板（无需登录）',
+    params: idParams,
+    response: { 200: board },
+  }),
+  /** Server-Sent Events, event name `board`, each a `board`. */
+  stream: defineRoute({
+    method: 'GET',
+    path: '/public/rounds/:id/board/stream',
+    tags: ['public'],
+    summary: '结对进展公示板实时推送（Server-Sent Events，事件名 board）',
+    params: idParams,
+  }),
+  uncovered: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/uncovered',
+    tags: ['rounds'],
+    summary: '本范围内尚未结对的乡镇和村',
+    params: idParams,
+    response: { 200: uncoveredList },
+  }),
+};

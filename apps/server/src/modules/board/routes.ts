@@ -1,18 +1,12 @@
-import { board, uncoveredList } from '@pairing/shared';
+import { boardApi } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { defaultStreamLimits, openSse, StreamGate } from '../../lib/sse.ts';
 import { getPublicRound } from '../rounds/service.ts';
 import { BoardHub } from './hub.ts';
 import { computeBoard, uncovered } from './service.ts';
-
-const id = z.coerce
-  .number()
-  .int('编号应为整数')
-  .positive('编号应为正整数')
-  .max(Number.MAX_SAFE_INTEGER);
 
 export const boardRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -24,30 +18,13 @@ export const boardRoutes =
     app.addHook('onReady', () => hub.start());
     app.addHook('onClose', () => hub.stop());
 
-    app.get(
-      '/public/rounds/:id/board',
-      {
-        schema: {
-          tags: ['public'],
-          summary: '结对进展公示板（无需登录）',
-          params: z.object({ id }),
-          response: { 200: board },
-        },
-      },
-      async (request) =>
-        computeBoard(db, await getPublicRound(db, request.params.id), ctx.clock.now()),
+    route(app, boardApi.board, async (request) =>
+      computeBoard(db, await getPublicRound(db, request.params.id), ctx.clock.now()),
     );
 
-    app.get(
-      '/public/rounds/:id/board/stream',
-      {
-        schema: {
-          tags: ['public'],
-          summary: '结对进展公示板实时推送（Server-Sent Events，事件名 board）',
-          params: z.object({ id }),
-        },
-        onRequest: gate.admit,
-      },
+    route(
+      app,
+      boardApi.stream,
       async (request, reply) => {
         const roundId = request.params.id;
         await getPublicRound(db, roundId);
@@ -57,18 +34,11 @@ export const boardRoutes =
           client.close();
         });
       },
+      {},
+      { onRequest: gate.admit },
     );
 
-    app.get(
-      '/rounds/:id/uncovered',
-      {
-        schema: {
-          tags: ['rounds'],
-          summary: '本范围内尚未结对的乡镇和村',
-          params: z.object({ id }),
-          response: { 200: uncoveredList },
-        },
-      },
-      async (request) => ({ items: await uncovered(db, requireScope(request), request.params.id) }),
-    );
+    route(app, boardApi.uncovered, async (request) => ({
+      items: await uncovered(db, requireScope(request), request.params.id),
+    }));
   };

@@ -1,16 +1,16 @@
 import { Link, useParams } from 'react-router';
 import { Alert, Button, Card, Space, Table, Tag } from 'antd';
-import { api } from '../../api/client.ts';
+import { boardApi } from '@pairing/shared';
+import { call } from '../../api/client.ts';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import type { UncoveredOrg } from '../rounds/api.ts';
 
 /** The drill-down from the board: towns and villages in the admin's scope still without a unit. */
 export default function UncoveredPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const { data, error, loading } = useRequest(
-    () => api.get<{ items: UncoveredOrg[] }>(`/api/rounds/${id}/uncovered`),
+    () => call(boardApi.uncovered, { params: { id: Number(id) } }),
     [id],
   );
   const items = data?.items ?? [];

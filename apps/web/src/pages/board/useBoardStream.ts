@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client.ts';
-import type { Board } from '../rounds/api.ts';
+import { boardApi, type Board } from '@pairing/shared';
+import { call, hrefOf } from '../../api/client.ts';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
@@ -20,11 +20,12 @@ export function useBoardStream(roundId: string | undefined) {
     setBoard(null);
     setError(null);
     setState('connecting');
-    api.get<Board>(`/api/public/rounds/${roundId}/board`).then(
+    const params = { id: Number(roundId) };
+    call(boardApi.board, { params }).then(
       (b) => live && setBoard((current) => current ?? b),
       (e: Error) => live && setError(e),
     );
-    const source = new EventSource(`/api/public/rounds/${roundId}/board/stream`);
+    const source = new EventSource(hrefOf(boardApi.stream, { params }));
     source.addEventListener('board', (event) => {
       setBoard(JSON.parse((event as MessageEvent<string>).data) as Board);
       setState('live');
