@@ -7,14 +7,8 @@ import {
   type Role,
 } from './roles.ts';
 
-const everyReader: readonly Role[] = [
-  'city_admin',
-  'district_admin',
-  'town_admin',
-  'unit_admin',
-  'village_admin',
-  'inspector',
-];
+/** Every role that acts for an organization; a member acts only for themself. */
+const everyReader: readonly Role[] = roles.filter((role) => role !== 'member');
 
 /**
  * Which roles may ever take each action, per module (docs/roles.md). This is data: each module's
