@@ -9,7 +9,7 @@ import { declineRenewal } from './commands/decline-renewal.ts';
 import { declineIntention, withdrawIntention } from './commands/refuse.ts';
 import { submitIntention } from './commands/submit.ts';
 import type { IntentionPorts } from './ports.ts';
-import { presentDecided, presentIntention } from './present.ts';
+import { presentDecided } from './present.ts';
 import { intentionViews, listRenewals } from './queries.ts';
 
 export const intentionRoutes =
@@ -29,7 +29,8 @@ export const intentionRoutes =
       // lag (R-LIVE-STATUS, bench/rush.ts).
       reply.header('x-committed-at', String(Date.now()));
       reply.status(201);
-      return { intention: presentIntention(intention) };
+      // The statement answered the record as the contract shapes it, the same JSON the key keeps.
+      return { intention };
     });
 
     route(app, intentionsApi.list, async (request) => ({

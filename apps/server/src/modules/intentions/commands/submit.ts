@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { RoundState } from '@pairing/shared';
+import type { IntentionRecord, RoundState } from '@pairing/shared';
 import type { Db } from '../../../db/client.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import { notFound } from '../../../lib/errors.ts';
@@ -16,7 +16,6 @@ import { roundForWrite } from '../../rounds/sql.ts';
 import { duplicateIntention, unitAtCapacity, villageFull } from '../errors.ts';
 import { placeUpserts } from '../places.ts';
 import { can, submitOpenText, submitRefusal } from '../policy.ts';
-import type { IntentionRow } from '../present.ts';
 
 /** A timestamptz as the ISO text JavaScript writes (`toISOString`), so a replay answers alike. */
 const isoText = (column: string) =>
@@ -71,8 +70,7 @@ const text = `with r as (
       rural_org_id::int as "ruralOrgId", state::text as "state", source::text as "source",
       submitted_at as "submittedAt", decided_at as "decidedAt"
   ), j as (
-    select i.id, to_jsonb(i) as intention,
-      to_jsonb(i) || jsonb_build_object('submittedAt', ${isoText('i."submittedAt"')},
+    select i.id, to_jsonb(i) || jsonb_build_object('submittedAt', ${isoText('i."submittedAt"')},
         'decidedAt', ${isoText('i."decidedAt"')}) as answer
     from i
   ), a as (
@@ -95,7 +93,7 @@ const text = `with r as (
   )
   select (select to_jsonb(c) from c) as "context",
     (select count(*) from s)::int as "slot", (select count(*) from l)::int as "load",
-    (select intention from j) as "intention"`;
+    (select answer from j) as "intention"`;
 
 type SubmitParams = {
   scope: Scope;
@@ -169,7 +167,7 @@ export async function submitIntention(
     context: Context | null;
     slot: number;
     load: number;
-    intention: IntentionRow | null;
+    intention: IntentionRecord | null;
   };
   try {
     result = await runSubmitStatement<typeof result>(db, {
