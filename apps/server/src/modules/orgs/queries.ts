@@ -8,6 +8,7 @@ import { maskPhone } from './phone.ts';
 import { can } from './policy.ts';
 import { presentOrg } from './present.ts';
 import { orgs } from './schema.ts';
+import { withinScope } from './sql.ts';
 
 /** Totals above this are reported as "at least" so a list never counts a whole country. */
 export const countCap = 10_000;
@@ -66,14 +67,14 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  */
 export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<Paged<OrgRow>> {
   authorize(can, scope, 'read');
-  const where: SQL[] = [sql`o.path LIKE ${pathPrefix(scope.path)}`];
+  const where: SQL[] = [withinScope(sql`o.path`, scope)];
   if (query.districtId) {
     const district = await findInScope(db, scope, query.districtId, ['district']);
-    where.push(sql`o.path LIKE ${pathPrefix(district.path)}`);
+    where.push(withinScope(sql`o.path`, district));
   }
   if (query.townId) {
     const town = await findInScope(db, scope, query.townId, ['town']);
-    where.push(sql`o.path LIKE ${pathPrefix(town.path)}`);
+    where.push(withinScope(sql`o.path`, town));
   }
   if (query.kind) where.push(sql`o.kind = ${query.kind}`);
   if (query.q) {
@@ -165,7 +166,7 @@ export async function orgTree(db: Db, scope: Scope, parentId?: number) {
       SELECT o.id, o.name, o.kind, o.code, o.weak_village,
              (SELECT count(*)::int FROM orgs c WHERE c.parent_id = o.id) AS child_count
       FROM orgs o
-      WHERE ${filter} AND o.path LIKE ${pathPrefix(scope.path)}
+      WHERE ${filter} AND ${withinScope(sql`o.path`, scope)}
       ORDER BY o.kind, o.code NULLS LAST, o.name, o.id`),
   );
   return {
@@ -196,7 +197,7 @@ export async function orgDetail(db: Db, scope: Scope, id: number) {
   const counts = rowsOf<{ kind: OrgKind; n: number }>(
     await db.execute(sql`
       SELECT kind, count(*)::int AS n FROM orgs
-      WHERE path LIKE ${pathPrefix(org.path)} AND id <> ${org.id}
+      WHERE ${withinScope(sql`path`, org)} AND id <> ${org.id}
       GROUP BY kind`),
   );
   const [extra] = rowsOf<{ covered: boolean; address_district_name: string | null }>(
