@@ -13,6 +13,7 @@ export const ACTIVITY_CATEGORIES = [
   'volunteer_service',
   'resident_visit',
   'symposium',
+  'training',
 ] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
 

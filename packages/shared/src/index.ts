@@ -14,3 +14,5 @@ export * from './permissions.ts';
 export * from './contracts/route.ts';
 export * from './contracts/audit.ts';
 export * from './contracts/imports.ts';
+export * from './contracts/text.ts';
+export * from './contracts/ledger.ts';

@@ -76,6 +76,26 @@ export const roleRules = {
     readSettings: ['city_admin', 'district_admin', 'inspector'],
     prefer: ['unit_admin', 'district_admin'],
   },
+  // The term's ledger (issue 12). Either side records for its pairing and confirms or objects to
+  // the other side's records: the unit or its district / working committee, the village or its
+  // town. A dispute is settled by the town or district admin above the village (or the city).
+  // The roster is the unit's. Roll-ups are for the admins and inspectors above the pairs.
+  ledger: {
+    read: everyReader,
+    record: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
+    confirm: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
+    settle: ['city_admin', 'district_admin', 'town_admin'],
+    manageRoster: ['unit_admin', 'district_admin'],
+    rollup: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
+    export: [
+      'city_admin',
+      'district_admin',
+      'town_admin',
+      'unit_admin',
+      'village_admin',
+      'inspector',
+    ],
+  },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 
 export type PolicyModule = keyof typeof roleRules;

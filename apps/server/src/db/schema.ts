@@ -9,3 +9,4 @@ export * from '../modules/reminders/schema.ts';
 export * from '../modules/agreements/schema.ts';
 export * from '../modules/imports/schema.ts';
 export * from '../modules/allocation/schema.ts';
+export * from '../modules/ledger/schema.ts';

@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   text,
   timestamp,
   uniqueIndex,
@@ -87,3 +88,25 @@ export const agreementVersions = pgTable(
   },
   (t) => [uniqueIndex('agreement_versions_key').on(t.agreementId, t.version)],
 );
+
+/**
+ * What the agreements module publishes to the term's ledger: every original agreement signed by
+ * both sides (a pairing, issue 12), with the text of its latest signed amendment if any.
+ */
+export const pairingAgreements = pgView('pairing_agreements', {
+  id: bigint('id', { mode: 'number' }).notNull(),
+  roundId: bigint('round_id', { mode: 'number' }).notNull(),
+  packId: text('pack_id').notNull(),
+  urbanOrgId: bigint('urban_org_id', { mode: 'number' }).notNull(),
+  ruralOrgId: bigint('rural_org_id', { mode: 'number' }).notNull(),
+  provinceCode: text('province_code').notNull(),
+  termStart: date('term_start', { mode: 'string' }).notNull(),
+  termEnd: date('term_end', { mode: 'string' }).notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  content: jsonb('content').$type<AgreementContent>().notNull(),
+}).as(sql`select a.id, a.round_id, a.pack_id, a.urban_org_id, a.rural_org_id, a.province_code,
+    a.term_start, a.term_end, a.signed_at,
+    coalesce((select am.content from agreements am
+      where am.amends_id = a.id and am.status = 'signed'
+      order by am.signed_at desc, am.id desc limit 1), a.content) as content
+  from agreements a where a.status = 'signed' and a.amends_id is null`);

@@ -1,0 +1,289 @@
+import type { ComplianceView, RecordInput } from '@pairing/shared';
+import {
+  recordStates,
+  recordTypes,
+  rosterRoles,
+  ledgerSides,
+  entryStatuses,
+} from '@pairing/shared';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { agreements } from '../agreements/schema.ts';
+import { users } from '../auth/schema.ts';
+import { orgs } from '../orgs/schema.ts';
+
+// The term's ledger (issue 12). A pairing is a signed agreement (agreements' `pairing_agreements`
+// view); its id is the agreement's. Everything here hangs off that id.
+
+export const rosterRole = pgEnum('roster_role', rosterRoles);
+export const recordType = pgEnum('record_type', recordTypes);
+export const recordState = pgEnum('record_state', recordStates);
+export const ledgerSide = pgEnum('ledger_side', ledgerSides);
+export const entryStatus = pgEnum('entry_status', entryStatuses);
+
+/** The pairing's responsible department (负责部门, S1 §10), named by the unit. */
+export const pairingProfiles = pgTable('pairing_profiles', {
+  pairingId: bigint('pairing_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => agreements.id),
+  responsibleDepartment: text('responsible_department').notNull().default(''),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The unit's leadership roster for the pairing; a change mid-term ends one entry, adds another. */
+export const pairingRoster = pgTable(
+  'pairing_roster',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    pairingId: bigint('pairing_id', { mode: 'number' })
+      .notNull()
+      .references(() => agreements.id),
+    name: text('name').notNull(),
+    post: text('post').notNull(),
+    role: rosterRole('role').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('pairing_roster_pairing_idx').on(t.pairingId)],
+);
+
+/**
+ * One record of either side. `content` is the record as entered (the contract's `RecordInput`);
+ * the columns beside it are what queries and the engine's ledger need. `counts_from` is the day
+ * from which it counts (mutual confirmation): entry day + 14 while pending, the confirmation or settlement
+ * day once confirmed or upheld, null while disputed, rejected or withdrawn.
+ */
+export const ledgerRecords = pgTable(
+  'ledger_records',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    pairingId: bigint('pairing_id', { mode: 'number' })
+      .notNull()
+      .references(() => agreements.id),
+    provinceCode: text('province_code').notNull(),
+    type: recordType('type').notNull(),
+    side: ledgerSide('side').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    content: jsonb('content').$type<RecordInput>().notNull(),
+    /** Roster entry ids among the people (visits count them per person). */
+    rosterIds: bigint('roster_ids', { mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    department: boolean('department').notNull().default(false),
+    category: text('category'),
+    /** Yuan, for funds. */
+    amount: bigint('amount', { mode: 'number' }),
+    /** The quarter a report is for, `2025Q1`. */
+    period: text('period'),
+    state: recordState('state').notNull().default('pending'),
+    countsFrom: date('counts_from', { mode: 'string' }),
+    photoDateMismatch: boolean('photo_date_mismatch').notNull().default(false),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
+    enteredBy: bigint('entered_by', { mode: 'number' })
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: bigint('confirmed_by', { mode: 'number' }).references(() => users.id),
+    objectedAt: timestamp('objected_at', { withTimezone: true }),
+    objectedBy: bigint('objected_by', { mode: 'number' }).references(() => users.id),
+    objectionReason: text('objection_reason'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    settledBy: bigint('settled_by', { mode: 'number' }).references(() => users.id),
+    settlementNote: text('settlement_note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ledger_records_pairing_idx').on(t.pairingId, t.date),
+    index('ledger_records_open_idx')
+      .on(t.pairingId)
+      .where(sql`${t.state} in ('pending', 'disputed')`),
+  ],
+);
+
+/** A stored file, named by the SHA-256 of its (re-encoded) content; never by a user's name. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    thumbSha256: text('thumb_sha256'),
+    takenAt: timestamp('taken_at', { withTimezone: true }),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('evidence_files_sha_key').on(t.sha256)],
+);
+
+/** Which files a record carries, in order; `date_mismatch` flags a photo taken > 1 day off. */
+export const recordEvidence = pgTable(
+  'record_evidence',
+  {
+    recordId: bigint('record_id', { mode: 'number' })
+      .notNull()
+      .references(() => ledgerRecords.id),
+    fileId: bigint('file_id', { mode: 'number' })
+      .notNull()
+      .references(() => evidenceFiles.id),
+    position: integer('position').notNull(),
+    originalName: text('original_name').notNull().default(''),
+    dateMismatch: boolean('date_mismatch').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.fileId] })],
+);
+
+/** A check-in code for one visit or activity record (QR); it expires with the event. */
+export const checkinCodes = pgTable(
+  'checkin_codes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    recordId: bigint('record_id', { mode: 'number' })
+      .notNull()
+      .references(() => ledgerRecords.id),
+    /** SHA-256 of the token; the token itself is only in the QR code. */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('checkin_codes_token_key').on(t.tokenHash)],
+);
+
+export const checkins = pgTable(
+  'checkins',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    codeId: bigint('code_id', { mode: 'number' })
+      .notNull()
+      .references(() => checkinCodes.id),
+    recordId: bigint('record_id', { mode: 'number' })
+      .notNull()
+      .references(() => ledgerRecords.id),
+    rosterId: bigint('roster_id', { mode: 'number' }).references(() => pairingRoster.id),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('checkins_roster_key')
+      .on(t.recordId, t.rosterId)
+      .where(sql`${t.rosterId} is not null`),
+    uniqueIndex('checkins_name_key')
+      .on(t.recordId, t.name)
+      .where(sql`${t.rosterId} is null`),
+  ],
+);
+
+/** What the village did with a fund it received (村务公开, R-DISCLOSE). */
+export const fundUses = pgTable(
+  'fund_uses',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    recordId: bigint('record_id', { mode: 'number' })
+      .notNull()
+      .references(() => ledgerRecords.id),
+    date: date('date', { mode: 'string' }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    purpose: text('purpose').notNull(),
+    enteredBy: bigint('entered_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('fund_uses_record_idx').on(t.recordId)],
+);
+
+/** An enterprise unit's annual total profit (R-TAX-CAP: deductible up to 12% of it). */
+export const unitProfits = pgTable(
+  'unit_profits',
+  {
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    year: integer('year').notNull(),
+    profit: bigint('profit', { mode: 'number' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year] })],
+);
+
+/**
+ * The engine's status of each pairing as of `at` (today when stored), with the org paths
+ * denormalized so roll-ups filter one table. Rewritten on every record change and daily.
+ */
+export const pairingCompliance = pgTable(
+  'pairing_compliance',
+  {
+    pairingId: bigint('pairing_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => agreements.id),
+    at: date('at', { mode: 'string' }).notNull(),
+    urbanPath: text('urban_path').notNull(),
+    ruralPath: text('rural_path').notNull(),
+    status: jsonb('status').$type<ComplianceView>().notNull(),
+    met: integer('met').notNull(),
+    due: integer('due').notNull(),
+    dueSoon: integer('due_soon').notNull(),
+    missed: integer('missed').notNull(),
+    late: integer('late').notNull(),
+    /** Date of the next period end of a duty not met yet (reminders), null when none. */
+    nextDue: date('next_due', { mode: 'string' }),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('pairing_compliance_rural_idx').on(sql`${t.ruralPath} text_pattern_ops`),
+    index('pairing_compliance_urban_idx').on(sql`${t.urbanPath} text_pattern_ops`),
+  ],
+);
+
+/** Periods per pairing, rule and status: what the list filters and the roll-ups count. */
+export const pairingRuleStatus = pgTable(
+  'pairing_rule_status',
+  {
+    pairingId: bigint('pairing_id', { mode: 'number' })
+      .notNull()
+      .references(() => agreements.id),
+    rule: text('rule').notNull(),
+    status: entryStatus('status').notNull(),
+    periods: integer('periods').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pairingId, t.rule, t.status] }),
+    index('pairing_rule_status_rule_idx').on(t.rule, t.status),
+  ],
+);
+
+/** Reminders already sent, so a duty is reminded once per period and kind. */
+export const dutyReminders = pgTable(
+  'duty_reminders',
+  {
+    pairingId: bigint('pairing_id', { mode: 'number' })
+      .notNull()
+      .references(() => agreements.id),
+    rule: text('rule').notNull(),
+    periodKey: text('period_key').notNull(),
+    kind: text('kind').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.pairingId, t.rule, t.periodKey, t.kind] })],
+);
