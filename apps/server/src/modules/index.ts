@@ -8,6 +8,7 @@ import { authRoutes } from './auth/routes.ts';
 import { boardRoutes } from './board/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { importRoutes } from './imports/routes.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
 import { intentionsForRounds } from './intentions/read-for-rounds.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
@@ -31,4 +32,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   importRoutes,
   allocationRoutes,
   notificationRoutes,
+  ledgerRoutes,
 ];
