@@ -1,10 +1,12 @@
+// The term's ledger (issue 12). Each concern registers its own routes here, one line each.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { registerCheckinRoutes } from './routes/checkins.ts';
+import { checkinRoutes } from './routes/checkins.ts';
+import { coreRoutes } from './routes/core.ts';
 
-/** The ledger's routes, one file per concern under routes/. */
 export const ledgerRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    registerCheckinRoutes(app, ctx);
+    await app.register(coreRoutes(ctx));
+    await app.register(checkinRoutes(ctx));
   };

@@ -11,8 +11,7 @@ import type { Clock } from '../../../lib/clock.ts';
 import { invalid } from '../../../lib/errors.ts';
 import { queryRows } from '../../../lib/rows.ts';
 import { lockPairing } from '../access.ts';
-import { recordCheckinAudit } from '../checkin/audit.ts';
-import { maskName } from '../checkin/mask.ts';
+import { maskName, recordLedgerAudit } from '../audit.ts';
 import { rosterEntryOn } from '../checkin/queries.ts';
 import { loadByCode, pairingOfCode } from '../checkin/record-access.ts';
 import { ensureStillOpen } from '../checkin/rules.ts';
@@ -77,9 +76,10 @@ export async function checkIn(
           updated_at = ${now.toISOString()}::timestamptz
         where id = ${record.id}`,
     );
-    await recordCheckinAudit(tx, null, {
-      action: 'ledger.checkin',
-      recordId: record.id,
+    await recordLedgerAudit(tx, null, {
+      action: 'ledger.checkin.add',
+      entity: 'ledger_record',
+      entityId: record.id,
       pairing,
       after: { codeId, rosterId, name: maskName(name) },
     });

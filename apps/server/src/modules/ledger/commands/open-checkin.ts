@@ -6,7 +6,7 @@ import type { Db } from '../../../db/client.ts';
 import type { Clock } from '../../../lib/clock.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { loadRecordScoped } from '../access.ts';
-import { recordCheckinAudit } from '../checkin/audit.ts';
+import { recordLedgerAudit } from '../audit.ts';
 import { codeExpiry } from '../checkin/expiry.ts';
 import { openRefusal } from '../checkin/rules.ts';
 import { checkinPath, hashCheckinToken, newCheckinToken } from '../checkin/token.ts';
@@ -42,9 +42,10 @@ export async function openCheckin(
       })
       .returning({ id: checkinCodes.id });
 
-    await recordCheckinAudit(tx, scope, {
-      action: 'ledger.checkin_open',
-      recordId,
+    await recordLedgerAudit(tx, scope, {
+      action: 'ledger.checkin.open',
+      entity: 'ledger_record',
+      entityId: recordId,
       pairing,
       after: {
         codeId: code.id,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checkAuthz, only, type Expectation } from '../../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../../test/scenario.ts';
-import { addRecord, addRoster, signedPairing } from '../checkin/test-support.ts';
+import { addRecord } from '../checkin/test-support.ts';
+import { rosterOf, signedPairing } from '../test-support.ts';
 
 let env: TestEnv;
 let s: Scenario;
@@ -19,12 +20,8 @@ beforeAll(async () => {
   env.clock.set(`${today}T10:00:00+08:00`);
   s = await createScenario(env, 'ckz');
   // Side A's pair: 上海市农业农村委员会 (市级机关工委) ↔ 民主村 (朱泾镇, 金山区).
-  const pairing = await signedPairing(env, {
-    city: s.shanghai,
-    urban: s.a.unit,
-    rural: s.a.village,
-  });
-  rosterId = await addRoster(env, pairing, { name: '张三' });
+  const pairing = (await signedPairing(env, s)).id;
+  [rosterId] = await rosterOf(env, pairing, [{ name: '张三', post: '主任', role: 'principal' }]);
   const record = (side: 'urban' | 'rural', pairingId = pairing) =>
     addRecord(env, pairingId, {
       side,
@@ -34,11 +31,7 @@ beforeAll(async () => {
   urbanRecord = await record('urban');
   ruralRecord = await record('rural');
   // Side B's pair: inside only the city admin's scope among side A's users.
-  const outside = await signedPairing(env, {
-    city: s.shanghai,
-    urban: s.b.unit,
-    rural: s.b.village,
-  });
+  const outside = (await signedPairing(env, s, { side: 'b' })).id;
   outsideRecord = await record('urban', outside);
 
   const publicRecord = await record('urban');

@@ -5,8 +5,9 @@ import { login } from '../../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../../test/scenario.ts';
 import { auditLog } from '../../audit/schema.ts';
-import { addRecord, addRoster, signedPairing } from '../checkin/test-support.ts';
-import { checkinCodes, checkins, ledgerRecords } from '../schema.ts';
+import { addRecord } from '../checkin/test-support.ts';
+import { checkinCodes, checkins, ledgerRecords, pairingRoster } from '../schema.ts';
+import { rosterOf, signedPairing } from '../test-support.ts';
 
 let env: TestEnv;
 let s: Scenario;
@@ -20,12 +21,21 @@ beforeAll(async () => {
   env = await createTestEnv();
   env.clock.set(morning);
   s = await createScenario(env, 'cki');
-  pairingA = await signedPairing(env, { city: s.shanghai, urban: s.a.unit, rural: s.a.village });
-  pairingB = await signedPairing(env, { city: s.shanghai, urban: s.b.unit, rural: s.b.village });
-  roster.zhang = await addRoster(env, pairingA, { name: '张三', role: 'principal', post: '主任' });
-  roster.li = await addRoster(env, pairingA, { name: '李四', role: 'lead' });
-  roster.wang = await addRoster(env, pairingA, { name: '王五', to: '2026-01-31' });
-  roster.other = await addRoster(env, pairingB, { name: '赵六' });
+  pairingA = (await signedPairing(env, s)).id;
+  pairingB = (await signedPairing(env, s, { side: 'b' })).id;
+  [roster.zhang, roster.li, roster.wang] = await rosterOf(env, pairingA, [
+    { name: '张三', post: '主任', role: 'principal' },
+    { name: '李四', post: '分管副主任', role: 'lead' },
+    { name: '王五', post: '副主任', role: 'team' },
+  ]);
+  [roster.other] = await rosterOf(env, pairingB, [
+    { name: '赵六', post: '主任', role: 'principal' },
+  ]);
+  // 王五 left the roster before the day of the events below.
+  await env.dbh.db
+    .update(pairingRoster)
+    .set({ toDate: '2026-01-31' })
+    .where(eq(pairingRoster.id, roster.wang));
 });
 afterAll(() => env.close());
 
@@ -116,6 +126,17 @@ describe('check-in by QR code', () => {
     expect(row.rosterIds).toEqual([roster.zhang]);
     expect(await peopleOf(recordId)).toEqual({ rosterIds: [roster.zhang], others: ['孙七'] });
 
+    // The record as everyone reads it lists both among its people.
+    const read = await env.app.inject({
+      method: 'GET',
+      url: `/api/records/${recordId}`,
+      headers: { cookie: s.a.users.village_admin.cookie },
+    });
+    expect(read.json().participants).toEqual([
+      { rosterId: roster.zhang, name: '张三', role: 'principal' },
+      { rosterId: null, name: '孙七', role: null },
+    ]);
+
     const list = await env.app.inject({
       method: 'GET',
       url: `/api/records/${recordId}/checkins`,
@@ -139,9 +160,9 @@ describe('check-in by QR code', () => {
       )
       .orderBy(auditLog.id);
     expect(audits.map((a) => a.action)).toEqual([
-      'ledger.checkin_open',
-      'ledger.checkin',
-      'ledger.checkin',
+      'ledger.checkin.open',
+      'ledger.checkin.add',
+      'ledger.checkin.add',
     ]);
     expect(audits[0].actorId).toBe(unit().id);
     expect(audits[1].after).toMatchObject({ rosterId: roster.zhang, name: '张*' });
