@@ -111,10 +111,10 @@ export function CheckinPanel({ recordId }: { recordId: number }) {
   return (
     <Card title={t('checkin.panelTitle')} loading={!list && !error} data-testid="checkin-panel">
       <ErrorAlert error={error} />
-      <Space orientation="vertical" align="center" style={{ width: '100%' }}>
+      {shown && <QrCode value={link} label={t('checkin.qrLabel')} />}
+      <Space orientation="vertical" align="center" style={{ width: '100%', marginTop: 8 }}>
         {shown ? (
           <>
-            <QrCode value={link} label={t('checkin.qrLabel')} />
             <Typography.Text>{t('checkin.scanHint')}</Typography.Text>
             <Typography.Text type="secondary" data-testid="checkin-valid-until">
               {t('checkin.validUntil', { time: dayjs(shown.expiresAt).format('HH:mm') })}

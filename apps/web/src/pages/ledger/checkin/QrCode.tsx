@@ -35,7 +35,15 @@ export function QrCode({
       height={size}
       viewBox={`0 0 ${extent} ${extent}`}
       shapeRendering="crispEdges"
-      style={{ background: '#fff', maxWidth: '100%', height: 'auto' }}
+      // As wide as the screen allows up to `size`: a phone held up to a room needs every pixel.
+      style={{
+        background: '#fff',
+        display: 'block',
+        width: '100%',
+        maxWidth: size,
+        height: 'auto',
+        margin: '0 auto',
+      }}
     >
       <path d={path} fill="#000" />
     </svg>
