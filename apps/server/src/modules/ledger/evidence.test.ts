@@ -92,6 +92,17 @@ describe('the bad-input corpus: refused, and nothing stored', () => {
       'evidence_unreadable_image',
     ],
     [
+      'a HEIC photo the image library cannot decode',
+      () =>
+        Buffer.concat([
+          Buffer.from([0, 0, 0, 24]),
+          Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+          Buffer.alloc(200, 7),
+        ]),
+      'IMG_0001.HEIC',
+      'evidence_unreadable_image',
+    ],
+    [
       'a PDF that runs JavaScript when opened',
       () => simplePdf('/OpenAction 4 0 R ', ['<< /S /JavaScript /JS (app.alert\\(1\\)) >>']),
       'report.pdf',
@@ -238,6 +249,18 @@ describe('accepted evidence', () => {
     expect(gone.statusCode).toBe(404);
   });
 
+  it('accepts the HEIF family where it can be decoded (AVIF), stored as JPEG', async () => {
+    const recordId = await insertRecord(env, pairingId, unit());
+    const avif = await sharp({
+      create: { width: 120, height: 80, channels: 3, background: '#963' },
+    })
+      .avif()
+      .toBuffer();
+    const res = await upload(env, unit(), recordId, avif, 'IMG_0002.avif');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ mime: 'image/jpeg', width: 120, height: 80 });
+  });
+
   it('keeps a plain PDF as uploaded, served in a sandbox, with no thumbnail', async () => {
     const recordId = await insertRecord(env, pairingId, unit());
     const pdf = simplePdf();
@@ -330,6 +353,36 @@ describe('accepted evidence', () => {
     const dup = await upload(env, unit(), recordId, bytes, 'a.jpg');
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('evidence_attached');
+  });
+
+  it('answers two uploads racing with one key once: one link, the other replayed', async () => {
+    const recordId = await insertRecord(env, pairingId, unit());
+    const bytes = await photo({ colour: '#13579b' });
+    const key = newKey();
+    const answers = await Promise.all(
+      [1, 2].map(() => upload(env, unit(), recordId, bytes, 'r.jpg', key)),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(answers.filter((a) => a.headers['idempotency-replayed'] === 'true')).toHaveLength(1);
+    const links = await env.dbh.db
+      .select()
+      .from(recordEvidence)
+      .where(eq(recordEvidence.recordId, recordId));
+    expect(links).toHaveLength(1);
+  });
+
+  it('keeps one file for the same content attached to two records at once', async () => {
+    const first = await insertRecord(env, pairingId, unit());
+    const second = await insertRecord(env, pairingId, unit());
+    const bytes = await photo({ colour: '#2468ac' });
+    const answers = await Promise.all([first, second].map((id) => upload(env, unit(), id, bytes)));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(answers[0].json().id).toBe(answers[1].json().id);
+    const [{ n }] = await env.dbh.db
+      .select({ n: count() })
+      .from(recordEvidence)
+      .where(eq(recordEvidence.fileId, answers[0].json().id));
+    expect(n).toBe(2);
   });
 
   it('audits every attach and detach', async () => {
