@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { auditLog } from '../audit/schema.ts';
+import { evidenceItemsFor } from './evidence/items.ts';
 import { evidenceFiles, ledgerRecords, recordEvidence } from './schema.ts';
 import {
   bombPng,
@@ -338,6 +339,7 @@ describe('accepted evidence', () => {
       .where(eq(recordEvidence.recordId, recordId));
     expect(links).toHaveLength(1);
 
+    const blobs = storedFiles(dir).length;
     const other = await upload(
       env,
       unit(),
@@ -348,6 +350,7 @@ describe('accepted evidence', () => {
     );
     expect(other.statusCode).toBe(422);
     expect(other.json().error.fields['Idempotency-Key']).toBeTruthy();
+    expect(storedFiles(dir)).toHaveLength(blobs);
 
     // The same file under a new key is already there.
     const dup = await upload(env, unit(), recordId, bytes, 'a.jpg');
@@ -383,6 +386,16 @@ describe('accepted evidence', () => {
       .from(recordEvidence)
       .where(eq(recordEvidence.fileId, answers[0].json().id));
     expect(n).toBe(2);
+  });
+
+  it('lists each record’s evidence in the order attached, as the attach answered it', async () => {
+    const recordId = await insertRecord(env, pairingId, unit());
+    const answers = [];
+    for (const colour of ['#314159', '#265358'])
+      answers.push((await upload(env, unit(), recordId, await photo({ colour }))).json());
+    const items = await evidenceItemsFor(env.dbh.db, [recordId, 999999]);
+    expect(items.get(recordId)).toEqual(answers.map(({ photoDateMismatch: _, ...item }) => item));
+    expect(items.get(999999)).toEqual([]);
   });
 
   it('audits every attach and detach', async () => {

@@ -67,10 +67,6 @@ export async function attachEvidence(
     if (!linked) throw conflict('evidence_attached', '该文件已附在这条记录上');
     const photoDateMismatch = await refreshPhotoFlag(tx, recordId, deps.clock.now());
 
-    // In the store before the rows commit: a committed row always has its file.
-    await storeBlob(deps.settings.dir, prepared.data);
-    if (prepared.thumb) await storeBlob(deps.settings.dir, prepared.thumb);
-
     const answer: EvidenceAttached = {
       id: file.id,
       mime: file.mime,
@@ -97,6 +93,10 @@ export async function attachEvidence(
     // A repeat of the key found its answer already there: undo, and the plugin replays it.
     if (key && !(await recordAnswer(tx, key, 201, answer)))
       throw conflict('idempotent_repeat', '该请求已处理');
+    // Last, once nothing else can refuse, and before the rows commit: a committed row always has
+    // its file, and only a failed commit can leave a file without a row.
+    await storeBlob(deps.settings.dir, prepared.data);
+    if (prepared.thumb) await storeBlob(deps.settings.dir, prepared.thumb);
     return answer;
   });
 }
