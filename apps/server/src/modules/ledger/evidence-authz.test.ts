@@ -9,11 +9,11 @@ import {
   multipart,
   newKey,
   photo,
-  signedPairing,
   simplePdf,
   upload,
   type RecordFixture,
 } from './evidence/test-support.ts';
+import { signedPairing } from './test-support.ts';
 
 let env: TestEnv;
 let s: Scenario;
@@ -21,9 +21,9 @@ let pairingId: number;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  env.clock.set('2025-03-20T10:00:00+08:00');
+  env.clock.set('2026-03-20T10:00:00+08:00');
   s = await createScenario(env, 'evz');
-  pairingId = await signedPairing(env, s);
+  pairingId = (await signedPairing(env, s)).id;
 });
 afterAll(() => env.close());
 
@@ -99,8 +99,8 @@ describe('authorization matrix of the evidence routes', () => {
     const u = s.a.users;
     const pending = await record(u.unit_admin);
     const rural = await record(u.village_admin, { side: 'rural' });
-    const counting = await record(u.unit_admin, { countsFrom: '2025-03-20' });
-    const disputed = await record(u.unit_admin, { state: 'disputed', countsFrom: null });
+    const counting = await record(u.unit_admin, { countsFrom: '2026-03-20' });
+    const disputed = await record(u.unit_admin);
     const withdrawn = await record(u.unit_admin, { state: 'withdrawn', countsFrom: null });
     const confirmed = await record(u.unit_admin);
 
@@ -109,7 +109,8 @@ describe('authorization matrix of the evidence routes', () => {
     const doomed = await attached(pending, await photo({ colour: '#040506' }));
     const objected = await attached(disputed, await photo({ colour: '#070809' }));
     const settled = await attached(confirmed, await photo({ colour: '#0a0b0c' }));
-    await setState(confirmed, 'confirmed', '2025-03-19');
+    await setState(confirmed, 'confirmed', '2026-03-19');
+    await setState(disputed, 'disputed', null);
 
     await checkAuthz(env, s, [
       { method: 'GET', url: `/api/evidence/${image}`, expect: readers },
@@ -120,8 +121,8 @@ describe('authorization matrix of the evidence routes', () => {
       // The recorder's side only: the unit for its records, the village or its town for theirs.
       await uploadRoute(pending, only({ unit_admin: 201 })),
       await uploadRoute(rural, only({ town_admin: 201, village_admin: 201 })),
-      // Disputed: the recorder may still add proof before the settlement.
-      await uploadRoute(disputed, only({ unit_admin: 201 })),
+      // Once the other side has objected, the files stay as they were objected to.
+      await uploadRoute(disputed, only({ unit_admin: 409 })),
       await uploadRoute(counting, only({ unit_admin: 409 })),
       await uploadRoute(confirmed, only({ unit_admin: 409 })),
       await uploadRoute(withdrawn, only({ unit_admin: 409 })),

@@ -5,17 +5,19 @@ import type { Clock } from '../../../lib/clock.ts';
 import { conflict } from '../../../lib/errors.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { bindContent, recordAnswer, type IdempotencyKey } from '../../idempotency/plugin.ts';
-import { auditEvidence } from '../evidence/audit.ts';
-import { refreshPhotoFlag } from '../evidence/flag.ts';
+import { loadRecordScoped } from '../access.ts';
+import { recordLedgerAudit } from '../audit.ts';
+import { todayOf } from '../days.ts';
 import { capturedOffDate } from '../evidence/exif.ts';
+import { refreshPhotoFlag } from '../evidence/flag.ts';
 import { sanitizeName } from '../evidence/names.ts';
-import { ensure } from '../evidence/policy.ts';
 import { prepareEvidence, type PreparedEvidence } from '../evidence/prepare.ts';
-import { chinaDay, loadRecordScoped } from '../evidence/record-access.ts';
 import type { EvidenceSettings } from '../evidence/settings.ts';
 import { sha256Of, storeBlob } from '../evidence/store.ts';
 import { subjectOf } from '../evidence/subject.ts';
+import { ensure } from '../policy.ts';
 import { evidenceFiles, recordEvidence } from '../schema.ts';
+import { replayed } from './record-change.ts';
 
 export type EvidenceDeps = { db: Db; clock: Clock; settings: EvidenceSettings };
 
@@ -23,7 +25,8 @@ export type EvidenceDeps = { db: Db; clock: Clock; settings: EvidenceSettings };
 export type Upload = { bytes: Buffer; fileName: string | undefined };
 
 /**
- * Attach one file to a record of the caller's side (evidence/policy.ts says when). The file is
+ * Attach one file to a record of the caller's side while it is pending and does not count yet
+ * (the ledger policy's `attach`). The file is
  * read, checked and converted before anything is written; a refusal stores nothing. The rows, the
  * record's photo-date flag, the audit record and the idempotent answer are one transaction, and
  * the file is in the store before it commits.
@@ -39,15 +42,15 @@ export async function attachEvidence(
   const upload = await readUpload();
   const originalName = sanitizeName(upload.fileName);
   if (key) bindContent(key, `${sha256Of(upload.bytes)}:${originalName}`);
-  const today = chinaDay(deps.clock.now());
+  const today = todayOf(deps.clock);
   const found = await loadRecordScoped(deps.db, scope, recordId);
   ensure(scope, 'attach', subjectOf(found, today));
   const prepared = await prepareEvidence(upload.bytes, deps.settings.maxPixels);
-  const dateMismatch = capturedOffDate(prepared.capture, found.date);
+  const dateMismatch = capturedOffDate(prepared.capture, found.record.date);
 
   return deps.db.transaction(async (tx) => {
-    const record = await loadRecordScoped(tx, scope, recordId, true);
-    ensure(scope, 'attach', subjectOf(record, today));
+    const loaded = await loadRecordScoped(tx, scope, recordId, true);
+    ensure(scope, 'attach', subjectOf(loaded, today));
     const [{ files, last }] = await tx
       .select({
         files: sql<number>`count(*)::int`,
@@ -77,10 +80,12 @@ export async function attachEvidence(
       dateMismatch,
       photoDateMismatch,
     };
-    await auditEvidence(tx, scope, {
+    await recordLedgerAudit(tx, scope, {
       action: 'ledger.evidence.attach',
-      record,
-      file: {
+      entity: 'ledger_record',
+      entityId: recordId,
+      pairing: loaded.pairing,
+      after: {
         fileId: file.id,
         sha256: file.sha256,
         mime: file.mime,
@@ -91,8 +96,7 @@ export async function attachEvidence(
       },
     });
     // A repeat of the key found its answer already there: undo, and the plugin replays it.
-    if (key && !(await recordAnswer(tx, key, 201, answer)))
-      throw conflict('idempotent_repeat', '该请求已处理');
+    if (key && !(await recordAnswer(tx, key, 201, answer))) throw replayed();
     // Last, once nothing else can refuse, and before the rows commit: a committed row always has
     // its file, and only a failed commit can leave a file without a row.
     await storeBlob(deps.settings.dir, prepared.data);

@@ -1,18 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../../lib/errors.ts';
 import type { Scope } from '../../../lib/scope.ts';
-import { auditEvidence } from '../evidence/audit.ts';
+import { loadRecordScoped } from '../access.ts';
+import { recordLedgerAudit } from '../audit.ts';
+import { todayOf } from '../days.ts';
 import { refreshPhotoFlag } from '../evidence/flag.ts';
-import { ensure } from '../evidence/policy.ts';
-import { chinaDay, loadRecordScoped } from '../evidence/record-access.ts';
 import { subjectOf } from '../evidence/subject.ts';
+import { ensure } from '../policy.ts';
 import { evidenceFiles, recordEvidence } from '../schema.ts';
 import type { EvidenceDeps } from './attach-evidence.ts';
 
 /**
- * Take a file off a record of the caller's side while the record does not count yet. The file
- * itself stays in the store (another record may carry the same content); nobody reaches it
- * through this record any more.
+ * Take a file off a record of the caller's side, under the same rule as adding one (pending and
+ * not counting yet). The file itself stays in the store (another record may carry the same
+ * content); nobody reaches it through this record any more.
  */
 export async function detachEvidence(
   deps: Pick<EvidenceDeps, 'db' | 'clock'>,
@@ -20,11 +21,10 @@ export async function detachEvidence(
   recordId: number,
   fileId: number,
 ): Promise<{ photoDateMismatch: boolean }> {
-  ensure(scope, 'detach');
-  const today = chinaDay(deps.clock.now());
+  ensure(scope, 'attach');
   return deps.db.transaction(async (tx) => {
-    const record = await loadRecordScoped(tx, scope, recordId, true);
-    ensure(scope, 'detach', subjectOf(record, today));
+    const loaded = await loadRecordScoped(tx, scope, recordId, true);
+    ensure(scope, 'attach', subjectOf(loaded, todayOf(deps.clock)));
     const [removed] = await tx
       .delete(recordEvidence)
       .where(and(eq(recordEvidence.recordId, recordId), eq(recordEvidence.fileId, fileId)))
@@ -35,15 +35,18 @@ export async function detachEvidence(
       .from(evidenceFiles)
       .where(eq(evidenceFiles.id, fileId));
     const photoDateMismatch = await refreshPhotoFlag(tx, recordId, deps.clock.now());
-    await auditEvidence(tx, scope, {
+    await recordLedgerAudit(tx, scope, {
       action: 'ledger.evidence.detach',
-      record,
-      file: {
+      entity: 'ledger_record',
+      entityId: recordId,
+      pairing: loaded.pairing,
+      before: {
         fileId,
         ...file,
         originalName: removed.originalName,
         dateMismatch: removed.dateMismatch,
       },
+      after: null,
     });
     return { photoDateMismatch };
   });

@@ -3,8 +3,9 @@ import type { Db } from '../../../db/client.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { queryRows } from '../../../lib/rows.ts';
 import type { Scope } from '../../../lib/scope.ts';
-import { withinScope } from '../../orgs/sql.ts';
-import { ensure } from './policy.ts';
+import { pairingVisible } from '../access.ts';
+import { ensure } from '../policy.ts';
+import { scopedRecordJoins } from '../present-record.ts';
 
 /** A stored file as serving it needs: where it is, what it is, and the name it is offered under. */
 export type ServedFile = {
@@ -24,14 +25,10 @@ export async function servedFile(db: Db, scope: Scope, fileId: number): Promise<
   const [row] = await queryRows<Omit<ServedFile, 'id'>>(
     db,
     sql`select f.sha256, f.mime, f.thumb_sha256 as "thumbSha256", e.original_name as "originalName"
-      from evidence_files f
-      join record_evidence e on e.file_id = f.id
-      join ledger_records r on r.id = e.record_id
-      join pairing_agreements p on p.id = r.pairing_id
-      join org_directory u on u.id = p.urban_org_id
-      join org_directory v on v.id = p.rural_org_id
-      where f.id = ${fileId}
-        and (${withinScope(sql`u.path`, scope)} or ${withinScope(sql`v.path`, scope)})
+      from ${scopedRecordJoins}
+      join record_evidence e on e.record_id = lr.id
+      join evidence_files f on f.id = e.file_id
+      where f.id = ${fileId} and ${pairingVisible(scope)}
       order by e.record_id
       limit 1`,
   );

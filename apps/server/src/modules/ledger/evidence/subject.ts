@@ -1,11 +1,15 @@
-import type { EvidenceSubject } from './policy.ts';
-import type { EvidenceRecord } from './record-access.ts';
+import { loadRecordScoped } from '../access.ts';
+import type { RecordSubject } from '../policy.ts';
+import { countsOn } from '../record-row.ts';
 
-/** The policy's view of a record on `today` (China time). */
-export const subjectOf = (record: EvidenceRecord, today: string): EvidenceSubject => ({
-  urbanPath: record.urbanPath,
-  ruralPath: record.ruralPath,
+/** The policy's view of a loaded record on `today` (China time). */
+export const subjectOf = (
+  { record, pairing }: Awaited<ReturnType<typeof loadRecordScoped>>,
+  today: string,
+): RecordSubject => ({
+  urbanPath: pairing.urbanPath,
+  ruralPath: pairing.ruralPath,
   side: record.side,
   state: record.state,
-  counts: record.countsFrom !== null && record.countsFrom <= today,
+  counts: countsOn(record, today),
 });

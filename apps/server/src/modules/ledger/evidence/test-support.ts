@@ -1,32 +1,14 @@
-// Test fixtures for evidence: a signed pairing of side A, records inserted as the ledger keeps
-// them, photos and PDFs made on the spot, and multipart uploads.
+// Test fixtures for evidence: records inserted as the ledger keeps them (on a pairing of the
+// ledger's `signedPairing`), photos and PDFs made on the spot, and multipart uploads.
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { LedgerSide, RecordState } from '@pairing/shared';
-import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { TestEnv } from '../../../../test/harness.ts';
-import type { Scenario, ScenarioSide, ScenarioUser } from '../../../../test/scenario.ts';
-import { openPair } from '../../agreements/test-support.ts';
-import { agreements } from '../../agreements/schema.ts';
+import type { ScenarioUser } from '../../../../test/scenario.ts';
 import { ledgerRecords } from '../schema.ts';
-
-/** A pairing of the side's unit and village, signed by both (a pairing is a signed agreement). */
-export async function signedPairing(env: TestEnv, s: Scenario, side: ScenarioSide = s.a) {
-  const { agreementId } = await openPair(env, {
-    city: s.shanghai,
-    urban: side.unit,
-    rural: side.village,
-  });
-  const signedAt = new Date('2024-07-01T10:00:00+08:00');
-  await env.dbh.db
-    .update(agreements)
-    .set({ status: 'signed', signedAt, urbanSignedAt: signedAt, ruralSignedAt: signedAt })
-    .where(eq(agreements.id, agreementId));
-  return agreementId;
-}
 
 export type RecordFixture = {
   side?: LedgerSide;
@@ -42,7 +24,7 @@ export async function insertRecord(
   by: ScenarioUser,
   fixture: RecordFixture = {},
 ) {
-  const date = fixture.date ?? '2025-03-18';
+  const date = fixture.date ?? '2026-03-18';
   const [row] = await env.dbh.db
     .insert(ledgerRecords)
     .values({
@@ -60,7 +42,7 @@ export async function insertRecord(
         department: false,
       },
       state: fixture.state ?? 'pending',
-      countsFrom: fixture.countsFrom === undefined ? '2025-04-03' : fixture.countsFrom,
+      countsFrom: fixture.countsFrom === undefined ? '2026-04-01' : fixture.countsFrom,
       enteredAt: env.clock.now(),
       enteredBy: by.id,
     })
