@@ -26,10 +26,9 @@ export type Upload = { bytes: Buffer; fileName: string | undefined };
 
 /**
  * Attach one file to a record of the caller's side while it is pending and does not count yet
- * (the ledger policy's `attach`). The file is
- * read, checked and converted before anything is written; a refusal stores nothing. The rows, the
- * record's photo-date flag, the audit record and the idempotent answer are one transaction, and
- * the file is in the store before it commits.
+ * (the ledger policy's `attach`). The file is read, checked and converted before anything is
+ * written; a refusal stores nothing. The rows, the record's photo-date flag, the audit record and
+ * the idempotent answer are one transaction, and the file is in the store before it commits.
  */
 export async function attachEvidence(
   deps: EvidenceDeps,
