@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { checkinRoutes } from './routes/checkins.ts';
 import { coreRoutes } from './routes/core.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { rollupRoutes } from './routes/rollup.ts';
 
 export const ledgerRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -11,4 +12,5 @@ export const ledgerRoutes =
     await app.register(coreRoutes(ctx));
     await app.register(checkinRoutes(ctx));
     evidenceRoutes(app, ctx);
+    await app.register(rollupRoutes(ctx));
   };

@@ -25,6 +25,8 @@ export type RecomputeOptions = {
   onProgress?: (progress: RecomputeProgress) => void | Promise<void>;
   /** Told of each pairing whose ledger the engine refuses; the run goes on without it. */
   onFailure?: (pairingId: number, error: unknown) => void;
+  /** Stops the run between batches (what is stored so far stays: each batch is whole). */
+  signal?: AbortSignal;
 };
 
 const maxAttempts = 5;
@@ -48,7 +50,7 @@ const isSerializationFailure = (err: unknown): boolean => {
 export async function recomputeAll(
   db: Db,
   at: string,
-  { batchSize = 1000, onProgress, onFailure }: RecomputeOptions = {},
+  { batchSize = 1000, onProgress, onFailure, signal }: RecomputeOptions = {},
 ): Promise<RecomputeProgress> {
   const [{ total }] = await queryRows<{ total: number }>(
     db,
@@ -60,7 +62,7 @@ export async function recomputeAll(
     let next: Batch | null = null;
     try {
       const read = await batch.read;
-      if (read.count > 0) next = startBatch(db, at, read.last, batchSize);
+      if (read.count > 0 && !signal?.aborted) next = startBatch(db, at, read.last, batchSize);
       const outcome = await batch.done;
       if (read.count === 0) return progress;
       progress.done += read.count;
@@ -69,6 +71,7 @@ export async function recomputeAll(
       progress.failed += outcome.failed.length;
       for (const f of outcome.failed) onFailure?.(f.id, f.error);
       await onProgress?.({ ...progress });
+      signal?.throwIfAborted();
     } catch (err) {
       // The batch read ahead is a whole batch of its own: let it end before reporting.
       await next?.done.catch(() => undefined);
