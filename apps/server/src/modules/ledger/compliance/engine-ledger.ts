@@ -28,7 +28,13 @@ export type PairingHead = {
  * `,department(0|1),people` (`p<roster id>` joined by spaces); 1 activity `,category` (index in
  * ACTIVITY_CATEGORIES); 2 fund `,amount`; 3 report `,period`.
  */
-export type PackedLedger = PairingHead & { roster: string | null; events: string | null };
+export type PackedLedger = PairingHead & {
+  roster: string | null;
+  events: string | null;
+  /** What the compliance store holds for the pairing now (its digest and day), if anything. */
+  storedHash: string | null;
+  storedAt: string | null;
+};
 
 const idArray = (ids: readonly number[]) => `{${ids.map((n) => Math.trunc(n)).join(',')}}`;
 const textArray = (items: readonly string[]) => `{${items.join(',')}}`;
@@ -43,16 +49,17 @@ function packedLedgers(db: Db, which: SQL, records: SQL, at: string, limit?: num
     db,
     sql`with h as (
         select pa.id, pa.pack_id, pa.term_start, pa.term_end, r.weak_village,
-          u.path as urban_path, r.path as rural_path
+          u.path as urban_path, r.path as rural_path, pc.hash, pc.at
         from pairing_agreements pa
         join org_directory u on u.id = pa.urban_org_id
         join org_directory r on r.id = pa.rural_org_id
+        left join pairing_compliance pc on pc.pairing_id = pa.id
         where ${which} order by pa.id ${limit === undefined ? sql`` : sql`limit ${limit}`}
       )
       select h.id::int as id, h.pack_id as "packId", h.term_start::text as "termStart",
         h.term_end::text as "termEnd", h.weak_village as "weakVillage",
         h.urban_path as "urbanPath", h.rural_path as "ruralPath",
-        ro.packed as roster, ev.packed as events
+        ro.packed as roster, ev.packed as events, h.hash as "storedHash", h.at::text as "storedAt"
       from h
       left join (
         select pairing_id, string_agg('p' || id || ':' || (array_position(
@@ -117,9 +124,14 @@ export async function pairingHeads(db: Db, ids: readonly number[]): Promise<Pair
 }
 
 // Day numbers to YYYY-MM-DD, cached: a recompute meets the same few thousand days millions of times.
-const dayTexts: string[] = [];
+const dayTexts = new Map<number, string>();
 function dayText(day: number): string {
-  return (dayTexts[day] ??= new Date(day * 86_400_000).toISOString().slice(0, 10));
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    dayTexts.set(day, text);
+  }
+  return text;
 }
 
 const one = 49;

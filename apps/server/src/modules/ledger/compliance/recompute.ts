@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { queryRows } from '../../../lib/rows.ts';
 import { assembleLedger, headOf, packedLedgersAfter, type PackedLedger } from './engine-ledger.ts';
-import { assess, newAssessment, storedDigests, writeAssessment, type Assessment } from './store.ts';
+import { assess, newAssessment, priorOf, writeAssessment, type Assessment } from './store.ts';
 
 export type RecomputeProgress = {
   at: string;
@@ -50,7 +50,7 @@ const isSerializationFailure = (err: unknown): boolean => {
 export async function recomputeAll(
   db: Db,
   at: string,
-  { batchSize = 1000, onProgress, onFailure, signal }: RecomputeOptions = {},
+  { batchSize = 2000, onProgress, onFailure, signal }: RecomputeOptions = {},
 ): Promise<RecomputeProgress> {
   const [{ total }] = await queryRows<{ total: number }>(
     db,
@@ -123,15 +123,11 @@ function startBatch(db: Db, at: string, after: number, limit: number): Batch {
 }
 
 async function storeBatch(tx: Db, rows: PackedLedger[], at: string) {
-  const known = await storedDigests(
-    tx,
-    rows.map((r) => r.id),
-  );
   const assessment = newAssessment();
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % slice === 0) await nextTurn();
     const row = rows[i];
-    assess(assessment, headOf(row), assembleLedger(row), at, known.get(row.id), true);
+    assess(assessment, headOf(row), assembleLedger(row), at, priorOf(row), true);
   }
   await writeAssessment(tx, assessment, at);
   return assessment;

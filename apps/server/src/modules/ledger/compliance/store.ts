@@ -7,9 +7,14 @@
 import { evaluate, type ComplianceStatus, type Ledger } from '@pairing/policy';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { queryRows } from '../../../lib/rows.ts';
 import { dutiesOf, nextDue, type Duty } from './duties.ts';
-import { assembleLedger, headOf, packedLedgersOf, type PairingHead } from './engine-ledger.ts';
+import {
+  assembleLedger,
+  headOf,
+  packedLedgersOf,
+  type PackedLedger,
+  type PairingHead,
+} from './engine-ledger.ts';
 
 /** The engine's answer as stored: without its `at`, which the row's `at` column carries. */
 export type StoredStatus = Omit<ComplianceStatus, 'at'>;
@@ -30,10 +35,8 @@ export type StoredRow = {
 
 export type RuleRow = { pairing_id: number; rule: string; status: string; periods: number };
 
-export type DutyRow = Duty & { pairing_id: number };
-
 /** What is stored for one pairing; `status` is the JSON text of its StoredStatus. */
-export type Stored = { row: StoredRow; status: string; rules: RuleRow[]; duties: DutyRow[] };
+export type Stored = { row: StoredRow; status: string; rules: RuleRow[]; duties: Duty[] };
 
 // Two 32-bit multiplicative hashes over every field of the status and the paths: comparing a
 // pairing's answer with the stored one must cost less than the engine spent on it, and most
@@ -117,24 +120,34 @@ export function storedRows(
     },
     status: JSON.stringify(stored),
     rules: [...counts.values()],
-    duties: duties.map((d) => ({ ...d, pairing_id: head.id })),
+    duties,
   };
 }
 
 type ArrayValue = string | number | boolean | null;
 
+const needsEscape = /["\\]/;
+
 /**
  * A PostgreSQL array literal: rows go to the server as one array per column for `unnest`, which
- * parses far faster than the same rows as JSON (and the status is taken as the text it is).
+ * parses far faster than the same rows as JSON.
  */
 function arrayOf<T>(rows: readonly T[], value: (row: T) => ArrayValue): string {
   const items = rows.map((row) => {
     const v = value(row);
     if (v === null) return 'NULL';
-    return typeof v === 'string' ? `"${v.replace(/["\\]/g, '\\$&')}"` : String(v);
+    if (typeof v !== 'string') return String(v);
+    return needsEscape.test(v) ? `"${v.replace(/["\\]/g, '\\$&')}"` : `"${v}"`;
   });
   return `{${items.join(',')}}`;
 }
+
+/**
+ * JSON texts joined by a control character (JSON.stringify never leaves one unescaped), for
+ * `string_to_array(…, E'\\x1e')`: an array literal would need every quote of every status
+ * escaped, which cost more than the engine's evaluation.
+ */
+const jsonTexts = (texts: readonly string[]) => texts.join('\x1e');
 
 /** Write these pairings' statuses, replacing what was stored for them. */
 export async function writeCompliance(db: Db, stored: readonly Stored[]) {
@@ -154,7 +167,8 @@ export async function writeCompliance(db: Db, stored: readonly Stored[]) {
       due_soon = excluded.due_soon, missed = excluded.missed, late = excluded.late,
       next_due = excluded.next_due, hash = excluded.hash, computed_at = now()`);
   await db.execute(sql`insert into pairing_status (pairing_id, status)
-    select * from unnest(${ids}::bigint[], ${arrayOf(stored, (s) => s.status)}::json[])
+    select * from unnest(${ids}::bigint[],
+      string_to_array(${jsonTexts(stored.map((s) => s.status))}, E'\\x1e')::json[])
     on conflict (pairing_id) do update set status = excluded.status`);
   await db.execute(sql`delete from pairing_rule_status where pairing_id = any(${ids}::bigint[])`);
   const rules = stored.flatMap((s) => s.rules);
@@ -165,28 +179,29 @@ export async function writeCompliance(db: Db, stored: readonly Stored[]) {
         ${arrayOf(rules, (r) => r.periods)}::int[])`);
   }
   await db.execute(sql`delete from pairing_duties where pairing_id = any(${ids}::bigint[])`);
-  const duties = stored.flatMap((s) => s.duties);
+  const duties = stored.flatMap((s) => s.duties.map((duty) => ({ id: s.row.pairing_id, duty })));
   if (duties.length > 0) {
     await db.execute(sql`insert into pairing_duties (pairing_id, rule, period, period_from,
         period_to, due, person, category, required, actual, missed)
-      select * from unnest(${arrayOf(duties, (d) => d.pairing_id)}::bigint[],
-        ${arrayOf(duties, (d) => d.rule)}::text[], ${arrayOf(duties, (d) => d.period)}::text[],
-        ${arrayOf(duties, (d) => d.periodFrom)}::date[], ${arrayOf(duties, (d) => d.periodTo)}::date[],
-        ${arrayOf(duties, (d) => d.due)}::date[], ${arrayOf(duties, (d) => d.person)}::text[],
-        ${arrayOf(duties, (d) => d.category)}::text[], ${arrayOf(duties, (d) => d.required)}::bigint[],
-        ${arrayOf(duties, (d) => d.actual)}::bigint[], ${arrayOf(duties, (d) => d.missed)}::boolean[])`);
+      select * from unnest(${arrayOf(duties, (d) => d.id)}::bigint[],
+        ${arrayOf(duties, (d) => d.duty.rule)}::text[],
+        ${arrayOf(duties, (d) => d.duty.period)}::text[],
+        ${arrayOf(duties, (d) => d.duty.periodFrom)}::date[],
+        ${arrayOf(duties, (d) => d.duty.periodTo)}::date[],
+        ${arrayOf(duties, (d) => d.duty.due)}::date[],
+        ${arrayOf(duties, (d) => d.duty.person)}::text[],
+        ${arrayOf(duties, (d) => d.duty.category)}::text[],
+        ${arrayOf(duties, (d) => d.duty.required)}::bigint[],
+        ${arrayOf(duties, (d) => d.duty.actual)}::bigint[],
+        ${arrayOf(duties, (d) => d.duty.missed)}::boolean[])`);
   }
 }
 
-/** What is stored now for these pairings: the digest and the day of each. */
-export async function storedDigests(db: Db, ids: readonly number[]) {
-  const rows = await queryRows<{ id: number; hash: string; at: string }>(
-    db,
-    sql`select pairing_id::int as id, hash, at::text as at from pairing_compliance
-      where pairing_id = any(${`{${ids.join(',')}}`}::bigint[])`,
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
+/** What the store holds for the pairing, as its packed ledger row read it. */
+export const priorOf = (row: PackedLedger) =>
+  row.storedHash === null || row.storedAt === null
+    ? undefined
+    : { hash: row.storedHash, at: row.storedAt };
 
 /** What a batch has to store: pairings whose answer changed, and those whose day only moved. */
 export type Assessment = {
@@ -237,10 +252,8 @@ export async function writeAssessment(db: Db, assessment: Assessment, at: string
  */
 export async function refreshCompliance(db: Db, ids: readonly number[], at: string) {
   if (ids.length === 0) return;
-  const rows = await packedLedgersOf(db, ids, at);
-  const known = await storedDigests(db, ids);
   const assessment = newAssessment();
-  for (const row of rows)
-    assess(assessment, headOf(row), assembleLedger(row), at, known.get(row.id), false);
+  for (const row of await packedLedgersOf(db, ids, at))
+    assess(assessment, headOf(row), assembleLedger(row), at, priorOf(row), false);
   await writeAssessment(db, assessment, at);
 }
