@@ -24,18 +24,18 @@ export type RollupQuery = {
  */
 const groupings: Record<RollupQuery['by'], { path: SQL; group: SQL; kind: SQL }> = {
   district: {
-    path: sql`pc.rural_path`,
-    group: sql`split_part(pc.rural_path, '/', -4)`,
+    path: sql.raw('rural_path'),
+    group: sql`split_part(rs.rural_path, '/', -4)`,
     kind: sql`g.kind = 'district'`,
   },
   town: {
-    path: sql`pc.rural_path`,
-    group: sql`split_part(pc.rural_path, '/', -3)`,
+    path: sql.raw('rural_path'),
+    group: sql`split_part(rs.rural_path, '/', -3)`,
     kind: sql`g.kind = 'town'`,
   },
   committee: {
-    path: sql`pc.urban_path`,
-    group: sql`split_part(pc.urban_path, '/', -3)`,
+    path: sql.raw('urban_path'),
+    group: sql`split_part(rs.urban_path, '/', -3)`,
     kind: takesUnitsSql('g'),
   },
 };
@@ -53,13 +53,12 @@ type Row = Omit<RollupRow, 'group' | 'pairs' | 'periods'> & {
   dueSoon: number;
   missed: number;
   late: number;
-  at: string | null;
 };
 
 /**
  * The roll-up for the caller: only groups inside the caller's scope (and inside `within`, an org
- * that must itself be in scope, else 404). `at` is the oldest stored day among the pairings
- * counted (the stored compliance is today's once the day's recompute has run).
+ * that must itself be in scope, else 404). `at` is the oldest stored day among the pairings under
+ * `within` (or the scope): the stored compliance is today's once the day's recompute has run.
  */
 export async function rollup(
   db: Db,
@@ -80,41 +79,45 @@ export async function rollup(
   }
   const g = groupings[query.by];
   const rule = query.rule === undefined ? sql`` : sql`and rs.rule = ${query.rule}`;
-  const rows = await queryRows<Row>(
-    db,
-    sql`with counted as (
-        select pc.pairing_id, pc.at, nullif(${g.group}, '')::bigint as group_id
-        from pairing_compliance pc
-        where ${g.path} like ${pathPrefix(under)}
-      ),
-      per_pairing as (
-        select c.group_id, rs.rule, rs.pairing_id, min(c.at) as at,
-          coalesce(sum(rs.periods) filter (where rs.status = 'met'), 0) as met,
-          coalesce(sum(rs.periods) filter (where rs.status = 'due'), 0) as due,
-          coalesce(sum(rs.periods) filter (where rs.status = 'due_soon'), 0) as due_soon,
-          coalesce(sum(rs.periods) filter (where rs.status = 'missed'), 0) as missed,
-          coalesce(sum(rs.periods) filter (where rs.status = 'late'), 0) as late
-        from counted c join pairing_rule_status rs on rs.pairing_id = c.pairing_id ${rule}
-        group by c.group_id, rs.rule, rs.pairing_id
-      )
-      select g.id::int as "groupId", g.name as "groupName", p.rule, min(p.at)::text as at,
-        count(*) filter (where p.met > 0)::int as "pairsMet",
-        count(*) filter (where p.due > 0)::int as "pairsDue",
-        count(*) filter (where p.due_soon > 0)::int as "pairsDueSoon",
-        count(*) filter (where p.missed > 0)::int as "pairsMissed",
-        count(*) filter (where p.late > 0)::int as "pairsLate",
-        sum(p.met)::int as met, sum(p.due)::int as due, sum(p.due_soon)::int as "dueSoon",
-        sum(p.missed)::int as missed, sum(p.late)::int as late, count(*)::int as pairings
-      from per_pairing p
-      join org_directory g on g.id = p.group_id
-      where ${g.kind} and ${withinScope(sql`g.path`, scope)}
-        and ${withinScope(sql`g.path`, { path: under })}
-      group by g.id, g.name, p.rule
-      order by g.name, g.id, p.rule`,
-  );
-  const days = rows.map((r) => r.at).filter((d): d is string => d !== null);
+  // One range of pairing_rule_status (it keeps the parties' paths): a row per pairing, rule and
+  // status, so counting rows with a status counts the pairings with a period in it.
+  const prefix = pathPrefix(under);
+  const [rows, [{ at }]] = await Promise.all([
+    queryRows<Row>(
+      db,
+      sql`with groups as materialized (
+          select g.id, g.name from org_directory g
+          where ${g.kind} and ${withinScope(sql`g.path`, scope)}
+            and ${withinScope(sql`g.path`, { path: under })}
+        ),
+        counts as (
+          select nullif(${g.group}, '')::bigint as group_id, rs.rule,
+            count(*) filter (where rs.status = 'met')::int as "pairsMet",
+            count(*) filter (where rs.status = 'due')::int as "pairsDue",
+            count(*) filter (where rs.status = 'due_soon')::int as "pairsDueSoon",
+            count(*) filter (where rs.status = 'missed')::int as "pairsMissed",
+            count(*) filter (where rs.status = 'late')::int as "pairsLate",
+            coalesce(sum(rs.periods) filter (where rs.status = 'met'), 0)::int as met,
+            coalesce(sum(rs.periods) filter (where rs.status = 'due'), 0)::int as due,
+            coalesce(sum(rs.periods) filter (where rs.status = 'due_soon'), 0)::int as "dueSoon",
+            coalesce(sum(rs.periods) filter (where rs.status = 'missed'), 0)::int as missed,
+            coalesce(sum(rs.periods) filter (where rs.status = 'late'), 0)::int as late,
+            count(distinct rs.pairing_id)::int as pairings
+          from pairing_rule_status rs
+          where rs.${g.path} like ${prefix} ${rule}
+          group by 1, 2
+        )
+        select groups.id::int as "groupId", groups.name as "groupName", counts.*
+        from counts join groups on groups.id = counts.group_id
+        order by groups.name, groups.id, counts.rule`,
+    ),
+    queryRows<{ at: string | null }>(
+      db,
+      sql`select min(at)::text as at from pairing_compliance where ${g.path} like ${prefix}`,
+    ),
+  ]);
   return {
-    at: days.length > 0 ? days.reduce((a, b) => (a < b ? a : b)) : chinaDay(now),
+    at: at ?? chinaDay(now),
     rows: rows.map((r) => ({
       group: { id: r.groupId, name: r.groupName },
       rule: r.rule,

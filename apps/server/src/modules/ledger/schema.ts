@@ -288,9 +288,10 @@ export const pairingStatus = pgTable('pairing_status', {
 });
 
 /**
- * Periods per pairing, rule and status: what the list filters and the roll-ups count. Like
- * pairing_duties, rewritten with its pairing's pairing_compliance row (which holds the foreign
- * key); without one of its own, the 3–8 rows per pairing a recompute writes cost no key checks.
+ * Periods per pairing, rule and status: what the list filters and the roll-ups count, with the
+ * parties' paths again so a roll-up reads one index range. Like pairing_duties, rewritten with
+ * its pairing's pairing_compliance row (which holds the foreign key); without one of its own, the
+ * 3–8 rows per pairing a recompute writes cost no key checks.
  */
 export const pairingRuleStatus = pgTable(
   'pairing_rule_status',
@@ -299,10 +300,14 @@ export const pairingRuleStatus = pgTable(
     rule: text('rule').notNull(),
     status: entryStatus('status').notNull(),
     periods: integer('periods').notNull(),
+    urbanPath: text('urban_path').notNull(),
+    ruralPath: text('rural_path').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.pairingId, t.rule, t.status] }),
     index('pairing_rule_status_rule_idx').on(t.rule, t.status),
+    index('pairing_rule_status_rural_idx').on(sql`${t.ruralPath} text_pattern_ops`),
+    index('pairing_rule_status_urban_idx').on(sql`${t.urbanPath} text_pattern_ops`),
   ],
 );
 

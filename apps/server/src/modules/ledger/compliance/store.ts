@@ -33,7 +33,7 @@ export type StoredRow = {
   hash: string;
 };
 
-export type RuleRow = { pairing_id: number; rule: string; status: string; periods: number };
+export type RuleRow = { rule: string; status: string; periods: number };
 
 /** What is stored for one pairing; `status` is the JSON text of its StoredStatus. */
 export type Stored = { row: StoredRow; status: string; rules: RuleRow[]; duties: Duty[] };
@@ -101,7 +101,7 @@ export function storedRows(
       const key = `${rule.rule}\u0000${p.status}`;
       const found = counts.get(key);
       if (found) found.periods++;
-      else counts.set(key, { pairing_id: head.id, rule: rule.rule, status: p.status, periods: 1 });
+      else counts.set(key, { rule: rule.rule, status: p.status, periods: 1 });
     }
   }
   return {
@@ -171,12 +171,16 @@ export async function writeCompliance(db: Db, stored: readonly Stored[]) {
       string_to_array(${jsonTexts(stored.map((s) => s.status))}, E'\\x1e')::json[])
     on conflict (pairing_id) do update set status = excluded.status`);
   await db.execute(sql`delete from pairing_rule_status where pairing_id = any(${ids}::bigint[])`);
-  const rules = stored.flatMap((s) => s.rules);
+  const rules = stored.flatMap((s) => s.rules.map((rule) => ({ row: s.row, rule })));
   if (rules.length > 0) {
-    await db.execute(sql`insert into pairing_rule_status (pairing_id, rule, status, periods)
-      select * from unnest(${arrayOf(rules, (r) => r.pairing_id)}::bigint[],
-        ${arrayOf(rules, (r) => r.rule)}::text[], ${arrayOf(rules, (r) => r.status)}::entry_status[],
-        ${arrayOf(rules, (r) => r.periods)}::int[])`);
+    await db.execute(sql`insert into pairing_rule_status (pairing_id, rule, status, periods,
+        urban_path, rural_path)
+      select * from unnest(${arrayOf(rules, (r) => r.row.pairing_id)}::bigint[],
+        ${arrayOf(rules, (r) => r.rule.rule)}::text[],
+        ${arrayOf(rules, (r) => r.rule.status)}::entry_status[],
+        ${arrayOf(rules, (r) => r.rule.periods)}::int[],
+        ${arrayOf(rules, (r) => r.row.urban_path)}::text[],
+        ${arrayOf(rules, (r) => r.row.rural_path)}::text[])`);
   }
   await db.execute(sql`delete from pairing_duties where pairing_id = any(${ids}::bigint[])`);
   const duties = stored.flatMap((s) => s.duties.map((duty) => ({ id: s.row.pairing_id, duty })));
