@@ -43,7 +43,7 @@ CREATE TABLE "pairing_duties" (
 --> statement-breakpoint
 CREATE TABLE "pairing_status" (
 	"pairing_id" bigint PRIMARY KEY NOT NULL,
-	"status" json NOT NULL
+	"status" text NOT NULL
 );
 --> statement-breakpoint
 DROP TABLE "duty_reminders" CASCADE;--> statement-breakpoint

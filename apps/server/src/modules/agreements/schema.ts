@@ -68,6 +68,10 @@ export const agreements = pgTable(
       .on(t.amendsId)
       .where(sql`${t.amendsId} is not null and ${t.status} = 'draft'`),
     index('agreements_round_idx').on(t.roundId, t.status),
+    // A signed agreement's amendments: pairing_agreements reads the latest signed one's text.
+    index('agreements_amends_idx')
+      .on(t.amendsId)
+      .where(sql`${t.amendsId} is not null`),
     index('agreements_urban_idx').on(t.urbanOrgId),
     index('agreements_rural_idx').on(t.ruralOrgId),
   ],

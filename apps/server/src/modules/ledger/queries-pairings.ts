@@ -19,7 +19,6 @@ import { roundNames } from '../rounds/read.ts';
 import { pairingJoins, pairingVisible } from './access.ts';
 import { buildLedgers } from './compliance/engine-ledger.ts';
 import { withAt } from './compliance/read.ts';
-import type { StoredStatus } from './compliance/store.ts';
 import { ensure } from './policy.ts';
 import {
   presentPairingSummary,
@@ -110,7 +109,7 @@ export async function listPairings(
 type ArchiveRow = Omit<PairingSummaryRow, 'roundName'> & {
   content: AgreementContent;
   responsibleDepartment: string | null;
-  storedStatus: StoredStatus | null;
+  storedStatus: string | null;
 };
 
 /** 结对档案: the pairing with roster, projects, commitments and its compliance status. */

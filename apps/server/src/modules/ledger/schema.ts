@@ -1,4 +1,4 @@
-import type { ComplianceView, RecordInput } from '@pairing/shared';
+import type { RecordInput } from '@pairing/shared';
 import {
   recordStates,
   recordTypes,
@@ -14,7 +14,6 @@ import {
   doublePrecision,
   index,
   integer,
-  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -276,15 +275,16 @@ export const pairingCompliance = pgTable(
 );
 
 /**
- * The engine's answer for the pairing as of pairing_compliance's `at`, without its `at`
- * (compliance/read.ts adds it). json, not jsonb: it is only read whole, and parsing into jsonb
- * cost a recompute more than the engine's evaluation did (bench/ledger.ts).
+ * The engine's answer for the pairing as of pairing_compliance's `at`: the JSON text of its
+ * status without `at` (compliance/read.ts parses it and adds `at`). Text, not jsonb or json: it is
+ * only read whole, and the database parsing or checking the JSON written by JSON.stringify cost a
+ * recompute more than the engine's evaluation did (bench/ledger.ts).
  */
 export const pairingStatus = pgTable('pairing_status', {
   pairingId: bigint('pairing_id', { mode: 'number' })
     .primaryKey()
     .references(() => pairingCompliance.pairingId),
-  status: json('status').$type<Omit<ComplianceView, 'at'>>().notNull(),
+  status: text('status').notNull(),
 });
 
 /**

@@ -144,10 +144,11 @@ function digitsAt(text: string, start: number, end: number) {
 }
 
 /**
- * The events packed in `text` (see PackedLedger), parsed in place: ids, dates, people and periods
- * are slices of it or cached, so a recompute makes few strings of its own.
+ * The events packed in `text` (see PackedLedger), parsed in place: ids and periods are slices of
+ * it, dates cached, people the roster's own strings (found by roster id), so a recompute makes
+ * few strings of its own.
  */
-function unpackEvents(text: string, people: ReadonlySet<string>, into: LedgerEvent[]) {
+function unpackEvents(text: string, people: ReadonlyMap<number, string>, into: LedgerEvent[]) {
   for (let start = 0; start < text.length;) {
     let end = text.indexOf(';', start);
     if (end < 0) end = text.length;
@@ -160,12 +161,13 @@ function unpackEvents(text: string, people: ReadonlySet<string>, into: LedgerEve
     switch (text.charCodeAt(dayEnd + 1) - 48) {
       case 0: {
         const visitors: string[] = [];
-        for (let p = details + 2; p < end;) {
+        // `p<roster id>` joined by spaces, after the department and a comma.
+        for (let p = details + 3; p < end;) {
           let q = text.indexOf(' ', p);
           if (q < 0 || q > end) q = end;
-          const person = text.slice(p, q);
-          if (people.has(person)) visitors.push(person);
-          p = q + 1;
+          const person = people.get(digitsAt(text, p, q));
+          if (person !== undefined) visitors.push(person);
+          p = q + 2;
         }
         into.push({
           id,
@@ -201,17 +203,17 @@ function unpackEvents(text: string, people: ReadonlySet<string>, into: LedgerEve
  */
 export function assembleLedger(row: PackedLedger): Ledger {
   const people: { id: string; role: (typeof rosterRoles)[number] }[] = [];
-  const ids = new Set<string>();
+  const byRosterId = new Map<number, string>();
   if (row.roster !== null) {
     for (const entry of row.roster.split(',')) {
       const colon = entry.indexOf(':');
       const id = entry.slice(0, colon);
       people.push({ id, role: rosterRoles[entry.charCodeAt(colon + 1) - 48] });
-      ids.add(id);
+      byRosterId.set(digitsAt(entry, 1, colon), id);
     }
   }
   const events: LedgerEvent[] = [];
-  if (row.events !== null) unpackEvents(row.events, ids, events);
+  if (row.events !== null) unpackEvents(row.events, byRosterId, events);
   return {
     pack: row.packId as PackId,
     pairing: {

@@ -5,7 +5,7 @@
 // transaction of every record change and daily for all; a pairing whose answer did not change
 // (most of them on most days) only has its day moved.
 import { evaluate, type ComplianceStatus, type Ledger } from '@pairing/policy';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { dutiesOf, nextDue, type Duty } from './duties.ts';
 import {
@@ -149,11 +149,23 @@ function arrayOf<T>(rows: readonly T[], value: (row: T) => ArrayValue): string {
  */
 const jsonTexts = (texts: readonly string[]) => texts.join('\x1e');
 
+/**
+ * These pairings: their ids, and the range that holds them, which lets the planner find them by
+ * index even before the table has statistics (a list of ids alone, unanalyzed, looks like the
+ * whole table).
+ */
+function idsOf(ids: readonly number[]): SQL {
+  const list = `{${ids.join(',')}}`;
+  return sql`pairing_id between ${Math.min(...ids)} and ${Math.max(...ids)}
+    and pairing_id = any(${list}::bigint[])`;
+}
+
 /** Write these pairings' statuses, replacing what was stored for them. */
 export async function writeCompliance(db: Db, stored: readonly Stored[]) {
   if (stored.length === 0) return;
   const rows = stored.map((s) => s.row);
   const ids = arrayOf(rows, (r) => r.pairing_id);
+  const these = idsOf(rows.map((r) => r.pairing_id));
   await db.execute(sql`insert into pairing_compliance (pairing_id, at, urban_path, rural_path,
       met, due, due_soon, missed, late, next_due, hash)
     select * from unnest(${ids}::bigint[], ${arrayOf(rows, (r) => r.at)}::date[],
@@ -168,9 +180,9 @@ export async function writeCompliance(db: Db, stored: readonly Stored[]) {
       next_due = excluded.next_due, hash = excluded.hash, computed_at = now()`);
   await db.execute(sql`insert into pairing_status (pairing_id, status)
     select * from unnest(${ids}::bigint[],
-      string_to_array(${jsonTexts(stored.map((s) => s.status))}, E'\\x1e')::json[])
+      string_to_array(${jsonTexts(stored.map((s) => s.status))}, E'\\x1e'))
     on conflict (pairing_id) do update set status = excluded.status`);
-  await db.execute(sql`delete from pairing_rule_status where pairing_id = any(${ids}::bigint[])`);
+  await db.execute(sql`delete from pairing_rule_status where ${these}`);
   const rules = stored.flatMap((s) => s.rules.map((rule) => ({ row: s.row, rule })));
   if (rules.length > 0) {
     await db.execute(sql`insert into pairing_rule_status (pairing_id, rule, status, periods,
@@ -182,7 +194,7 @@ export async function writeCompliance(db: Db, stored: readonly Stored[]) {
         ${arrayOf(rules, (r) => r.row.urban_path)}::text[],
         ${arrayOf(rules, (r) => r.row.rural_path)}::text[])`);
   }
-  await db.execute(sql`delete from pairing_duties where pairing_id = any(${ids}::bigint[])`);
+  await db.execute(sql`delete from pairing_duties where ${these}`);
   const duties = stored.flatMap((s) => s.duties.map((duty) => ({ id: s.row.pairing_id, duty })));
   if (duties.length > 0) {
     await db.execute(sql`insert into pairing_duties (pairing_id, rule, period, period_from,
@@ -246,7 +258,7 @@ export async function writeAssessment(db: Db, assessment: Assessment, at: string
   await writeCompliance(db, assessment.changed);
   if (assessment.moved.length > 0) {
     await db.execute(sql`update pairing_compliance set at = ${at}::date, computed_at = now()
-      where pairing_id = any(${`{${assessment.moved.join(',')}}`}::bigint[])`);
+      where ${idsOf(assessment.moved)}`);
   }
 }
 
