@@ -108,11 +108,16 @@ try {
     `(c) full recompute as of ${today}, the next day (${thousands(daily.changed)} answers changed, ${thousands(daily.moved)} only moved their day): ${thousands(daily.rate)} pairings/s (${seconds(daily.ms)} s; CPU: ${daily.cpu})`,
   );
 
-  // (d) The engine alone on the same ledgers, read and assembled beforehand.
+  // (d) The engine alone on the same ledgers, read and assembled beforehand. Reading them is timed
+  // too: what PostgreSQL spends producing them is the floor under any recompute that reads its
+  // ledgers from the database.
+  const readMeter = await cpuMeter(dbh);
   const read = await timed(() => allLedgers(dbh, today));
+  const readCpu = await readMeter();
   const ledgers = read.result;
+  const perPairing = (s: number) => `${((s * 1e6) / ledgers.length).toFixed(1)} µs per pairing`;
   log(
-    `    reading and assembling the ${thousands(ledgers.length)} ledgers alone: ${seconds(read.ms)} s (${thousands(ledgers.length / (read.ms / 1000))} pairings/s)`,
+    `    reading and assembling the ${thousands(ledgers.length)} ledgers alone: ${seconds(read.ms)} s (${thousands(ledgers.length / (read.ms / 1000))} pairings/s; CPU: ${readCpu.node.toFixed(1)} s here = ${perPairing(readCpu.node)}${readCpu.database === null ? '' : `, ${readCpu.database.toFixed(1)} s in PostgreSQL = ${perPairing(readCpu.database)}`})`,
   );
   let engineRate = 0;
   let engineCpuRate = 0;
@@ -131,6 +136,12 @@ try {
   log(
     `    ratio recompute/engine: ${(daily.rate / engineRate).toFixed(2)} for the daily run, ${(fill.rate / engineRate).toFixed(2)} for the first fill (goal ≥ 0.3); per CPU-second (the engine's process, the recompute's process and its database sessions): ${(daily.cpuRate / engineCpuRate).toFixed(2)} and ${(fill.cpuRate / engineCpuRate).toFixed(2)}`,
   );
+  if (readCpu.database !== null) {
+    const engineSeconds = ledgers.length / engineCpuRate;
+    log(
+      `    floor: PostgreSQL alone spends ${readCpu.database.toFixed(1)} s producing the ledgers, the engine ${engineSeconds.toFixed(1)} s evaluating them: reading from the database, a recompute reaches at most ${(engineSeconds / (engineSeconds + readCpu.database)).toFixed(2)} of the engine per CPU-second, and ${(engineSeconds / Math.max(engineSeconds, readCpu.database)).toFixed(2)} in wall time with the two on separate idle cores`,
+    );
+  }
 
   // (a) One record through the create command: lock, checks, insert, audit, the pairing's
   // compliance recomputed and stored, the answer presented — one transaction.
