@@ -137,6 +137,11 @@ export const routes: AppRoute[] = [
     page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
     menu: { label: 'menu.notifications', icon: <BellOutlined /> },
   },
+  {
+    path: '/outbox',
+    page: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+    allow: (can) => can['ledger.record'],
+  },
 ];
 
 /** Whether the signed-in user may open `route`. */

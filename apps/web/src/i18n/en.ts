@@ -1,6 +1,7 @@
 import { allocationEn } from './allocation.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
+import { offlineEn } from './offline.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -252,4 +253,5 @@ export const en: Record<MessageKey, string> = {
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
   ...allocationEn,
+  ...offlineEn,
 };

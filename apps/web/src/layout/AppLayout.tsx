@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Dropdown, Layout, Menu, Space, Spin, Tag, Typography, theme } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
@@ -8,6 +8,9 @@ import { allowed, menuKeyFor, routes } from '../routes.tsx';
 import { NotificationBell } from '../pages/notifications/NotificationBell.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import './layout.css';
+
+// Loaded after the shell: the outbox (IndexedDB) is not part of the first paint.
+const OutboxStatus = lazy(() => import('../offline/OutboxStatus.tsx'));
 
 export function AppLayout() {
   const me = useMe();
@@ -30,6 +33,9 @@ export function AppLayout() {
           <span className="app-brand-name">{t('app.name')}</span>
         </div>
         <Space size="middle">
+          <Suspense fallback={null}>
+            <OutboxStatus />
+          </Suspense>
           <NotificationBell />
           <LanguageSwitch dark />
           <Dropdown
