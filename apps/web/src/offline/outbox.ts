@@ -16,7 +16,7 @@ import {
 
 export type { OutboxEntry };
 
-export type SubmitRecord = {
+export type SubmitRecordArgs = {
   pairingId: number;
   input: RecordInput;
   files: readonly File[];
@@ -24,7 +24,7 @@ export type SubmitRecord = {
   idempotencyKey: string;
 };
 
-export type SubmitResult = { status: 'sent'; recordId: number } | { status: 'queued' };
+export type SubmitRecordResult = { status: 'sent'; recordId: number } | { status: 'queued' };
 
 /** How long a queued entry waits before the next try when nothing else (going online) prompts one. */
 export const retryMs = 30_000;
@@ -113,7 +113,7 @@ export async function submitRecord({
   input,
   files,
   idempotencyKey: key,
-}: SubmitRecord): Promise<SubmitResult> {
+}: SubmitRecordArgs): Promise<SubmitRecordResult> {
   await addEntry(
     {
       key,
