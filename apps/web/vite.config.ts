@@ -14,7 +14,9 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script-defer',
+      // The install icons are fetched by the browser when it installs; only the tab's is kept.
       includeManifestIcons: false,
+      includeAssets: ['icons/icon-192.png'],
       manifest: {
         name: '城乡结对帮扶平台',
         short_name: '结对帮扶',

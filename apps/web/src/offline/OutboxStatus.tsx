@@ -10,13 +10,14 @@ import {
 import { useMe } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { startOutbox } from './outbox.ts';
+import { rememberSession } from './session.ts';
 import { useOutbox } from './useOutbox.ts';
 import './outbox.css';
 
 /**
  * The header's outbox line: offline, records waiting to be sent, or records refused (with a way to
- * the outbox page). Mounting it runs the outbox for the signed-in user; it shows nothing when the
- * browser is online and the outbox empty.
+ * the outbox page). Mounting it runs the outbox for the signed-in user and keeps the session for
+ * an offline start; it shows nothing when the browser is online and the outbox empty.
  */
 export default function OutboxStatus() {
   const { userId } = useMe();
@@ -24,7 +25,10 @@ export default function OutboxStatus() {
   const navigate = useNavigate();
   const { entries, online, syncing } = useOutbox();
 
-  useEffect(() => startOutbox(userId), [userId]);
+  useEffect(() => {
+    rememberSession();
+    return startOutbox(userId);
+  }, [userId]);
 
   const failed = entries?.filter((entry) => entry.state === 'failed').length ?? 0;
   const queued = (entries?.length ?? 0) - failed;

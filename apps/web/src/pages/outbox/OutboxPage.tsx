@@ -1,16 +1,4 @@
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Empty,
-  List,
-  Popconfirm,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, Empty, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { MessageKey } from '../../i18n/index.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -50,58 +38,57 @@ function EntryItem({ entry }: { entry: OutboxEntry }) {
     }
   };
 
-  return (
-    <List.Item
-      data-testid="outbox-entry"
-      actions={[
-        entry.state === 'failed' ? (
-          <Button key="retry" size="small" onClick={() => act(() => retryEntry(entry.key))}>
-            {t('outbox.retry')}
-          </Button>
-        ) : null,
-        <Popconfirm
-          key="discard"
-          title={t(
-            entry.recordId === null ? 'outbox.discardConfirm' : 'outbox.discardCreatedConfirm',
-          )}
-          onConfirm={() => act(() => discardEntry(entry.key), t('outbox.discarded'))}
-        >
-          <Button size="small" danger>
-            {t('outbox.discard')}
-          </Button>
-        </Popconfirm>,
-      ].filter(Boolean)}
+  const actions = [
+    <Popconfirm
+      key="discard"
+      title={t(entry.recordId === null ? 'outbox.discardConfirm' : 'outbox.discardCreatedConfirm')}
+      onConfirm={() => act(() => discardEntry(entry.key), t('outbox.discarded'))}
     >
-      <List.Item.Meta
-        title={
-          <Space wrap size={4}>
-            <StateTag entry={entry} />
-            <span>{summary(entry, t)}</span>
-          </Space>
-        }
-        description={
-          <Space direction="vertical" size={0}>
-            <Typography.Text type="secondary">
-              {t('outbox.pairing', { id: entry.pairingId })} ·{' '}
-              {entry.files.length
-                ? t('outbox.files', { count: entry.files.length, sent })
-                : t('outbox.noFiles')}
-            </Typography.Text>
-            <Typography.Text type="secondary">
-              {t('outbox.savedAt', { time: time(entry.createdAt) })}
-              {entry.triedAt !== null
-                ? `，${t('outbox.tried', { count: entry.attempts, time: time(entry.triedAt) })}`
-                : null}
-            </Typography.Text>
-            {entry.error ? (
-              <Typography.Text type={entry.state === 'failed' ? 'danger' : 'warning'}>
-                {entry.error}
-              </Typography.Text>
-            ) : null}
-          </Space>
-        }
-      />
-    </List.Item>
+      <Button size="small" type="text" danger>
+        {t('outbox.discard')}
+      </Button>
+    </Popconfirm>,
+  ];
+  if (entry.state === 'failed') {
+    actions.unshift(
+      <Button key="retry" size="small" type="text" onClick={() => act(() => retryEntry(entry.key))}>
+        {t('outbox.retry')}
+      </Button>,
+    );
+  }
+
+  return (
+    <Card
+      size="small"
+      data-testid="outbox-entry"
+      title={
+        <Space wrap size={4}>
+          <StateTag entry={entry} />
+          <span>{summary(entry, t)}</span>
+        </Space>
+      }
+      actions={actions}
+    >
+      <Space orientation="vertical" size={0}>
+        <Typography.Text type="secondary">
+          {t('outbox.pairing', { id: entry.pairingId })} ·{' '}
+          {entry.files.length
+            ? t('outbox.files', { count: entry.files.length, sent })
+            : t('outbox.noFiles')}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          {t('outbox.savedAt', { time: time(entry.createdAt) })}
+          {entry.triedAt !== null
+            ? `，${t('outbox.tried', { count: entry.attempts, time: time(entry.triedAt) })}`
+            : null}
+        </Typography.Text>
+        {entry.error ? (
+          <Typography.Text type={entry.state === 'failed' ? 'danger' : 'warning'}>
+            {entry.error}
+          </Typography.Text>
+        ) : null}
+      </Space>
+    </Card>
   );
 }
 
@@ -116,43 +103,38 @@ export default function OutboxPage() {
   const queued = entries?.some((entry) => entry.state === 'queued') ?? false;
 
   return (
-    <Card
-      title={t('outbox.title')}
-      extra={
-        <Space>
-          <Tag color={online ? 'success' : 'default'} data-testid="outbox-network">
-            {online ? t('outbox.online') : t('outbox.offline')}
-          </Tag>
-          <Button
-            type="primary"
-            size="small"
-            loading={syncing}
-            disabled={!online || !queued}
-            onClick={() =>
-              syncOutbox().catch((e: unknown) =>
-                message.error(e instanceof Error ? e.message : String(e)),
-              )
-            }
-          >
-            {syncing ? t('outbox.syncing') : t('outbox.sendNow')}
-          </Button>
-        </Space>
-      }
-    >
+    <Card title={t('outbox.title')}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Tag color={online ? 'success' : 'default'} data-testid="outbox-network">
+          {online ? t('outbox.online') : t('outbox.offline')}
+        </Tag>
+        <Button
+          type="primary"
+          size="small"
+          loading={syncing}
+          disabled={!online || !queued}
+          onClick={() =>
+            syncOutbox().catch((e: unknown) =>
+              message.error(e instanceof Error ? e.message : String(e)),
+            )
+          }
+        >
+          {syncing ? t('outbox.syncing') : t('outbox.sendNow')}
+        </Button>
+      </Space>
       <Typography.Paragraph type="secondary">{t('outbox.help')}</Typography.Paragraph>
       {error ? (
-        <Alert type="error" showIcon message={t('outbox.loadFailed', { message: error.message })} />
+        <Alert type="error" showIcon title={t('outbox.loadFailed', { message: error.message })} />
       ) : entries === null ? (
         <Spin className="app-page-spin" />
       ) : entries.length === 0 ? (
         <Empty description={t('outbox.empty')} />
       ) : (
-        <List
-          itemLayout="vertical"
-          dataSource={entries}
-          rowKey="key"
-          renderItem={(entry) => <EntryItem entry={entry} />}
-        />
+        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+          {entries.map((entry) => (
+            <EntryItem key={entry.key} entry={entry} />
+          ))}
+        </Space>
       )}
     </Card>
   );
