@@ -1,3 +1,4 @@
+import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -254,4 +255,5 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...allocationEn,
   ...offlineEn,
+  ...checkinEn,
 };

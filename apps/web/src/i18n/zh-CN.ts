@@ -1,3 +1,4 @@
+import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
@@ -252,6 +253,7 @@ export const zhCN = {
   ...roundsZhCN,
   ...allocationZhCN,
   ...offlineZhCN,
+  ...checkinZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,8 +1,7 @@
 // Sending one outbox entry: the record, then each of its files, each under its own idempotency
 // key, so that whatever part a dropped connection cut off is resent and the rest is replayed.
-import { ledgerApi } from '@pairing/shared';
+import { evidenceApi, ledgerApi } from '@pairing/shared';
 import { ApiError, send } from '../api/client.ts';
-import { evidenceApi } from './evidenceRoute.ts';
 import { fileOf, updateEntry, type OutboxEntry } from './store.ts';
 
 export type Delivery =

@@ -9,6 +9,7 @@ import { buildLedgers } from './compliance/engine-ledger.ts';
 import { ensure } from './policy.ts';
 
 async function engineLedger(db: Db, scope: Scope, id: number, at: string): Promise<Ledger> {
+  ensure(scope, 'read');
   const pairing = await loadPairingScoped(db, scope, id);
   ensure(scope, 'read', pairing);
   const { ledgers } = await buildLedgers(db, [id], at);

@@ -62,6 +62,7 @@ export async function pairingRecords(
   query: RecordsQuery,
   today: string,
 ): Promise<Paged<RecordView>> {
+  ensure(scope, 'read');
   const pairing = await loadPairingScoped(db, scope, pairingId);
   ensure(scope, 'read', pairing);
   const where = sql.join(

@@ -138,6 +138,7 @@ function composeDraft(
 
 /** The draft for `quarter`, for a side that writes the report. */
 export async function reportDraft(db: Db, scope: Scope, pairingId: number, quarter: string) {
+  ensure(scope, 'record');
   const pairing = await loadPairingScoped(db, scope, pairingId);
   ensure(scope, 'record', pairing);
   const { from, to } = quarterRange(quarter);

@@ -6,6 +6,8 @@ import type { TestEnv } from '../../../test/harness.ts';
 import type { Scenario, ScenarioSide } from '../../../test/scenario.ts';
 import { agreements } from '../agreements/schema.ts';
 import { checkableProject, openPair } from '../agreements/test-support.ts';
+import { sessions } from '../auth/schema.ts';
+import { forgetSessions } from '../auth/service.ts';
 import { orgs } from '../orgs/schema.ts';
 import { pairingRoster } from './schema.ts';
 
@@ -98,4 +100,38 @@ export async function rosterOf(
     )
     .returning({ id: pairingRoster.id });
   return rows.map((r) => r.id);
+}
+
+let keyNo = 0;
+
+/**
+ * Call the API as a signed-in user (`cookie`); every call carries a fresh idempotency key unless
+ * `key` is given (a retry sends the same one).
+ */
+export function ledgerCall(
+  env: TestEnv,
+  cookie: string,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: unknown,
+  key = `ledger-test-${++keyNo}`,
+) {
+  return env.app.inject({
+    method,
+    url: `/api${url}`,
+    headers: { ...(cookie ? { cookie } : {}), 'idempotency-key': key },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+}
+
+/**
+ * Move the test clock (days pass for the 14-day rule) and keep every session signed in: a session
+ * idle for 30 minutes or older than 12 hours by the clock would otherwise be refused and deleted.
+ */
+export async function moveClock(env: TestEnv, at: string | Date) {
+  env.clock.set(at);
+  await env.dbh.db
+    .update(sessions)
+    .set({ createdAt: env.clock.now(), lastSeenAt: env.clock.now() });
+  forgetSessions();
 }

@@ -24,6 +24,7 @@ export async function createRecord(
   input: RecordInput,
   idempotency: IdempotencyKey | null = null,
 ): Promise<RecordView> {
+  ensure(scope, 'record');
   return db.transaction(async (tx) => {
     await lockPairing(tx, pairingId);
     const pairing = await loadPairingScoped(tx, scope, pairingId);

@@ -72,6 +72,7 @@ export async function changeRecord(
   action: LedgerAction,
   change: (record: LedgerRecordRow, today: string, now: Date) => Change,
 ): Promise<RecordView> {
+  ensure(scope, action);
   return db.transaction(async (tx) => {
     const { record, pairing } = await loadRecordScoped(tx, scope, id, true);
     const today = todayOf(clock);

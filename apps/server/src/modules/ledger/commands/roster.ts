@@ -50,6 +50,7 @@ export async function addRosterEntry(
   input: RosterInput,
   idempotency: IdempotencyKey | null = null,
 ): Promise<RosterEntry> {
+  ensure(scope, 'manageRoster');
   return db.transaction(async (tx) => {
     await lockPairing(tx, pairingId);
     const pairing = await loadPairingScoped(tx, scope, pairingId);
@@ -89,6 +90,7 @@ export async function endRosterEntry(
   entryId: number,
   input: { to: string },
 ): Promise<RosterEntry> {
+  ensure(scope, 'manageRoster');
   return db.transaction(async (tx) => {
     await lockPairing(tx, pairingId);
     const pairing = await loadPairingScoped(tx, scope, pairingId);

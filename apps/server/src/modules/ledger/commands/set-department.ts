@@ -13,6 +13,7 @@ export async function setDepartment(
   pairingId: number,
   input: { responsibleDepartment: string },
 ) {
+  ensure(scope, 'manageRoster');
   return db.transaction(async (tx) => {
     await lockPairing(tx, pairingId);
     const pairing = await loadPairingScoped(tx, scope, pairingId);
