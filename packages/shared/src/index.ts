@@ -17,3 +17,4 @@ export * from './contracts/imports.ts';
 export * from './contracts/text.ts';
 export * from './contracts/ledger.ts';
 export * from './contracts/checkins.ts';
+export * from './contracts/evidence.ts';
