@@ -1,0 +1,10 @@
+// The term's ledger (issue 12). Each concern registers its own routes here, one line each.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { coreRoutes } from './routes/core.ts';
+
+export const ledgerRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(coreRoutes(ctx));
+  };
