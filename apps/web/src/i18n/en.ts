@@ -6,6 +6,7 @@ import type { MessageKey } from './zh-CN.ts';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
   'app.footer': 'Urban–rural Party organization pairing and co-building',
+  'app.menu': 'Menu',
 
   'menu.home': 'Home',
   'menu.directory': 'Directory',

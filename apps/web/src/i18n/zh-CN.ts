@@ -6,6 +6,7 @@ import { roundsZhCN } from './rounds.zh-CN.ts';
 export const zhCN = {
   'app.name': '城乡结对帮扶平台',
   'app.footer': '城乡基层党组织结对帮扶 · 结对共建',
+  'app.menu': '菜单',
 
   'menu.home': '首页',
   'menu.directory': '组织名录',

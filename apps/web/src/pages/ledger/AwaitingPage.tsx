@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import { sideLabel } from './labels.tsx';
+import { sideLabel, compactCard } from './labels.tsx';
 import { RecordList } from './RecordList.tsx';
 
 const noFilters = [] as const;
@@ -54,7 +54,7 @@ export default function AwaitingPage() {
           aria-label={t('common.refresh')}
         />
       }
-      styles={phone ? { body: { padding: 12 } } : undefined}
+      styles={phone ? compactCard : undefined}
     >
       <Typography.Paragraph type="secondary">{t('awaiting.hint')}</Typography.Paragraph>
       <ErrorAlert error={request.error} />

@@ -45,12 +45,16 @@ export function ComplianceTab({ pairing }: { pairing: PairingView }) {
         items={status.rules.map((rule) => ({
           key: rule.rule,
           label: (
-            <Space size={[4, 4]} wrap>
-              <strong>{ruleLabel(t, rule.rule)}</strong>
-              <Typography.Text type="secondary">{rule.rule}</Typography.Text>
+            <Space orientation="vertical" size={4}>
+              <Space size={[6, 0]} wrap>
+                <strong>{ruleLabel(t, rule.rule)}</strong>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {rule.rule}
+                </Typography.Text>
+              </Space>
+              <SummaryBadges summary={countsOf(rule)} />
             </Space>
           ),
-          extra: <SummaryBadges summary={countsOf(rule)} />,
           children:
             rule.periods.length === 0 ? (
               <Typography.Text type="secondary">{t('pairing.noPeriods')}</Typography.Text>

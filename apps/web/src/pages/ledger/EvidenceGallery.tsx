@@ -1,4 +1,4 @@
-import { Alert, Empty, Image, Tooltip, Typography } from 'antd';
+import { Alert, Image, Tooltip, Typography } from 'antd';
 import { FilePdfOutlined, WarningOutlined } from '@ant-design/icons';
 import type { EvidenceItem } from '@pairing/shared';
 import { useI18n } from '../../i18n/index.tsx';
@@ -30,7 +30,7 @@ export function EvidenceGallery({
         />
       )}
       {evidence.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.noEvidence')} />
+        <Typography.Text type="secondary">{t('record.noEvidence')}</Typography.Text>
       ) : (
         <Image.PreviewGroup>
           <div className="ledger-thumbs" data-testid="evidence">

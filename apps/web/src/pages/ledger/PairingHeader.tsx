@@ -4,7 +4,7 @@ import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { packLabel } from '../rounds/labels.ts';
-import { sideLabel, SummaryBadges } from './labels.tsx';
+import { sideLabel, SummaryBadges, compactCard } from './labels.tsx';
 import { NewRecordButton } from './NewRecordButton.tsx';
 
 /** The pair, its term and pack, the responsible department (the unit edits it) and 记一笔. */
@@ -43,7 +43,7 @@ export function PairingHeader({
         </Space>
       }
       extra={!phone && p.abilities.record && <NewRecordButton pairingId={p.id} />}
-      styles={phone ? { body: { padding: 12 } } : undefined}
+      styles={phone ? compactCard : undefined}
     >
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('pairing.where')}>

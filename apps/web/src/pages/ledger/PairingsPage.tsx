@@ -12,7 +12,7 @@ import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import './ledger.css';
-import { ruleIds, ruleLabel, SummaryBadges, type EntryStatus } from './labels.tsx';
+import { ruleIds, ruleLabel, SummaryBadges, type EntryStatus, compactCard } from './labels.tsx';
 import { OrgFilter, orgFilterKeys } from './OrgFilter.tsx';
 
 const filterKeys = [...orgFilterKeys, 'weak', 'rule', 'status'] as const;
@@ -55,8 +55,8 @@ export default function PairingsPage() {
   const oversees = me.abilities['ledger.rollup'];
   const open = (p: PairingSummary) => navigate(`/pairings/${p.id}`);
 
-  const filters = (
-    <FilterBar filtered={filtered} onClear={reset}>
+  const filterItems = (
+    <>
       {(oversees || orgFilterKeys.some((key) => values[key])) && (
         <OrgFilter values={values} onChange={update} />
       )}
@@ -95,6 +95,21 @@ export default function PairingsPage() {
           data-testid="status-filter"
         />
       )}
+    </>
+  );
+  // On a phone the filters stack, one full-width box each.
+  const filters = phone ? (
+    <div className="ledger-filters">
+      {filterItems}
+      {filtered && (
+        <Button type="link" onClick={reset}>
+          {t('common.clearFilters')}
+        </Button>
+      )}
+    </div>
+  ) : (
+    <FilterBar filtered={filtered} onClear={reset}>
+      {filterItems}
     </FilterBar>
   );
 
@@ -148,7 +163,7 @@ export default function PairingsPage() {
           />
         </Space>
       }
-      styles={phone ? { body: { padding: 12 } } : undefined}
+      styles={phone ? compactCard : undefined}
     >
       {(!phone || showFilters) && filters}
       <ErrorAlert error={request.error} />

@@ -13,6 +13,7 @@ import { showIssues } from './form/fieldErrors.ts';
 import { PhotoPicker } from './form/PhotoPicker.tsx';
 import { RecordFields } from './form/RecordFields.tsx';
 import { parseRecord, type RecordValues } from './form/validate.ts';
+import { compactCard } from './labels.tsx';
 import './ledger.css';
 
 const asType = (v: string | null): RecordType => recordTypes.find((type) => type === v) ?? 'visit';
@@ -97,7 +98,7 @@ function RecordForm({ pairing }: { pairing: PairingView }) {
             <ArrowLeftOutlined /> {phone ? '' : t('record.backToPairing')}
           </Link>
         }
-        styles={phone ? { body: { padding: 12 } } : undefined}
+        styles={phone ? compactCard : undefined}
       >
         <div className="ledger-card-meta">
           {pairing.urbanOrg.name} ↔ {pairing.ruralOrg.name}

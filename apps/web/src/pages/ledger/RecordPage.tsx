@@ -8,7 +8,7 @@ import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { dateTime } from './dates.ts';
 import { EvidenceGallery } from './EvidenceGallery.tsx';
-import { RecordStateTag, RecordTypeTag, sideLabel } from './labels.tsx';
+import { RecordStateTag, RecordTypeTag, sideLabel, compactCard } from './labels.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import { RecordContent } from './RecordContent.tsx';
 
@@ -30,7 +30,7 @@ export default function RecordPage() {
     return <Result status="404" title={t('record.notFound')} />;
   if (error || !shown) return <Alert type="error" showIcon title={error?.message} />;
   const r = shown;
-  const padding = phone ? { body: { padding: 12 } } : undefined;
+  const padding = phone ? compactCard : undefined;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

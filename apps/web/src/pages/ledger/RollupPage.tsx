@@ -21,7 +21,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import { ruleIds, ruleLabel, statusColors, type EntryStatus } from './labels.tsx';
+import { ruleIds, ruleLabel, statusColors, type EntryStatus, compactCard } from './labels.tsx';
 import './ledger.css';
 
 type By = (typeof rollupGroups)[number];
@@ -115,7 +115,7 @@ export default function RollupPage() {
           aria-label={t('common.refresh')}
         />
       }
-      styles={phone ? { body: { padding: 12 } } : undefined}
+      styles={phone ? compactCard : undefined}
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Segmented
@@ -169,7 +169,7 @@ export default function RollupPage() {
                 </div>
               </Card>
             ))}
-            {!request.loading && groups.length === 0 && (
+            {!request.loading && !request.error && groups.length === 0 && (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rollup.empty')} />
             )}
           </div>
@@ -184,7 +184,9 @@ export default function RollupPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{
-            emptyText: (
+            emptyText: request.error ? (
+              ' '
+            ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rollup.empty')} />
             ),
           }}

@@ -10,6 +10,9 @@ import type { MessageKey, Translate } from '../../i18n/index.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { yuan } from '../rounds/labels.ts';
 
+/** A card's padding on a phone, where every pixel of width counts. */
+export const compactCard = { header: { paddingInline: 12 }, body: { padding: 12 } };
+
 export type EntryStatus = (typeof entryStatuses)[number];
 export type StatusCounts = Record<EntryStatus, number>;
 

@@ -50,7 +50,7 @@ export function PhotoPicker({
         type="file"
         accept="image/*"
         capture="environment"
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           add(e.target.files);
           e.target.value = '';
@@ -61,7 +61,7 @@ export function PhotoPicker({
         type="file"
         accept={accept}
         multiple
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           add(e.target.files);
           e.target.value = '';
