@@ -1,3 +1,4 @@
+import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { roundsEn } from './rounds.en.ts';
@@ -255,4 +256,5 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...allocationEn,
   ...ledgerEn,
+  ...checkinEn,
 };

@@ -1,3 +1,4 @@
+import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
@@ -253,6 +254,7 @@ export const zhCN = {
   ...roundsZhCN,
   ...allocationZhCN,
   ...ledgerZhCN,
+  ...checkinZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -18,9 +18,10 @@ function pairPath(parties: PairingSubject) {
 export const maskName = (name: string) =>
   name.length <= 1 ? '*' : `${[...name][0]}${'*'.repeat([...name].length - 1)}`;
 
+/** `scope` is null for a participant's check-in, which no one signs in for. */
 export function recordLedgerAudit(
   tx: Db,
-  scope: Scope,
+  scope: Scope | null,
   change: {
     action: string;
     entity: 'ledger_record' | 'pairing_roster' | 'pairing_profile';

@@ -61,6 +61,8 @@ describe('RecordPage', () => {
       text('record.countsFrom', { date: '2026-05-04' }),
     );
     expect(within(page).queryByTestId('date-mismatch')).toBeNull();
+    // The other side's record: no check-in for this caller.
+    expect(within(page).queryByTestId('record-checkin')).toBeNull();
   });
 
   it('flags a photo taken on another day than the record', async () => {
@@ -161,6 +163,17 @@ describe('RecordPage', () => {
       note: '无照片佐证',
     });
     expect(await within(page).findByText(/无照片佐证/)).toBeInTheDocument();
+  });
+
+  it('offers the check-in code on its own pending visit', async () => {
+    const { page } = await open({
+      '/api/records/:id': recordView({ side: 'urban', abilities: { ...none, attach: true } }),
+    });
+    expect(await within(page).findByTestId('record-checkin')).toBeInTheDocument();
+    expect(within(page).getByTestId('record-checkin').closest('a')).toHaveAttribute(
+      'href',
+      '/records/11/checkin',
+    );
   });
 
   it('withdraws its own record', async () => {

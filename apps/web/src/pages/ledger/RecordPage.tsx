@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Typography } from 'antd';
+import { QrcodeOutlined } from '@ant-design/icons';
 import { ledgerApi, type RecordView } from '@pairing/shared';
 import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -46,6 +47,18 @@ export default function RecordPage() {
         styles={padding}
       >
         <RecordContent record={r} />
+        {/* The recording side gathers a visit's or activity's people by QR code while it can still change. */}
+        {(r.content.type === 'visit' || r.content.type === 'activity') && r.abilities.attach && (
+          <Link to={`/records/${r.id}/checkin`}>
+            <Button
+              icon={<QrcodeOutlined />}
+              style={{ marginTop: 12 }}
+              data-testid="record-checkin"
+            >
+              {t('checkin.panelTitle')}
+            </Button>
+          </Link>
+        )}
       </Card>
       <Card size="small" title={t('record.evidence')} styles={padding}>
         <EvidenceGallery evidence={r.evidence} mismatch={r.photoDateMismatch} />
