@@ -1,11 +1,13 @@
 import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
+import { ledgerEn } from './ledger.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
   'app.footer': 'Urban–rural Party organization pairing and co-building',
+  'app.menu': 'Menu',
 
   'menu.home': 'Home',
   'menu.directory': 'Directory',
@@ -253,5 +255,6 @@ export const en: Record<MessageKey, string> = {
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
   ...allocationEn,
+  ...ledgerEn,
   ...checkinEn,
 };

@@ -1,11 +1,13 @@
 import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
+import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
   'app.name': '城乡结对帮扶平台',
   'app.footer': '城乡基层党组织结对帮扶 · 结对共建',
+  'app.menu': '菜单',
 
   'menu.home': '首页',
   'menu.directory': '组织名录',
@@ -251,6 +253,7 @@ export const zhCN = {
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
   ...allocationZhCN,
+  ...ledgerZhCN,
   ...checkinZhCN,
 } as const;
 
