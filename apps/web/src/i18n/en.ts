@@ -1,5 +1,6 @@
 import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
+import { ledgerEn } from './ledger.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
@@ -7,6 +8,7 @@ import { offlineEn } from './offline.en.ts';
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
   'app.footer': 'Urban–rural Party organization pairing and co-building',
+  'app.menu': 'Menu',
 
   'menu.home': 'Home',
   'menu.directory': 'Directory',
@@ -255,5 +257,6 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...allocationEn,
   ...offlineEn,
+  ...ledgerEn,
   ...checkinEn,
 };

@@ -1,5 +1,6 @@
 import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
+import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 
@@ -7,6 +8,7 @@ import { offlineZhCN } from './offline.zh-CN.ts';
 export const zhCN = {
   'app.name': '城乡结对帮扶平台',
   'app.footer': '城乡基层党组织结对帮扶 · 结对共建',
+  'app.menu': '菜单',
 
   'menu.home': '首页',
   'menu.directory': '组织名录',
@@ -253,6 +255,7 @@ export const zhCN = {
   ...roundsZhCN,
   ...allocationZhCN,
   ...offlineZhCN,
+  ...ledgerZhCN,
   ...checkinZhCN,
 } as const;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "agreements_amends_idx" ON "agreements" USING btree ("amends_id") WHERE "agreements"."amends_id" is not null;
