@@ -14,8 +14,6 @@ export const maxDay = (a: string, b: string) => (a > b ? a : b);
 
 /** The instant of `hour:minute` on `day` in China time (UTC+8). */
 export const chinaTime = (day: string, hour: number, minute = 0) =>
-  new Date(
-    `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`,
-  );
+  new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 
 export const yearOf = (day: string) => Number(day.slice(0, 4));

@@ -12,6 +12,8 @@ import { districtPairs, orgs } from '../orgs/schema.ts';
 import { seedDemoRound as seedAllocationDemoRound } from './allocation-round.ts';
 import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
+import { seedDemoTerm } from './term.ts';
+import { defaultEvidenceDir } from './term-photos.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
 
 export type DemoAccount = { role: string; username: string; password: string; orgName: string };
@@ -22,10 +24,14 @@ export const demoPassword = 'Demo@2026';
 const weakShare = 0.1;
 type Org = typeof orgs.$inferSelect;
 
-/** Create the demo city on first start; later starts find it and change nothing. */
+/**
+ * Create the demo city on first start; later starts find it and change nothing. Photos of the
+ * term's records go to `evidenceDir` (./data/evidence by default).
+ */
 export async function seedDemoIfEmpty(
   ctx: AppContext,
   log: (line: string) => void,
+  options: { evidenceDir?: string } = {},
 ): Promise<{ accounts: DemoAccount[] }> {
   const db = ctx.dbh.db;
   const [any] = await db.select({ id: orgs.id }).from(orgs).limit(1);
@@ -69,6 +75,8 @@ export async function seedDemoIfEmpty(
       ['district_admin', 'jinshan_admin', await code('310116000000')],
       ['district_admin', 'sasac_admin', sasac],
       ['town_admin', 'zhujing_admin', await code('310116101000')],
+      // The town of village_admin's village (枫泾镇), which settles its pairing's disputes.
+      ['town_admin', 'fengjing_admin', await code('310116102000')],
       ['unit_admin', 'unit_admin', unit],
       ['village_admin', 'village_admin', village],
       ['inspector', 'inspector', city],
@@ -100,6 +108,14 @@ export async function seedDemoIfEmpty(
   await seedAllocationDemoRound(ctx);
   const [city] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, '310100000000'));
   await seedOpenDemoRound(db, ctx.clock, city.id);
+  const term = await seedDemoTerm(ctx, {
+    evidenceDir: options.evidenceDir ?? defaultEvidenceDir,
+    passwordHash,
+  });
+  if (term)
+    log(
+      `演示数据: ${term.pairings} 对结对在帮扶实施期, ${term.records} 条台账记录, ${term.photos} 张照片`,
+    );
   log(`演示数据已创建，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return { accounts };
 }

@@ -60,7 +60,8 @@ export async function seedUnitProfits(
   ];
   const rows = enterprises.flatMap((p) => {
     const years: number[] = [];
-    for (let y = Number(p.termStart.slice(0, 4)); y < Number(today.slice(0, 4)); y += 1) years.push(y);
+    for (let y = Number(p.termStart.slice(0, 4)); y < Number(today.slice(0, 4)); y += 1)
+      years.push(y);
     // A small company's donations may pass 12% of its profit; the rest are far below it.
     const scale = small.has(p.unit.id) || rng.next() < 0.15 ? 1_000 : 1_000_000;
     return years.map((year) => ({

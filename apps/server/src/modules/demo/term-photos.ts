@@ -1,6 +1,7 @@
 // Photos for the demo's visits and activities: small JPEG scenes drawn from SVG (sky, fields, a
-// building) with the EXIF capture time of the event, stored content-addressed under the evidence
-// directory as the evidence module stores uploads. The same inputs give the same bytes.
+// building) carrying the EXIF capture time of the event as a phone's would, kept as the evidence
+// module keeps uploads (re-encoded, content-addressed under the evidence directory). The same
+// inputs give the same bytes.
 import { createHash } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 
 /** The repository's ./data/evidence, beside the embedded database's ./data/pglite. */
-export const defaultEvidenceDir = fileURLToPath(new URL('../../../../../data/evidence', import.meta.url));
+export const defaultEvidenceDir = fileURLToPath(
+  new URL('../../../../../data/evidence', import.meta.url),
+);
 
 const palettes = [
   ['#8ec5ff', '#e8f4ff', '#6aa84f', '#b45f06'],
@@ -25,9 +28,11 @@ export const sceneCount = palettes.length;
 const width = 480;
 const height = 360;
 
-function sceneSvg(scene: number) {
+/** Scene `scene` at moment `variant` (minutes): the sun and the building move with it. */
+function sceneSvg(scene: number, variant: number) {
   const [sky, haze, field, roof] = palettes[scene % palettes.length];
-  const x = 60 + (scene * 47) % 280;
+  const x = 60 + ((scene * 47 + variant) % 280);
+  const sun = 60 + ((variant * 7) % 360);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <defs>
     <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
@@ -38,7 +43,7 @@ function sceneSvg(scene: number) {
     </linearGradient>
   </defs>
   <rect width="${width}" height="${height}" fill="url(#sky)"/>
-  <circle cx="${400 - (scene * 31) % 200}" cy="70" r="28" fill="#fff4b0"/>
+  <circle cx="${sun}" cy="${50 + (variant % 60)}" r="28" fill="#fff4b0"/>
   <path d="M0 230 Q120 ${190 + scene * 5} 240 225 T480 215 V360 H0 Z" fill="url(#field)"/>
   <rect x="${x}" y="170" width="110" height="70" fill="#f4f1ea"/>
   <polygon points="${x - 12},172 ${x + 55},120 ${x + 122},172" fill="${roof}"/>
@@ -48,20 +53,33 @@ function sceneSvg(scene: number) {
 </svg>`;
 }
 
-export type Photo = { jpeg: Buffer; thumb: Buffer; width: number; height: number };
-
-/** Scene `scene` as a JPEG taken at `takenAt` (China time, `YYYY-MM-DD HH:MM:SS`), and its thumbnail. */
-export async function scenePhoto(scene: number, takenAt: string): Promise<Photo> {
-  const exifTime = takenAt.replace(/-/g, ':');
-  const jpeg = await sharp(Buffer.from(sceneSvg(scene)))
-    .jpeg({ quality: 72 })
+/** Scene `scene` as a phone would send it: a JPEG taken at `takenAt` (China time, `YYYY-MM-DD HH:MM:SS`). */
+export async function cameraPhoto(scene: number, takenAt: string): Promise<Buffer> {
+  const minutes = Math.floor(Date.parse(`${takenAt.replace(' ', 'T')}Z`) / 60_000);
+  return sharp(Buffer.from(sceneSvg(scene, minutes)))
+    .jpeg({ quality: 90 })
     .withExif({
       IFD0: { Make: 'Demo', Model: 'Phone' },
-      IFD2: { DateTimeOriginal: exifTime, OffsetTimeOriginal: '+08:00' },
+      IFD2: { DateTimeOriginal: takenAt.replace(/-/g, ':'), OffsetTimeOriginal: '+08:00' },
     })
     .toBuffer();
-  const thumb = await sharp(jpeg).resize(160).jpeg({ quality: 70 }).toBuffer();
-  return { jpeg, thumb, width, height };
+}
+
+export type StoredPhoto = { data: Buffer; thumb: Buffer; width: number; height: number };
+
+/**
+ * What the evidence module keeps of an uploaded photo: re-encoded without any metadata (the
+ * capture time lives in the row) and a WebP thumbnail of at most 320 px a side.
+ */
+export async function storedForm(original: Buffer): Promise<StoredPhoto> {
+  const { data, info } = await sharp(original)
+    .jpeg({ quality: 82 })
+    .toBuffer({ resolveWithObject: true });
+  const thumb = await sharp(data)
+    .resize({ width: 320, height: 320, fit: 'inside' })
+    .webp({ quality: 70 })
+    .toBuffer();
+  return { data, thumb, width: info.width, height: info.height };
 }
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -74,7 +92,13 @@ export async function writeEvidenceFile(root: string, bytes: Buffer): Promise<st
   const hash = sha256(bytes);
   const dir = join(root, hash.slice(0, 2), hash.slice(2, 4));
   const path = join(dir, hash);
-  if (await stat(path).then(() => true, () => false)) return hash;
+  if (
+    await stat(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return hash;
   await mkdir(dir, { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, bytes);

@@ -21,6 +21,10 @@ export type Profile = {
   shortYear: number | null;
   /** Share of quarterly reports filed after they fell due. */
   lateReports: number;
+  /** The unit gives through the city's charity foundation (R-TAX-CAP's eligible channel). */
+  charity: boolean;
+  /** One team member has not visited the village yet (R-VISIT-PRINCIPAL). */
+  absentMember: boolean;
 };
 
 type Ctx = {
@@ -28,7 +32,7 @@ type Ctx = {
   pairing: DemoPairing;
   roster: RosterPerson[];
   profile: Profile;
-  /** The last day records may carry: today, or the term's end. */
+  /** The last day records may carry: yesterday, or the term's end. */
   last: string;
 };
 
@@ -59,7 +63,10 @@ function visit(ctx: Ctx, date: string, people: RosterPerson[], department: boole
       date,
       place: ctx.rng.pick(t.visitPlaces),
       narrative: ctx.rng.pick(t.visitNarratives),
-      people: { rosterIds: [...new Set([...present, ...staff].map((p) => p.id))], others: others(ctx) },
+      people: {
+        rosterIds: [...new Set([...present, ...staff].map((p) => p.id))],
+        others: others(ctx),
+      },
       department,
     },
   };
@@ -89,7 +96,7 @@ function activity(ctx: Ctx, date: string, category: RecordCategory): PlannedReco
 function leadVisits(ctx: Ctx, year: number, from: string, to: string) {
   const required = prorate(2, daysBetween(from, to) + 1, year);
   const count =
-    year === ctx.profile.shortYear ? required - 1 : required + (ctx.rng.next() < 0.3 ? 1 : 0);
+    year === ctx.profile.shortYear ? required - 1 : required + (ctx.rng.next() < 0.5 ? 1 : 0);
   const span = daysBetween(from, to) + 1;
   return Array.from({ length: Math.max(0, count) }, (_, i) => {
     const lo = addDays(from, Math.floor((span * i) / count));
@@ -101,8 +108,10 @@ function leadVisits(ctx: Ctx, year: number, from: string, to: string) {
 
 /** Each principal and team member visits once in their time on the roster. */
 function leaderVisits(ctx: Ctx) {
-  return ctx.roster
-    .filter((p) => p.role === 'principal' || p.role === 'team')
+  const leaders = ctx.roster.filter((p) => p.role === 'principal' || p.role === 'team');
+  const absent = ctx.profile.absentMember ? leaders.findLast((p) => p.role === 'team') : undefined;
+  return leaders
+    .filter((person) => person !== absent)
     .map((person) => {
       const end = minDay(person.to ?? ctx.pairing.termEnd, ctx.pairing.termEnd);
       const span = daysBetween(person.from, end);
@@ -141,11 +150,18 @@ function activities(ctx: Ctx, year: number) {
   });
 }
 
-function fund(ctx: Ctx, date: string, amount: number, purpose: string, projectIndex: number | null) {
+function fund(
+  ctx: Ctx,
+  date: string,
+  amount: number,
+  purpose: string,
+  projectIndex: number | null,
+) {
   const { rng, pairing } = ctx;
   const inKind = rng.next() < 0.15;
   const roll = rng.next();
-  const channel = roll < 0.7 ? 'direct' : roll < 0.9 ? 'charity' : 'government';
+  const channel =
+    ctx.profile.charity || roll < 0.2 ? 'charity' : roll < 0.3 ? 'government' : 'direct';
   const receipt = `${pairing.village.code.slice(6, 9)}-${date.slice(0, 4)}${String(rng.int(1, 999)).padStart(3, '0')}`;
   return {
     side: 'urban',
@@ -199,7 +215,11 @@ function projectRecords(ctx: Ctx): PlannedRecord[] {
       ['10-01', '11-20'],
     ];
     const records: PlannedRecord[] = t.milestones.flatMap((m, i) => {
-      const date = dayWithin(ctx, `${project.year}-${windows[i][0]}`, `${project.year}-${windows[i][1]}`);
+      const date = dayWithin(
+        ctx,
+        `${project.year}-${windows[i][0]}`,
+        `${project.year}-${windows[i][1]}`,
+      );
       if (!date) return [];
       return [
         {
@@ -241,7 +261,8 @@ function projectRecords(ctx: Ctx): PlannedRecord[] {
 const quarterName = (q: number) => `${Math.floor(q / 4)}Q${(q % 4) + 1}`;
 const quarterEnd = (q: number) =>
   addDays(`${Math.floor(q / 4) + (q % 4 === 3 ? 1 : 0)}-${['04', '07', '10', '01'][q % 4]}-01`, -1);
-const quarterOfDay = (day: string) => yearOf(day) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+const quarterOfDay = (day: string) =>
+  yearOf(day) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3);
 
 /** Quarterly reports (R-REPORT-Q, due ten days after the quarter), prefilled from its records. */
 function reports(ctx: Ctx, records: PlannedRecord[]): PlannedRecord[] {
@@ -275,7 +296,7 @@ function reports(ctx: Ctx, records: PlannedRecord[]): PlannedRecord[] {
   return out;
 }
 
-/** Every record of the pairing dated up to `last`, by date. */
+/** Every record of the pairing dated by yesterday (or the term's end), by date. */
 export function plannedRecords(
   rng: Rng,
   pairing: DemoPairing,
@@ -283,7 +304,7 @@ export function plannedRecords(
   profile: Profile,
   today: string,
 ): PlannedRecord[] {
-  const last = minDay(today, pairing.termEnd);
+  const last = minDay(addDays(today, -1), pairing.termEnd);
   const ctx: Ctx = { rng, pairing, roster, profile, last };
   if (last < pairing.termStart) return [];
   const records: PlannedRecord[] = [...leaderVisits(ctx), ...projectRecords(ctx)];
@@ -294,6 +315,52 @@ export function plannedRecords(
     records.push(...funds(ctx, year));
   }
   const dated = records.filter((r) => r.content.date <= last);
-  if (pairing.spec.packId === 'town-2010') dated.push(...reports(ctx, dated).filter((r) => r.content.date <= last));
-  return dated.sort((a, b) => (a.content.date < b.content.date ? -1 : a.content.date > b.content.date ? 1 : 0));
+  if (pairing.spec.packId === 'town-2010')
+    dated.push(...reports(ctx, dated).filter((r) => r.content.date <= last));
+  return dated.sort((a, b) =>
+    a.content.date < b.content.date ? -1 : a.content.date > b.content.date ? 1 : 0,
+  );
+}
+
+/**
+ * The showcase pairing's last days (the documented unit and village accounts): a visit and an
+ * activity awaiting the village's confirmation, progress awaiting the unit's, and a fund the
+ * village objected to, awaiting the town's settlement.
+ */
+export function recentRecords(
+  rng: Rng,
+  pairing: DemoPairing,
+  roster: RosterPerson[],
+  today: string,
+): Array<PlannedRecord & { state: 'pending' | 'disputed' }> {
+  const ctx: Ctx = {
+    rng,
+    pairing,
+    roster,
+    profile: { shortYear: null, lateReports: 0, charity: true, absentMember: false },
+    last: addDays(today, -1),
+  };
+  const day = (back: number) => maxDay(addDays(today, -back), pairing.termStart);
+  const leads = roster.filter((p) => p.role === 'lead');
+  const project = pairing.content.projects.length - 1;
+  return [
+    { ...visit(ctx, day(3), leads, true), state: 'pending' },
+    { ...activity(ctx, day(6), 'volunteer_service'), side: 'urban', state: 'pending' },
+    {
+      side: 'rural',
+      state: 'pending',
+      content: {
+        type: 'progress',
+        date: day(2),
+        place: '项目现场',
+        narrative: `${pairing.content.projects[project].title}：主体工程（工作）过半。`,
+        projectIndex: project,
+        milestone: '主体工程（工作）过半',
+        percent: 60,
+        indicatorValue:
+          Math.round((pairing.content.projects[project].indicator?.quantity ?? 0) * 5) / 10,
+      },
+    },
+    { ...fund(ctx, day(9), 5_000, '困难群众帮扶', null), state: 'disputed' },
+  ];
 }

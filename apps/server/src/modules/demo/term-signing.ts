@@ -29,7 +29,10 @@ export type DemoPairing = PlannedPair & {
   townUser: number;
 };
 
-export type AccountOf = (role: 'unit_admin' | 'village_admin' | 'town_admin', orgId: number) => number;
+export type AccountOf = (
+  role: 'unit_admin' | 'village_admin' | 'town_admin',
+  orgId: number,
+) => number;
 
 /** A day in [from, to], drawn by the generator. */
 const dayIn = (rng: Rng, from: string, to: string) =>
@@ -100,7 +103,11 @@ export async function signPairings(
   );
   const loads = new Map<string, { roundId: number; urbanOrgId: number; taken: number }>();
   for (const { pair, roundId } of all) {
-    const load = loads.get(`${roundId}:${pair.unit.id}`) ?? { roundId, urbanOrgId: pair.unit.id, taken: 0 };
+    const load = loads.get(`${roundId}:${pair.unit.id}`) ?? {
+      roundId,
+      urbanOrgId: pair.unit.id,
+      taken: 0,
+    };
     load.taken += 1;
     loads.set(`${roundId}:${pair.unit.id}`, load);
   }

@@ -18,7 +18,13 @@ export type ForcedState = 'pending' | 'disputed';
 
 const reasonFor = (record: PlannedRecord) =>
   objectionReasons[
-    record.content.type === 'fund' ? 1 : record.content.type === 'visit' ? 2 : record.side === 'rural' ? 3 : 0
+    record.content.type === 'fund'
+      ? 1
+      : record.content.type === 'visit'
+        ? 2
+        : record.side === 'rural'
+          ? 3
+          : 0
   ];
 
 export function lifecycle(
@@ -38,7 +44,11 @@ export function lifecycle(
   const room = daysBetween(enteredOn, horizon);
   /** A moment `days` after entry (the same day: later than the entry). */
   const after = (days: number) =>
-    chinaTime(addDays(enteredOn, days), days === 0 ? Math.min(21, enteredHour + rng.int(1, 2)) : rng.int(8, 21), rng.int(0, 59));
+    chinaTime(
+      addDays(enteredOn, days),
+      days === 0 ? Math.min(21, enteredHour + rng.int(1, 2)) : rng.int(8, 21),
+      rng.int(0, 59),
+    );
   const dayOf = (days: number) => addDays(enteredOn, days);
 
   const roll = rng.next();
@@ -46,15 +56,15 @@ export function lifecycle(
   let state: RecordState =
     forced ??
     (old
-      ? roll < 0.84
+      ? roll < 0.87
         ? 'confirmed'
-        : roll < 0.93
+        : roll < 0.95
           ? 'pending'
-          : roll < 0.95
+          : roll < 0.96
             ? 'disputed'
-            : roll < 0.975
+            : roll < 0.98
               ? 'upheld'
-              : roll < 0.99
+              : roll < 0.995
                 ? 'rejected'
                 : 'withdrawn'
       : roll < 0.4

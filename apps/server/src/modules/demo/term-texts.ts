@@ -141,7 +141,13 @@ export const departmentOf = (unitType: string | null) =>
   departments[unitType ?? ''] ?? '党委办公室';
 
 /** What the village side is called in people's lists (named others). */
-export const villagePosts = ['村党组织书记', '村委会主任', '村党组织副书记', '村委会委员', '村民小组长'];
+export const villagePosts = [
+  '村党组织书记',
+  '村委会主任',
+  '村党组织副书记',
+  '村委会委员',
+  '村民小组长',
+];
 
 export const visitNarratives = [
   '走访结对村，听取村党组织关于年度工作和帮扶项目推进情况的汇报，实地察看项目现场。',
@@ -153,7 +159,10 @@ export const visitNarratives = [
 
 export const visitPlaces = ['村党群服务站', '村委会会议室', '项目现场', '合作社', '困难群众家中'];
 
-export const activityTexts: Record<Exclude<RecordCategory, 'other'>, { place: string; text: string }> = {
+export const activityTexts: Record<
+  Exclude<RecordCategory, 'other'>,
+  { place: string; text: string }
+> = {
   joint_meeting: {
     place: '村委会会议室',
     text: '召开结对共建联席会议，回顾上一年度帮扶工作，商定本年度共建事项和责任分工。',
@@ -189,8 +198,16 @@ export const activityTexts: Record<Exclude<RecordCategory, 'other'>, { place: st
 };
 
 export const otherActivities = [
-  { label: '助农直播', place: '合作社', text: '单位青年志愿者与村合作社联合开展助农直播，推介特色农产品。' },
-  { label: '消费帮扶对接会', place: '单位食堂', text: '举办消费帮扶对接会，单位食堂与村合作社签订采购意向。' },
+  {
+    label: '助农直播',
+    place: '合作社',
+    text: '单位青年志愿者与村合作社联合开展助农直播，推介特色农产品。',
+  },
+  {
+    label: '消费帮扶对接会',
+    place: '单位食堂',
+    text: '举办消费帮扶对接会，单位食堂与村合作社签订采购意向。',
+  },
   { label: '青少年暑期活动', place: '村文化活动室', text: '为村留守儿童开展暑期科普和阅读活动。' },
 ];
 
