@@ -326,6 +326,15 @@ describe('demo term', () => {
     expect(has('rural', 'pending')).toBe(true);
     expect(has('urban', 'disputed')).toBe(true);
     expect(open.rows.some((r) => r.photos === 2)).toBe(true);
+    // R-TAX-CAP: the unit's donations through eligible channels pass 12% of a year's profit.
+    const capped = await one<{ years: number }>(
+      `select count(*)::int as years from unit_profits p
+       join pairing_agreements pa on pa.urban_org_id = p.org_id and pa.id = ${pairing.id}
+       where 0.12 * p.profit < (select sum(l.amount) from ledger_records l
+         where l.pairing_id = pa.id and l.type = 'fund' and extract(year from l.date) = p.year
+           and l.content->>'channel' in ('charity', 'government'))`,
+    );
+    expect(capped.years).toBeGreaterThan(0);
   });
 
   it('took well under a minute', () => {

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/client.ts';
 import { fundUses, unitProfits } from '../ledger/schema.ts';
 import { insertRows } from './bulk.ts';
-import { addDays, chinaTime, daysBetween } from './days.ts';
+import { addDays, chinaTime, daysBetween, minDay } from './days.ts';
 import type { seededRandom } from './rng.ts';
 import type { RecordRow } from './term-states.ts';
 import type { DemoPairing } from './term-signing.ts';
@@ -62,13 +62,17 @@ export async function seedUnitProfits(
     const years: number[] = [];
     for (let y = Number(p.termStart.slice(0, 4)); y < Number(today.slice(0, 4)); y += 1)
       years.push(y);
-    // A small company's donations may pass 12% of its profit; the rest are far below it.
-    const scale = small.has(p.unit.id) || rng.next() < 0.15 ? 1_000 : 1_000_000;
+    // A small company's donations may pass 12% of its profit (those in `small` do: 12% of at
+    // most ¥150,000 is less than a weak village's ¥20,000 a year); the rest give far less.
+    const smallOne = small.has(p.unit.id);
+    const scale = smallOne || rng.next() < 0.15 ? 1_000 : 1_000_000;
     return years.map((year) => ({
       orgId: p.unit.id,
       year,
-      profit: rng.int(scale === 1_000 ? 120 : 5, scale === 1_000 ? 400 : 800) * scale,
-      updatedAt: chinaTime(`${year + 1}-04-${String(rng.int(10, 28))}`, 10),
+      profit: smallOne
+        ? rng.int(100, 150) * 1_000
+        : rng.int(scale === 1_000 ? 120 : 5, scale === 1_000 ? 400 : 800) * scale,
+      updatedAt: chinaTime(minDay(`${year + 1}-03-${rng.int(10, 28)}`, addDays(today, -1)), 10),
     }));
   });
   await insertRows(db, unitProfits, rows);
