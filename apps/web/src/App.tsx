@@ -13,10 +13,11 @@ import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
 
-// Public pages (no sign-in): the live status board and a pair's public commitment.
+// Public pages (no sign-in): the live status board, a pair's public commitment, QR check-in.
 const BoardPage = lazy(() => import('./pages/board/BoardPage.tsx'));
 const BoardIndexPage = lazy(() => import('./pages/board/BoardIndexPage.tsx'));
 const CommitmentPage = lazy(() => import('./pages/board/CommitmentPage.tsx'));
+const PublicCheckinPage = lazy(() => import('./pages/ledger/checkin/PublicCheckinPage.tsx'));
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
@@ -49,6 +50,7 @@ export function App() {
                 <Route path="/board" element={<BoardIndexPage />} />
                 <Route path="/board/:roundId" element={<BoardPage />} />
                 <Route path="/commitments/:agreementId" element={<CommitmentPage />} />
+                <Route path="/checkin/:token" element={<PublicCheckinPage />} />
                 <Route
                   path="/change-password"
                   element={

@@ -16,3 +16,5 @@ export * from './contracts/audit.ts';
 export * from './contracts/imports.ts';
 export * from './contracts/text.ts';
 export * from './contracts/ledger.ts';
+export * from './contracts/checkins.ts';
+export * from './contracts/evidence.ts';

@@ -1,3 +1,4 @@
+import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -252,4 +253,5 @@ export const en: Record<MessageKey, string> = {
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
   ...allocationEn,
+  ...checkinEn,
 };

@@ -1,7 +1,7 @@
 // Who may do what in the term's ledger (issue 12). Reading follows the scope (either party inside
 // it). Recording, confirming and objecting belong to the two sides as agreements define them;
 // settling a dispute belongs to the admins above the village; the roster is the unit's.
-import { roleMay, type LedgerSide, type RecordState } from '@pairing/shared';
+import { roleMay, type LedgerSide, type RecordState, type RecordType } from '@pairing/shared';
 import { AppError, conflict, forbidden } from '../../lib/errors.ts';
 import type { Can } from '../../lib/policy.ts';
 import { inScope, type Scope } from '../../lib/scope.ts';
@@ -98,6 +98,13 @@ export function refusal(
       return subject.counts ? alreadyCounts() : null;
     }
   }
+}
+
+/** Project progress and acceptance (验收) are recorded by the village and its town (issue 12 item 3). */
+export function recordTypeRefusal(side: LedgerSide, type: RecordType): AppError | null {
+  return (type === 'progress' || type === 'acceptance') && side !== 'rural'
+    ? forbidden('项目进度和验收由结对村及其所在镇记录')
+    : null;
 }
 
 export const can: Can<LedgerAction, PairingSubject | RecordSubject> = (scope, action, subject) =>
