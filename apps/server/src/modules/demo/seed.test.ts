@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CONFIRMATION_DAYS, recordInput } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { login } from '../../../test/fixtures.ts';
+import { blobPath } from '../ledger/evidence/store.ts';
 import { demoPassword, seedDemoIfEmpty, type DemoAccount } from './seed.ts';
 
 let env: TestEnv;
 let accounts: DemoAccount[];
 const lines: string[] = [];
-const evidenceDir = mkdtempSync(join(tmpdir(), 'demo-evidence-'));
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -19,12 +17,9 @@ beforeAll(async () => {
   expect((await seedDemoIfEmpty(env, () => {})).accounts).toEqual([]);
   await env.dbh.query(`DELETE FROM district_pairs`);
   await env.dbh.query(`TRUNCATE orgs CASCADE`);
-  accounts = (await seedDemoIfEmpty(env, (l) => lines.push(l), { evidenceDir })).accounts;
+  accounts = (await seedDemoIfEmpty(env, (l) => lines.push(l))).accounts;
 }, 180_000);
-afterAll(async () => {
-  await env.close();
-  rmSync(evidenceDir, { recursive: true, force: true });
-});
+afterAll(() => env.close());
 
 const one = async <T>(text: string) => (await env.dbh.query<T>(text)).rows[0];
 
@@ -281,8 +276,7 @@ describe('demo term', () => {
       `select sha256, thumb_sha256, size from evidence_files`,
     );
     expect(files.rows.length).toBeGreaterThanOrEqual(8);
-    const stored = (sha: string) =>
-      readFileSync(join(evidenceDir, sha.slice(0, 2), sha.slice(2, 4), sha));
+    const stored = (sha: string) => readFileSync(blobPath(env.config.evidence!.dir!, sha));
     for (const f of files.rows) {
       for (const sha of [f.sha256, f.thumb_sha256]) {
         expect(createHash('sha256').update(stored(sha)).digest('hex')).toBe(sha);
@@ -335,6 +329,31 @@ describe('demo term', () => {
            and l.content->>'channel' in ('charity', 'government'))`,
     );
     expect(capped.years).toBeGreaterThan(0);
+  });
+
+  it('shows the showcase pairing through the API to its unit, village and town', async () => {
+    const get = async (username: string, url: string) => {
+      const res = await env.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: await login(env, username, demoPassword) },
+      });
+      expect(res.statusCode, `${username} ${url}`).toBe(200);
+      return res.json();
+    };
+    const mine = await get('unit_admin', '/api/pairings');
+    expect(mine.total).toBeGreaterThanOrEqual(1);
+    const pairing = mine.items[0];
+    expect(pairing.compliance.at).toBe(today);
+    const page = await get('village_admin', `/api/pairings/${pairing.id}/records?pageSize=100`);
+    expect(page.total).toBeGreaterThan(20);
+    const stored = await get('village_admin', `/api/pairings/${pairing.id}`);
+    const live = await get('village_admin', `/api/pairings/${pairing.id}/compliance`);
+    expect(stored.status).toEqual(live);
+    const awaiting = await get('village_admin', '/api/records/awaiting');
+    expect(awaiting.items.some((r: { evidence: unknown[] }) => r.evidence.length === 2)).toBe(true);
+    const toSettle = await get('fengjing_admin', '/api/records/awaiting');
+    expect(toSettle.items.map((r: { state: string }) => r.state)).toContain('disputed');
   });
 
   it('took well under a minute', () => {

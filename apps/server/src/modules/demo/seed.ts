@@ -13,7 +13,7 @@ import { seedDemoRound as seedAllocationDemoRound } from './allocation-round.ts'
 import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
 import { seedDemoTerm } from './term.ts';
-import { defaultEvidenceDir } from './term-photos.ts';
+import { evidenceSettings } from '../ledger/evidence/settings.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
 
 export type DemoAccount = { role: string; username: string; password: string; orgName: string };
@@ -24,14 +24,10 @@ export const demoPassword = 'Demo@2026';
 const weakShare = 0.1;
 type Org = typeof orgs.$inferSelect;
 
-/**
- * Create the demo city on first start; later starts find it and change nothing. Photos of the
- * term's records go to `evidenceDir` (./data/evidence by default).
- */
+/** Create the demo city on first start; later starts find it and change nothing. */
 export async function seedDemoIfEmpty(
   ctx: AppContext,
   log: (line: string) => void,
-  options: { evidenceDir?: string } = {},
 ): Promise<{ accounts: DemoAccount[] }> {
   const db = ctx.dbh.db;
   const [any] = await db.select({ id: orgs.id }).from(orgs).limit(1);
@@ -109,7 +105,7 @@ export async function seedDemoIfEmpty(
   const [city] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, '310100000000'));
   await seedOpenDemoRound(db, ctx.clock, city.id);
   const term = await seedDemoTerm(ctx, {
-    evidenceDir: options.evidenceDir ?? defaultEvidenceDir,
+    evidence: evidenceSettings(ctx.config),
     passwordHash,
   });
   if (term)

@@ -4,11 +4,15 @@
 import type { Db } from '../../db/client.ts';
 import { evidenceFiles, recordEvidence } from '../ledger/schema.ts';
 import { insertInChunks, insertRows } from './bulk.ts';
-import { addDays, chinaTime } from './days.ts';
+import { capturedOffDate } from '../ledger/evidence/exif.ts';
+import { prepareEvidence } from '../ledger/evidence/prepare.ts';
+import type { EvidenceSettings } from '../ledger/evidence/settings.ts';
+import { storeBlob } from '../ledger/evidence/store.ts';
+import { addDays } from './days.ts';
 import type { seededRandom } from './rng.ts';
 import type { DemoPairing } from './term-signing.ts';
 import type { RecordRow } from './term-states.ts';
-import { cameraPhoto, sceneCount, storedForm, writeEvidenceFile } from './term-photos.ts';
+import { cameraPhoto, sceneCount } from './term-photos.ts';
 
 type Rng = ReturnType<typeof seededRandom>;
 
@@ -59,15 +63,16 @@ function choose(
 }
 
 /**
- * Photograph the chosen records: writes the files under `dir` now, flags a photo taken more
- * than a day off on its record, and answers the insert of the file rows once record ids exist.
+ * Photograph the chosen records: each photo goes through the evidence module's upload path
+ * (checked, re-encoded, EXIF read, flagged when taken more than a day off its record's date) and
+ * is stored now; the rows follow once the records have ids.
  */
 export async function seedPhotos(
   rng: Rng,
   rows: RecordRow[],
   pairings: DemoPairing[],
   showcase: { unitId: number; villageId: number } | null,
-  dir: string,
+  settings: EvidenceSettings,
   today: string,
 ) {
   const showcaseId =
@@ -80,26 +85,26 @@ export async function seedPhotos(
   for (const pick of choose(rows, pairings, showcaseId, today)) {
     const row = rows[pick.index];
     for (let position = 0; position < pick.photos; position += 1) {
-      const mismatch = position === 0 && pick.offDays !== 0;
-      const day = addDays(row.date, mismatch ? pick.offDays : 0);
-      const [hour, minute] = [rng.int(9, 16), rng.int(0, 59)];
-      const stamp = `${day} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`;
-      const photo = await storedForm(await cameraPhoto(scene++ % sceneCount, stamp));
-      const sha = await writeEvidenceFile(dir, photo.data);
+      const day = addDays(row.date, position === 0 ? pick.offDays : 0);
+      const time = `${String(rng.int(9, 16)).padStart(2, '0')}:${String(rng.int(10, 59))}:00`;
+      const original = await cameraPhoto(scene++ % sceneCount, `${day} ${time}`);
+      const photo = await prepareEvidence(original, settings.maxPixels);
+      const sha = await storeBlob(settings.dir, photo.data);
       if (!fileOf.has(sha)) {
         fileOf.set(sha, files.length);
         files.push({
           sha256: sha,
-          mime: 'image/jpeg',
+          mime: photo.mime,
           size: photo.data.length,
           width: photo.width,
           height: photo.height,
-          thumbSha256: await writeEvidenceFile(dir, photo.thumb),
-          takenAt: chinaTime(day, hour, minute),
+          thumbSha256: photo.thumb ? await storeBlob(settings.dir, photo.thumb) : null,
+          takenAt: photo.capture.takenAt,
           createdBy: row.enteredBy,
           createdAt: row.enteredAt,
         });
       }
+      const mismatch = capturedOffDate(photo.capture, row.date);
       attachments.push({ record: pick.index, file: fileOf.get(sha)!, position, mismatch });
       if (mismatch) row.photoDateMismatch = true;
     }
@@ -113,7 +118,7 @@ export async function seedPhotos(
         attachments.map((a) => ({
           recordId: recordIds[a.record],
           fileId: fileIds[a.file],
-          position: a.position,
+          position: a.position + 1,
           originalName: `IMG_${rows[a.record].date.replace(/-/g, '')}_${a.position + 1}.jpg`,
           dateMismatch: a.mismatch,
           createdAt: rows[a.record].enteredAt,

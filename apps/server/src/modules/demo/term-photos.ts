@@ -1,17 +1,7 @@
 // Photos for the demo's visits and activities: small JPEG scenes drawn from SVG (sky, fields, a
-// building) carrying the EXIF capture time of the event as a phone's would, kept as the evidence
-// module keeps uploads (re-encoded, content-addressed under the evidence directory). The same
-// inputs give the same bytes.
-import { createHash } from 'node:crypto';
-import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// building) carrying the EXIF capture time of the event, as a phone sends them. The same inputs
+// give the same bytes.
 import sharp from 'sharp';
-
-/** The repository's ./data/evidence, beside the embedded database's ./data/pglite. */
-export const defaultEvidenceDir = fileURLToPath(
-  new URL('../../../../../data/evidence', import.meta.url),
-);
 
 const palettes = [
   ['#8ec5ff', '#e8f4ff', '#6aa84f', '#b45f06'],
@@ -63,45 +53,4 @@ export async function cameraPhoto(scene: number, takenAt: string): Promise<Buffe
       IFD2: { DateTimeOriginal: takenAt.replace(/-/g, ':'), OffsetTimeOriginal: '+08:00' },
     })
     .toBuffer();
-}
-
-export type StoredPhoto = { data: Buffer; thumb: Buffer; width: number; height: number };
-
-/**
- * What the evidence module keeps of an uploaded photo: re-encoded without any metadata (the
- * capture time lives in the row) and a WebP thumbnail of at most 320 px a side.
- */
-export async function storedForm(original: Buffer): Promise<StoredPhoto> {
-  const { data, info } = await sharp(original)
-    .jpeg({ quality: 82 })
-    .toBuffer({ resolveWithObject: true });
-  const thumb = await sharp(data)
-    .resize({ width: 320, height: 320, fit: 'inside' })
-    .webp({ quality: 70 })
-    .toBuffer();
-  return { data, thumb, width: info.width, height: info.height };
-}
-
-export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/**
- * Store `bytes` as `<root>/ab/cd/<sha256>` (the evidence module's layout) unless already there;
- * written to a temporary name first so a reader never sees half a file. Answers the hash.
- */
-export async function writeEvidenceFile(root: string, bytes: Buffer): Promise<string> {
-  const hash = sha256(bytes);
-  const dir = join(root, hash.slice(0, 2), hash.slice(2, 4));
-  const path = join(dir, hash);
-  if (
-    await stat(path).then(
-      () => true,
-      () => false,
-    )
-  )
-    return hash;
-  await mkdir(dir, { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, bytes);
-  await rename(temporary, path);
-  return hash;
 }

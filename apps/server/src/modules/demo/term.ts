@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import { users } from '../auth/schema.ts';
 import { refreshCompliance } from '../ledger/compliance/store.ts';
+import type { EvidenceSettings } from '../ledger/evidence/settings.ts';
 import { ledgerRecords } from '../ledger/schema.ts';
 import { orgs } from '../orgs/schema.ts';
 import { chinaDay } from '../rounds/dates.ts';
@@ -78,11 +79,11 @@ function accountsWanted(
 
 /**
  * Seed the term once (found by its city round's name on later starts): answers what it created,
- * or null when it was there already. `evidenceDir` is where photos are stored.
+ * or null when it was there already. Photos are stored where `evidence` says.
  */
 export async function seedDemoTerm(
   ctx: Pick<AppContext, 'dbh' | 'clock'>,
-  options: { evidenceDir: string; passwordHash: string },
+  options: { evidence: EvidenceSettings; passwordHash: string },
 ): Promise<TermSummary | null> {
   const db = ctx.dbh.db;
   const [existing] = await db
@@ -129,7 +130,7 @@ export async function seedDemoTerm(
     // Ids follow the order things were entered in.
     rows.sort((a, b) => +a.enteredAt - +b.enteredAt || a.pairingId - b.pairingId);
     const byId = new Map(pairings.map((p) => [p.id, p]));
-    const photos = await seedPhotos(rng, rows, pairings, showcase, options.evidenceDir, today);
+    const photos = await seedPhotos(rng, rows, pairings, showcase, options.evidence, today);
     const ids = await insertInChunks(t, ledgerRecords, rows);
     const photoCount = await photos.insert(t, ids);
     const fundUses = await seedFundUses(
