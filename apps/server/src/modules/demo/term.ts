@@ -19,7 +19,13 @@ import { ensureAccounts, type AccountWanted } from './term-accounts.ts';
 import { seedFundUses, seedUnitProfits } from './term-money.ts';
 import { loadUnits, loadVillages } from './term-pairs.ts';
 import { seedPhotos } from './term-evidence.ts';
-import { plannedRecords, recentRecords, type PlannedRecord, type Profile } from './term-records.ts';
+import {
+  plannedRecords,
+  recentRecords,
+  showcaseProfile,
+  type PlannedRecord,
+  type Profile,
+} from './term-records.ts';
 import { seedRosters } from './term-roster.ts';
 import { cityTermRoundName, termRoundSpecs } from './term-rounds.ts';
 import { signPairings, type DemoPairing } from './term-signing.ts';
@@ -118,9 +124,7 @@ export async function seedDemoTerm(
     pairings.forEach((pairing, i) => {
       const isShowcase =
         pairing.unit.id === showcase?.unitId && pairing.village.id === showcase.villageId;
-      const profile = isShowcase
-        ? { shortYear: null, lateReports: 0, charity: true, absentMember: false }
-        : profileOf(rng, pairing, today);
+      const profile = isShowcase ? showcaseProfile : profileOf(rng, pairing, today);
       const records: Array<PlannedRecord & { state?: ForcedState }> = [
         ...plannedRecords(rng, pairing, rosters[i], profile, today),
         ...(isShowcase ? recentRecords(rng, pairing, rosters[i], today) : []),
