@@ -206,7 +206,10 @@ test('a visit recorded offline on a phone is sent once when back online, confirm
   await page.getByTestId('record-submit').click();
   await page.getByText('暂时无法连接，记录已保存在本机，联网后自动提交').waitFor();
   const status = page.getByTestId('outbox-status');
-  await expect.poll(() => status.innerText()).toBe('离线 · 1 条记录待发送');
+  // On a phone the header shows the count; the words are the button's label.
+  await expect.poll(() => status.getAttribute('aria-label')).toBe('离线 · 1 条记录待发送');
+  expect(await status.innerText()).toBe('1');
+  await expect.poll(() => page.evaluate('document.documentElement.scrollWidth')).toBe(phone.width);
 
   // The outbox page opens offline (its code comes from the worker's cache) and lists the visit.
   await status.click();

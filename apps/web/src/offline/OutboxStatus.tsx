@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import { useMe } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { useIsPhone } from '../lib/useIsPhone.ts';
 import { startOutbox } from './outbox.ts';
 import { rememberSession } from './session.ts';
 import { useOutbox } from './useOutbox.ts';
@@ -23,6 +24,7 @@ export default function OutboxStatus() {
   const { userId } = useMe();
   const { t } = useI18n();
   const navigate = useNavigate();
+  const phone = useIsPhone();
   const { entries, online, syncing } = useOutbox();
 
   useEffect(() => {
@@ -39,6 +41,7 @@ export default function OutboxStatus() {
     queued ? t('outbox.status.queued', { count: queued }) : null,
     failed ? t('outbox.status.failed', { count: failed }) : null,
   ].filter(Boolean);
+  const text = parts.join(' · ');
   const icon = failed ? (
     <WarningOutlined />
   ) : !online ? (
@@ -49,6 +52,7 @@ export default function OutboxStatus() {
     <CloudUploadOutlined />
   );
 
+  // A phone's header has room for the icon and a number only; the words are its label.
   return (
     <Button
       type="text"
@@ -56,10 +60,18 @@ export default function OutboxStatus() {
       className="outbox-status"
       data-testid="outbox-status"
       icon={icon}
+      title={text}
+      aria-label={text}
       onClick={() => navigate('/outbox')}
     >
-      {parts.join(' · ')}
-      {failed ? <span className="outbox-status-view">{t('outbox.status.view')}</span> : null}
+      {phone ? (
+        failed || queued || null
+      ) : (
+        <>
+          {text}
+          {failed ? <span className="outbox-status-view">{t('outbox.status.view')}</span> : null}
+        </>
+      )}
     </Button>
   );
 }
