@@ -16,3 +16,5 @@ export * from './contracts/audit.ts';
 export * from './contracts/imports.ts';
 export * from './contracts/text.ts';
 export * from './contracts/ledger.ts';
+export * from './contracts/disclosure.ts';
+export * from './contracts/archive.ts';

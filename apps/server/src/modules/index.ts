@@ -10,6 +10,7 @@ import { userRoutes } from './users/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { intentionsForRounds } from './intentions/read-for-rounds.ts';
 import { intentionRoutes } from './intentions/routes.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
@@ -31,4 +32,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   importRoutes,
   allocationRoutes,
   notificationRoutes,
+  ledgerRoutes,
 ];

@@ -17,11 +17,11 @@ export const workbookLimits = {
   columns: 100,
 };
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const tooLarge = (what: string) =>
+const tooLarge = (what: string, rows = workbookLimits.rows) =>
   new AppError(
     422,
     'workbook_too_large',
-    `工作簿过大：${what}。请拆分为不超过 ${workbookLimits.rows.toLocaleString('en-US')} 行的文件后分批导入`,
+    `工作簿过大：${what}。请拆分为不超过 ${rows.toLocaleString('en-US')} 行的文件后分批导入`,
   );
 
 /** Work on the event loop between yields stays well under 100 ms. */
@@ -108,43 +108,65 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/**
- * The first sheet's rows below the header as text keyed by column, read as a stream (exceljs's
- * streaming reader: one row at a time, shared strings cached), within the row and column limits.
- * Missing required headers are one 422; a file that `verifyUnpackedSize` passed is read here.
- */
-export async function readRows(buffer: Buffer, columns: readonly Column[]): Promise<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+function openReader(buffer: Buffer) {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     entries: 'ignore',
   });
+}
+
+/**
+ * Append one sheet's data rows (below its header) to `rows`, as text keyed by column, within the
+ * column limit and `maxRows` for the whole file, of which `before` were read from earlier
+ * sheets. `where` names the sheet in messages.
+ */
+async function collectRows(
+  sheet: AsyncIterable<ExcelJS.Row>,
+  columns: readonly Column[],
+  rows: SheetRow[],
+  maxRows: number,
+  where = '',
+  before = 0,
+) {
   const positions = new Map<string, number>();
-  const rows: SheetRow[] = [];
   let header = false;
+  for await (const row of sheet) {
+    // `cellCount` is the last column used: one cell at column 16,384 is cheap for the file
+    // and a 16,384-slot row here.
+    if (row.cellCount > workbookLimits.columns)
+      throw tooLarge(`${where}第 ${row.number} 行超过 ${workbookLimits.columns} 列`, maxRows);
+    if (!header) {
+      header = true;
+      // An empty first row is not yielded: the header is then missing.
+      readHeader(row.number === 1 ? row : undefined, columns, positions, where);
+      if (row.number === 1) continue;
+    }
+    const cells: Record<string, string> = {};
+    for (const [key, col] of positions) cells[key] = cellText(row.getCell(col).value);
+    if (!Object.values(cells).some(Boolean)) continue;
+    if (before + rows.length === maxRows)
+      throw tooLarge(`超过 ${maxRows.toLocaleString('en-US')} 行`, maxRows);
+    rows.push({ row: row.number, cells });
+    if (rows.length % 250 === 0) await yieldToLoop();
+  }
+  if (!header) readHeader(undefined, columns, positions, where);
+}
+
+/**
+ * The first sheet's rows below the header as text keyed by column, read as a stream (exceljs's
+ * streaming reader: one row at a time, shared strings cached), within the row and column limits.
+ * Missing required headers are one 422; a file that `verifyUnpackedSize` passed is read here.
+ */
+export async function readRows(buffer: Buffer, columns: readonly Column[]): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  let read = false;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        // `cellCount` is the last column used: one cell at column 16,384 is cheap for the file
-        // and a 16,384-slot row here.
-        if (row.cellCount > workbookLimits.columns)
-          throw tooLarge(`第 ${row.number} 行超过 ${workbookLimits.columns} 列`);
-        if (!header) {
-          header = true;
-          // An empty first row is not yielded: the header is then missing.
-          readHeader(row.number === 1 ? row : undefined, columns, positions);
-          if (row.number === 1) continue;
-        }
-        const cells: Record<string, string> = {};
-        for (const [key, col] of positions) cells[key] = cellText(row.getCell(col).value);
-        if (!Object.values(cells).some(Boolean)) continue;
-        if (rows.length === workbookLimits.rows)
-          throw tooLarge(`超过 ${workbookLimits.rows.toLocaleString('en-US')} 行`);
-        rows.push({ row: row.number, cells });
-        if (rows.length % 250 === 0) await yieldToLoop();
-      }
+    for await (const sheet of openReader(buffer)) {
+      read = true;
+      await collectRows(sheet, columns, rows, workbookLimits.rows);
       // Only the first sheet holds data; the template's second one holds drop-down lists.
       break;
     }
@@ -152,15 +174,50 @@ export async function readRows(buffer: Buffer, columns: readonly Column[]): Prom
     if (err instanceof AppError) throw err;
     throw notXlsx();
   }
-  if (!header) readHeader(undefined, columns, positions);
+  if (!read) readHeader(undefined, columns, new Map());
   if (!rows.length) throw new AppError(422, 'no_rows', '表格中没有数据行');
   return rows;
+}
+
+/**
+ * The rows of every sheet named in `sheets` (by sheet name, each with its columns), read like
+ * `readRows`, at most `maxRows` data rows in all. Other sheets are read past; a named sheet the
+ * file lacks has no rows. At least one row somewhere, or 422.
+ */
+export async function readSheets(
+  buffer: Buffer,
+  sheets: Readonly<Record<string, readonly Column[]>>,
+  maxRows: number,
+): Promise<Map<string, SheetRow[]>> {
+  const found = new Map<string, SheetRow[]>();
+  let total = 0;
+  try {
+    for await (const sheet of openReader(buffer)) {
+      const name = (sheet as unknown as { name: string }).name;
+      const columns = Object.hasOwn(sheets, name) ? sheets[name] : undefined;
+      if (!columns || found.has(name)) {
+        let skipped = 0;
+        for await (const _row of sheet) if (++skipped % 250 === 0) await yieldToLoop();
+        continue;
+      }
+      const rows: SheetRow[] = [];
+      await collectRows(sheet, columns, rows, maxRows, `工作表“${name}”`, total);
+      total += rows.length;
+      found.set(name, rows);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw notXlsx();
+  }
+  if (!total) throw new AppError(422, 'no_rows', '工作簿中没有数据行');
+  return found;
 }
 
 function readHeader(
   row: ExcelJS.Row | undefined,
   columns: readonly Column[],
   positions: Map<string, number>,
+  where = '',
 ) {
   row?.eachCell((cell, col) => {
     const header = cellText(cell.value).replace(/[*＊\s]/g, '');
@@ -172,7 +229,7 @@ function readHeader(
     throw new AppError(
       422,
       'bad_header',
-      `第 1 行缺少列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`,
+      `${where}第 1 行缺少列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`,
     );
   }
 }

@@ -1,0 +1,59 @@
+// Records entered in bulk (the archive import) as the ledger stores them: pending, counting from
+// the entry day + 14 (China time) unless the other side objects, with the columns the engine's
+// ledger and the queries read beside the content. The core's record insert may replace this.
+import { CONFIRMATION_DAYS, type LedgerSide, type RecordInput } from '@pairing/shared';
+import type { Db } from '../../../db/client.ts';
+import { ledgerRecords } from '../schema.ts';
+
+export type RecordBatch = {
+  pairingId: number;
+  provinceCode: string;
+  side: LedgerSide;
+  userId: number;
+  /** The entry day, China time (YYYY-MM-DD). */
+  today: string;
+  now: Date;
+};
+
+/** `day` plus `days` calendar days. */
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const derived = (c: RecordInput) => ({
+  rosterIds: c.type === 'visit' || c.type === 'activity' ? c.people.rosterIds : [],
+  department: c.type === 'visit' ? c.department : false,
+  category: c.type === 'activity' ? c.category : null,
+  amount: c.type === 'fund' ? c.amount : null,
+  period: c.type === 'report' ? c.quarter : null,
+});
+
+/** Parameters per statement stay under PostgreSQL's 65,535: 1,000 rows of 14 columns. */
+const chunk = 1_000;
+
+/** Insert the records in the caller's transaction; answers their ids in input order. */
+export async function insertRecords(db: Db, batch: RecordBatch, inputs: RecordInput[]) {
+  const countsFrom = addDays(batch.today, CONFIRMATION_DAYS);
+  const ids: number[] = [];
+  for (let at = 0; at < inputs.length; at += chunk) {
+    const rows = await db
+      .insert(ledgerRecords)
+      .values(
+        inputs.slice(at, at + chunk).map((content) => ({
+          pairingId: batch.pairingId,
+          provinceCode: batch.provinceCode,
+          type: content.type,
+          side: batch.side,
+          date: content.date,
+          content,
+          ...derived(content),
+          state: 'pending' as const,
+          countsFrom,
+          enteredAt: batch.now,
+          enteredBy: batch.userId,
+        })),
+      )
+      .returning({ id: ledgerRecords.id });
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
