@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../lib/errors.ts';
 import type { Column } from './columns.ts';
 
@@ -59,16 +59,23 @@ export function inspectWorkbook(buffer: Buffer) {
  * are only claims. A part that inflates past its declared size, or a total past the limit, stops
  * the count there. Inflates in 16 KB slices with a yield between them.
  */
-export async function verifyUnpackedSize(buffer: Buffer, declared: Map<string, number>) {
+export async function verifyUnpackedSize(
+  buffer: Buffer,
+  declared: Map<string, number>,
+  keep?: Map<string, Uint8Array[]>,
+) {
   let total = 0;
   let refusal: AppError | undefined;
   const unzip = new Unzip((file) => {
     let size = 0;
     const limit = declared.get(file.name) ?? 0;
+    const kept: Uint8Array[] = [];
+    keep?.set(file.name, kept);
     file.ondata = (err, chunk) => {
       if (err) refusal ??= notXlsx();
       size += chunk?.length ?? 0;
       total += chunk?.length ?? 0;
+      if (keep && chunk?.length) kept.push(chunk.slice());
       if (size > limit) refusal ??= tooLarge(`“${file.name}”解压后超过其声明的大小`);
       else if (total > workbookLimits.unpackedBytes)
         refusal ??= tooLarge(`解压后超过 ${mb(workbookLimits.unpackedBytes)} MB`);
@@ -87,6 +94,46 @@ export async function verifyUnpackedSize(buffer: Buffer, declared: Map<string, n
     await yieldToLoop();
   }
   if (refusal) throw refusal;
+}
+
+/** The parts exceljs's streaming reader must meet before any worksheet. */
+const leadingParts = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * `verifyUnpackedSize`, keeping the parts, then the same workbook stored (not compressed) with
+ * the workbook, its relations and the shared strings first. exceljs 4.4's streaming reader loses
+ * the workbook part of a file whose worksheets come first and are more than a few (the order
+ * exceljs itself writes), and with it every sheet's name; a reader of several sheets by name
+ * needs this order. Holds the unpacked parts (at most `workbookLimits.unpackedBytes`) meanwhile.
+ */
+export async function unpackInOrder(buffer: Buffer, declared: Map<string, number>) {
+  const parts = new Map<string, Uint8Array[]>();
+  await verifyUnpackedSize(buffer, declared, parts);
+  const names = [...declared.keys()].filter((n) => !n.endsWith('/'));
+  const ordered = [
+    ...leadingParts.filter((n) => names.includes(n)),
+    ...names.filter((n) => !leadingParts.includes(n)),
+  ];
+  const files: Zippable = {};
+  for (const name of ordered) {
+    const chunks = parts.get(name) ?? [];
+    const whole = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      whole.set(c, at);
+      at += c.length;
+    }
+    files[name] = whole;
+    await yieldToLoop();
+  }
+  return Buffer.from(zipSync(files, { level: 0 }));
 }
 
 export type SheetRow = { row: number; cells: Record<string, string> };

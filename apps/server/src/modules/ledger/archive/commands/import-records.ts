@@ -18,7 +18,7 @@ import { recordAudit } from '../../../audit/record.ts';
 import {
   inspectWorkbook,
   readSheets,
-  verifyUnpackedSize,
+  unpackInOrder,
   yieldToLoop,
 } from '../../../imports/workbook.ts';
 import { chinaDay } from '../../../rounds/dates.ts';
@@ -60,8 +60,8 @@ export async function importRecords(
 
   const buffer = await file();
   const declared = inspectWorkbook(buffer);
-  await verifyUnpackedSize(buffer, declared);
-  const sheets = await readSheets(buffer, sheetColumns, archiveImportRows);
+  const ordered = await unpackInOrder(buffer, declared);
+  const sheets = await readSheets(ordered, sheetColumns, archiveImportRows);
 
   const today = chinaDay(clock.now());
   const { inputs, errors } = await validate(db, pairing, side, sheets, today);
