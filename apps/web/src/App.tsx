@@ -13,10 +13,12 @@ import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
 
-// Public pages (no sign-in): the live status board and a pair's public commitment.
+// Public pages (no sign-in): the live status board, a pair's public commitment and a village's
+// disclosure of its assistance funds (村务公开).
 const BoardPage = lazy(() => import('./pages/board/BoardPage.tsx'));
 const BoardIndexPage = lazy(() => import('./pages/board/BoardIndexPage.tsx'));
 const CommitmentPage = lazy(() => import('./pages/board/CommitmentPage.tsx'));
+const DisclosurePage = lazy(() => import('./pages/ledger/DisclosurePage.tsx'));
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
@@ -49,6 +51,7 @@ export function App() {
                 <Route path="/board" element={<BoardIndexPage />} />
                 <Route path="/board/:roundId" element={<BoardPage />} />
                 <Route path="/commitments/:agreementId" element={<CommitmentPage />} />
+                <Route path="/public/villages/:id/disclosure" element={<DisclosurePage />} />
                 <Route
                   path="/change-password"
                   element={

@@ -1,4 +1,5 @@
 import { allocationEn } from './allocation.en.ts';
+import { disclosureEn } from './disclosure.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 
@@ -252,4 +253,5 @@ export const en: Record<MessageKey, string> = {
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
   ...allocationEn,
+  ...disclosureEn,
 };

@@ -1,4 +1,5 @@
 import { allocationZhCN } from './allocation.zh-CN.ts';
+import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
@@ -250,6 +251,7 @@ export const zhCN = {
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
   ...allocationZhCN,
+  ...disclosureZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
