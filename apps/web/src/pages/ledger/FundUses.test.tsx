@@ -8,6 +8,7 @@ import {
   renderPage,
   testUser,
   text,
+  type Routes,
   type StubRequest,
 } from '../../test/render.tsx';
 import { FundUses } from './FundUses.tsx';
@@ -22,7 +23,7 @@ const view = (over: Partial<FundUsesView> = {}): FundUsesView => ({
   ...over,
 });
 
-const open = (api: Parameters<typeof renderPage>[1]['api']) =>
+const open = (api: Routes) =>
   renderPage(<FundUses recordId={7} />, { user: testUser('village_admin'), api });
 
 describe('FundUses', () => {
