@@ -13,5 +13,7 @@ export type AppContext = {
     boardRefreshMs?: number;
     /** Caps on open public board streams (lib/sse.ts `defaultStreamLimits`). */
     streams?: StreamLimits;
+    /** Where evidence files are kept and how large they may be (ledger/evidence/settings.ts). */
+    evidence?: { dir?: string; maxBytes?: number; maxPixels?: number };
   };
 };

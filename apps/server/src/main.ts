@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { describeConfiguredDb, openConfiguredDb } from './db/client.ts';
 import { systemClock } from './lib/clock.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
+import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
 import { startReminders } from './modules/reminders/service.ts';
 
@@ -20,6 +21,7 @@ const ctx = {
   config: {
     secureCookies: process.env.SECURE_COOKIES === 'true',
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    evidence: evidenceConfigFromEnv(process.env),
   },
 };
 const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));

@@ -18,6 +18,8 @@ export type AuthzRoute = {
   url: string;
   /** A function gets the caller, so each role's write can use its own values (e.g. usernames). */
   body?: unknown | ((caller: Caller) => unknown);
+  /** Extra request headers (an upload's content type, an idempotency key), per caller if need be. */
+  headers?: Record<string, string> | ((caller: Caller) => Record<string, string>);
   expect: Expectation;
 };
 
@@ -60,10 +62,11 @@ export async function checkAuthz(env: TestEnv, scenario: Scenario, routes: Authz
 
 function call(env: TestEnv, route: AuthzRoute, caller: Caller, user?: ScenarioUser) {
   const payload = typeof route.body === 'function' ? route.body(caller) : route.body;
+  const extra = typeof route.headers === 'function' ? route.headers(caller) : route.headers;
   return env.app.inject({
     method: route.method,
     url: route.url,
-    headers: user ? { cookie: user.cookie } : {},
+    headers: { ...extra, ...(user ? { cookie: user.cookie } : {}) },
     ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
   });
 }

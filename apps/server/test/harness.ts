@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
@@ -37,7 +39,13 @@ export async function createTestEnv(): Promise<TestEnv> {
     dbh = await openDb({ pglite: client });
   }
   const clock = new ManualClock();
-  const ctx: AppContext = { dbh, clock, config: { secureCookies: false } };
+  // Each env keeps its evidence files in its own directory, removed with it.
+  const evidenceDir = mkdtempSync(join(tmpdir(), 'pairing-evidence-'));
+  const ctx: AppContext = {
+    dbh,
+    clock,
+    config: { secureCookies: false, evidence: { dir: evidenceDir } },
+  };
   const app = await buildApp(ctx);
   return {
     ...ctx,
@@ -48,6 +56,7 @@ export async function createTestEnv(): Promise<TestEnv> {
       await app.close();
       await dbh.close();
       await drop();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

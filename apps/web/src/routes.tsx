@@ -133,6 +133,11 @@ export const routes: AppRoute[] = [
     allow: (can) => can['agreements.read'],
   },
   {
+    path: '/records/:id/checkin',
+    page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
+    allow: (can) => can['ledger.read'],
+  },
+  {
     path: '/notifications',
     page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
     menu: { label: 'menu.notifications', icon: <BellOutlined /> },

@@ -16,5 +16,7 @@ export * from './contracts/audit.ts';
 export * from './contracts/imports.ts';
 export * from './contracts/text.ts';
 export * from './contracts/ledger.ts';
+export * from './contracts/checkins.ts';
+export * from './contracts/evidence.ts';
 export * from './contracts/disclosure.ts';
 export * from './contracts/archive.ts';

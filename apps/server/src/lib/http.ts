@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/client.ts';
 import { AppError, type FieldErrors } from './errors.ts';
@@ -48,4 +48,17 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', fields: {} } }),
   );
+}
+
+/**
+ * onRequest hook of a public write that takes no session: only a JSON body is accepted. A page on
+ * another site can send a form (urlencoded, multipart, text/plain) anywhere without asking, but a
+ * JSON body needs a CORS preflight this server never grants; signed-in writes have the SameSite
+ * cookie for the same purpose.
+ */
+export async function requireJsonBody(request: FastifyRequest) {
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new AppError(415, 'unsupported_media_type', '请以 JSON 格式提交');
+  }
 }

@@ -1,3 +1,4 @@
+import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { disclosureEn } from './disclosure.en.ts';
 import { roundsEn } from './rounds.en.ts';
@@ -253,5 +254,6 @@ export const en: Record<MessageKey, string> = {
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
   ...allocationEn,
+  ...checkinEn,
   ...disclosureEn,
 };

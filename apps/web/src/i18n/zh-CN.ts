@@ -1,3 +1,4 @@
+import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
@@ -251,6 +252,7 @@ export const zhCN = {
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
   ...allocationZhCN,
+  ...checkinZhCN,
   ...disclosureZhCN,
 } as const;
 

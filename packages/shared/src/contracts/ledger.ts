@@ -160,7 +160,7 @@ const participant = z.object({
 export const recordActions = ['confirm', 'object', 'settle', 'withdraw', 'attach'] as const;
 export type RecordAbility = (typeof recordActions)[number];
 
-const evidenceItem = z.object({
+export const evidenceItem = z.object({
   id: z.number(),
   mime: z.string(),
   size: z.number(),

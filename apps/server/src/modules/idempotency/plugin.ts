@@ -50,6 +50,15 @@ async function stored(db: Db, k: IdempotencyKey): Promise<Stored | null> {
 }
 
 /**
+ * Bind the key to content the fingerprint cannot see (an upload's bytes, not in the parsed body),
+ * before the handler writes or fails: the same key with another file is then refused as another
+ * request, and the same file replays.
+ */
+export function bindContent(k: IdempotencyKey, content: string) {
+  k.fingerprint = fingerprintOf([k.fingerprint, content]);
+}
+
+/**
  * Store an answer for the key, inside the create's transaction when `db` is one. False when an
  * answer for the key got there first.
  */

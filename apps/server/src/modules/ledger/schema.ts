@@ -152,7 +152,11 @@ export const recordEvidence = pgTable(
     dateMismatch: boolean('date_mismatch').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.recordId, t.fileId] })],
+  (t) => [
+    primaryKey({ columns: [t.recordId, t.fileId] }),
+    // Serving a file looks up the records that carry it (GET /evidence/:id).
+    index('record_evidence_file_idx').on(t.fileId),
+  ],
 );
 
 /** A check-in code for one visit or activity record (QR); it expires with the event. */

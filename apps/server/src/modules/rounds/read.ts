@@ -45,3 +45,14 @@ export const liveRounds = (db: Db) =>
         to_char(signing_deadline, 'YYYY-MM-DD') as "signingDeadline"
       from rounds where state in ('intentions_open', 'balancing', 'signing')`,
   );
+
+/** The names of these rounds, by id (lists of other modules show the round a row belongs to). */
+export async function roundNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id::int as id, name from rounds
+      where id = any(${`{${ids.map((n) => Math.trunc(n)).join(',')}}`}::bigint[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

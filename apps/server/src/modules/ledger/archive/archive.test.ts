@@ -352,9 +352,10 @@ describe('archive workbook', () => {
     );
     expect(messages['走访4']).toContain('“赵六”不在本结对的领导班子名单中');
     expect(messages['走访5']).toContain('名单中有 2 位“王强”');
-    expect(messages['活动3']).toContain('日期不在协议期内（2024-07-01 至 2027-06-30）');
+    expect(messages['活动3']).toBe('日期须在结对期限内（2024-07-01 至 2027-06-30）');
     expect(messages['活动4']).toBe('日期不能晚于今天');
-    expect(messages['资金4']).toBe('协议中没有第 9 个帮扶项目');
+    expect(messages['资金4']).toBe('协议中没有这个项目');
+    expect(messages['活动2']).toBe('请填写活动类别名称');
     expect(await recordsOf(id)).toEqual([]);
   });
 
@@ -374,7 +375,7 @@ describe('archive workbook', () => {
         sheet: '项目进度',
         row: 1,
         column: '',
-        message: '项目进度由村或所在镇记录，帮扶单位不能导入',
+        message: '项目进度和验收由结对村及其所在镇记录',
       },
     ]);
     // The village may.

@@ -1,8 +1,9 @@
 // Records entered in bulk (the archive import) as the ledger stores them: pending, counting from
 // the entry day + 14 (China time) unless the other side objects, with the columns the engine's
-// ledger and the queries read beside the content. The core's record insert may replace this.
-import { CONFIRMATION_DAYS, type LedgerSide, type RecordInput } from '@pairing/shared';
+// ledger and the queries read beside the content — as the core's record create stores one.
+import type { LedgerSide, RecordInput } from '@pairing/shared';
 import type { Db } from '../../../db/client.ts';
+import { pendingCountsFrom } from '../record-row.ts';
 import { ledgerRecords } from '../schema.ts';
 
 export type RecordBatch = {
@@ -14,10 +15,6 @@ export type RecordBatch = {
   today: string;
   now: Date;
 };
-
-/** `day` plus `days` calendar days. */
-export const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const derived = (c: RecordInput) => ({
   rosterIds: c.type === 'visit' || c.type === 'activity' ? c.people.rosterIds : [],
@@ -32,7 +29,7 @@ const chunk = 1_000;
 
 /** Insert the records in the caller's transaction; answers their ids in input order. */
 export async function insertRecords(db: Db, batch: RecordBatch, inputs: RecordInput[]) {
-  const countsFrom = addDays(batch.today, CONFIRMATION_DAYS);
+  const countsFrom = pendingCountsFrom(batch.today);
   const ids: number[] = [];
   for (let at = 0; at < inputs.length; at += chunk) {
     const rows = await db

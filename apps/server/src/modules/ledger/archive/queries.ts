@@ -4,7 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { authorize } from '../../../lib/policy.ts';
 import type { Scope } from '../../../lib/scope.ts';
-import { loadPairingScoped, type PairingRow } from '../disclosure/pairing-access.ts';
+import { loadPairingScoped, type PairingRow } from '../access.ts';
 import { can } from '../disclosure/policy.ts';
 import { ledgerRecords, pairingProfiles, pairingRoster, recordEvidence } from '../schema.ts';
 import type { ArchiveRecord, RosterMember } from './rows.ts';

@@ -226,29 +226,3 @@ export function candidateOf(
       return { candidate: { type, date, quarter: text('quarter'), body: text('body') }, errors };
   }
 }
-
-export type PairingFrame = {
-  today: string;
-  termStart: string;
-  termEnd: string;
-  projects: number;
-};
-
-/** What zod cannot know: the date against today and the term, the project against the agreement. */
-export function frameErrors(input: RecordInput, frame: PairingFrame): CellError[] {
-  const errors: CellError[] = [];
-  const at = (path: string[], message: string) =>
-    errors.push({ column: headerOf(input.type, path), message });
-  if (input.date > frame.today) at(['date'], '日期不能晚于今天');
-  else if (input.date < frame.termStart || input.date > frame.termEnd)
-    at(['date'], `日期不在协议期内（${frame.termStart} 至 ${frame.termEnd}）`);
-  if (
-    'projectIndex' in input &&
-    input.projectIndex !== null &&
-    input.projectIndex >= frame.projects
-  )
-    at(['projectIndex'], `协议中没有第 ${input.projectIndex + 1} 个帮扶项目`);
-  if (input.type === 'activity' && input.category === 'other' && !input.categoryLabel)
-    at(['categoryLabel'], '活动类别为“其他”时请填写类别名称');
-  return errors;
-}

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { authorize } from '../../../lib/policy.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { countedFunds, type CountedFund } from './funds.ts';
-import { loadPairingScoped, type PairingRow } from './pairing-access.ts';
+import { loadPairingScoped, type PairingRow } from '../access.ts';
 import { can } from './policy.ts';
 
 export type DonorLetterData = {

@@ -6,20 +6,28 @@ import { notFound } from '../../../lib/errors.ts';
 import { abilitiesOn, authorize } from '../../../lib/policy.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { fundUses } from '../schema.ts';
-import { loadRecordScoped, type PairingRow, type RecordRow } from './pairing-access.ts';
+import { loadRecordScoped, type PairingRow } from '../access.ts';
+import type { LedgerRecordRow } from '../record-row.ts';
 import { can, type DisclosureSubject } from './policy.ts';
 
 /** States in which a fund was not refused or taken back, so the village may record its uses. */
 const openStates = ['pending', 'confirmed', 'upheld'];
 
-export const fundSubject = (record: RecordRow, pairing: PairingRow): DisclosureSubject => ({
+export const fundSubject = (record: LedgerRecordRow, pairing: PairingRow): DisclosureSubject => ({
   kind: 'fund',
   urbanPath: pairing.urbanPath,
   ruralPath: pairing.ruralPath,
   open: openStates.includes(record.state),
 });
 
-/** The fund record, in scope and of type fund; 404 otherwise. */
+/** A fund record's amount (yuan; goods in kind at their stated value). */
+export const fundAmount = (record: LedgerRecordRow) =>
+  record.content.type === 'fund' ? record.content.amount : 0;
+
+/**
+ * The fund record, in scope and of type fund; 404 otherwise. With `lock`, the pairing's ledger
+ * lock is held until the caller's transaction ends, so uses of a fund are added one at a time.
+ */
 export async function loadFund(db: Db, scope: Scope, id: number, lock = false) {
   authorize(can, scope, 'read');
   const found = await loadRecordScoped(db, scope, id, lock);
@@ -54,10 +62,10 @@ export async function insertFundUse(db: Db, recordId: number, input: FundUseInpu
 export async function presentUses(
   db: Db,
   scope: Scope,
-  found: { record: RecordRow; pairing: PairingRow },
+  found: { record: LedgerRecordRow; pairing: PairingRow },
 ): Promise<FundUsesView> {
   const { items, used } = await usesOf(db, found.record.id);
-  const amount = found.record.amount ?? 0;
+  const amount = fundAmount(found.record);
   return {
     recordId: found.record.id,
     amount,

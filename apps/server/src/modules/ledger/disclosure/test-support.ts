@@ -1,12 +1,12 @@
 // Test fixtures for the disclosure and archive tests: a signed pairing, roster entries and
 // records written straight into the tables (the core's record commands are not needed here).
-import { CONFIRMATION_DAYS, type LedgerSide, type RecordInput } from '@pairing/shared';
+import type { LedgerSide, RecordInput } from '@pairing/shared';
 import { eq } from 'drizzle-orm';
 import type { TestEnv } from '../../../../test/harness.ts';
 import type { ScenarioOrg } from '../../../../test/scenario.ts';
 import { agreements } from '../../agreements/schema.ts';
 import { checkableProject, openPair } from '../../agreements/test-support.ts';
-import { addDays } from '../archive/insert-records.ts';
+import { pendingCountsFrom } from '../record-row.ts';
 import { ledgerRecords, pairingRoster, recordEvidence, evidenceFiles } from '../schema.ts';
 
 export const term = { start: '2024-07-01', end: '2027-06-30' };
@@ -79,7 +79,7 @@ export async function storeRecord(
     options.countsFrom !== undefined
       ? options.countsFrom
       : state === 'pending'
-        ? addDays(content.date, CONFIRMATION_DAYS)
+        ? pendingCountsFrom(content.date)
         : ['confirmed', 'upheld'].includes(state)
           ? content.date
           : null;

@@ -8,7 +8,7 @@ import { queryRows } from '../../../lib/rows.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { withinScope } from '../../orgs/sql.ts';
 import { unitProfits } from '../schema.ts';
-import { loadPairingScoped } from './pairing-access.ts';
+import { loadPairingScoped } from '../access.ts';
 import { can, type DisclosureSubject } from './policy.ts';
 import { isEligibleChannel, isEnterprise, taxCap } from './tax.ts';
 
@@ -20,15 +20,17 @@ export const unitSubject = (unit: UnitRow): DisclosureSubject => ({
   enterprise: isEnterprise(unit.unitType),
 });
 
+const unitColumns = sql`o.id::int as id, o.name, o.path, o.unit_type as "unitType"`;
+
 /** The urban unit if the caller's scope holds it; 404 otherwise. */
 export async function loadUnitScoped(db: Db, scope: Scope, id: number): Promise<UnitRow> {
-  const [row] = await queryRows<UnitRow & { id: string }>(
+  const [row] = await queryRows<UnitRow>(
     db,
-    sql`select o.id, o.name, o.path, o.unit_type as "unitType" from org_directory o
+    sql`select ${unitColumns} from org_directory o
       where o.id = ${id} and o.kind = 'urban_unit' and ${withinScope(sql`o.path`, scope)}`,
   );
   if (!row) throw notFound('单位不存在');
-  return { ...row, id: Number(row.id) };
+  return row;
 }
 
 /**
@@ -134,11 +136,10 @@ export async function unitTax(db: Db, scope: Scope, unitId: number, year: number
 export async function pairingTax(db: Db, scope: Scope, id: number, year: number, today: string) {
   authorize(can, scope, 'read');
   const p = await loadPairingScoped(db, scope, id);
-  const unit = {
-    id: p.urbanOrgId,
-    name: p.urbanName,
-    path: p.urbanPath,
-    unitType: p.urbanUnitType,
-  };
+  // The pairing is in scope; its unit need not be (a village reads its donor's donations).
+  const [unit] = await queryRows<UnitRow>(
+    db,
+    sql`select ${unitColumns} from org_directory o where o.id = ${p.urbanOrgId}`,
+  );
   return presentTax(db, scope, unit, year, today, p.id);
 }

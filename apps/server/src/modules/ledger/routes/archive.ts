@@ -5,8 +5,8 @@ import type { AppContext } from '../../../context.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { route } from '../../../lib/routes.ts';
 import { requireScope } from '../../../lib/scope.ts';
-import { chinaDay } from '../../rounds/dates.ts';
 import { importRecords } from '../archive/commands/import-records.ts';
+import { todayOf } from '../days.ts';
 import { archiveTitle, renderArchiveDocx } from '../archive/document.ts';
 import { loadArchive } from '../archive/queries.ts';
 import { archiveWorkbook } from '../archive/workbook.ts';
@@ -41,7 +41,7 @@ export const archiveRoutes =
     route(app, archiveApi.document, async (request, reply) => {
       const archive = await loadArchive(db, requireScope(request), request.params.id);
       const name = `${archive.pairing.urbanName}-${archive.pairing.ruralName}${archiveTitle}.docx`;
-      const body = await renderArchiveDocx(archive, chinaDay(ctx.clock.now()));
+      const body = await renderArchiveDocx(archive, todayOf(ctx.clock));
       return sendFile(reply, docxType, name, body);
     });
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../../context.ts';
 import { route } from '../../../lib/routes.ts';
 import { requireScope } from '../../../lib/scope.ts';
-import { chinaDay } from '../../rounds/dates.ts';
+import { todayOf } from '../days.ts';
 import { addFundUse } from '../disclosure/commands/add-fund-use.ts';
 import { setProfit } from '../disclosure/commands/set-profit.ts';
 import { donorLetterData } from '../disclosure/donor-letter.ts';
@@ -18,7 +18,7 @@ export const disclosureRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.dbh.db;
-    const today = () => chinaDay(ctx.clock.now());
+    const today = () => todayOf(ctx.clock);
 
     route(app, disclosureApi.village, async (request) =>
       villageDisclosure(db, request.params.id, today()),

@@ -6,15 +6,22 @@ import { authorize } from '../../../../lib/policy.ts';
 import type { Scope } from '../../../../lib/scope.ts';
 import { recordAudit } from '../../../audit/record.ts';
 import { recordAnswer, type IdempotencyKey } from '../../../idempotency/plugin.ts';
-import { chinaDay } from '../../../rounds/dates.ts';
-import { fundSubject, insertFundUse, loadFund, presentUses, usesOf } from '../fund-uses.ts';
+import { todayOf } from '../../days.ts';
+import {
+  fundAmount,
+  fundSubject,
+  insertFundUse,
+  loadFund,
+  presentUses,
+  usesOf,
+} from '../fund-uses.ts';
 import { can } from '../policy.ts';
 
 const yuan = (n: number) => `¥${n.toLocaleString('en-US')}`;
 
 /**
- * The village (or its town) records what part of a fund went to (R-DISCLOSE). Under the fund
- * record's row lock, so two uses entered at once cannot together spend more than the fund.
+ * The village (or its town) records what part of a fund went to (R-DISCLOSE). Under the
+ * pairing's ledger lock, so two uses entered at once cannot together spend more than the fund.
  */
 export async function addFundUse(
   db: Db,
@@ -30,13 +37,13 @@ export async function addFundUse(
     authorize(can, scope, 'addUse', { ...subject, open: true }, '资金使用由受援村或所在镇登记');
     if (subject.kind === 'fund' && !subject.open)
       throw conflict('fund_not_open', '该资金记录已撤回、有异议或被裁定不计入，不能登记使用');
-    const today = chinaDay(clock.now());
+    const today = todayOf(clock);
     if (input.date > today) throw invalid('使用日期不能晚于今天', { date: '不能晚于今天' });
     if (input.date < found.record.date)
       throw invalid('使用日期不能早于资金到账日期', {
         date: `不能早于 ${found.record.date}`,
       });
-    const amount = found.record.amount ?? 0;
+    const amount = fundAmount(found.record);
     const { used } = await usesOf(tx, id);
     if (used + input.amount > amount)
       throw conflict(

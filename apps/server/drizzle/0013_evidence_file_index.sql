@@ -1,0 +1,1 @@
+CREATE INDEX "record_evidence_file_idx" ON "record_evidence" USING btree ("file_id");
