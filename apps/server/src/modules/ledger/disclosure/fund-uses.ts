@@ -50,7 +50,7 @@ export async function usesOf(db: Db, recordId: number) {
   return { items, used: items.reduce((sum, u) => sum + u.amount, 0) };
 }
 
-/** Store one use (in the caller's transaction, under the fund's row lock). */
+/** Store one use (in the caller's transaction, under the pairing's ledger lock). */
 export async function insertFundUse(db: Db, recordId: number, input: FundUseInput, userId: number) {
   const [use] = await db
     .insert(fundUses)

@@ -4,8 +4,8 @@ import type { Clock } from '../../../../lib/clock.ts';
 import { conflict, invalid } from '../../../../lib/errors.ts';
 import { authorize } from '../../../../lib/policy.ts';
 import type { Scope } from '../../../../lib/scope.ts';
-import { recordAudit } from '../../../audit/record.ts';
 import { recordAnswer, type IdempotencyKey } from '../../../idempotency/plugin.ts';
+import { recordLedgerAudit } from '../../audit.ts';
 import { todayOf } from '../../days.ts';
 import {
   fundAmount,
@@ -15,9 +15,10 @@ import {
   presentUses,
   usesOf,
 } from '../fund-uses.ts';
+import { yuan as yuanText } from '../labels.ts';
 import { can } from '../policy.ts';
 
-const yuan = (n: number) => `¥${n.toLocaleString('en-US')}`;
+const yuan = (n: number) => `¥${yuanText(n)}`;
 
 /**
  * The village (or its town) records what part of a fund went to (R-DISCLOSE). Under the
@@ -51,11 +52,11 @@ export async function addFundUse(
         `使用合计不能超过资金金额 ${yuan(amount)}：已登记 ${yuan(used)}，余额 ${yuan(amount - used)}`,
       );
     const useId = await insertFundUse(tx, id, input, scope.userId);
-    await recordAudit(tx, scope, {
-      action: 'fund_use.add',
+    await recordLedgerAudit(tx, scope, {
+      action: 'ledger.fund_use.add',
       entity: 'ledger_record',
       entityId: id,
-      scopePath: found.pairing.ruralPath,
+      pairing: found.pairing,
       after: { useId, ...input },
     });
     const view = await presentUses(tx, scope, found);
