@@ -104,6 +104,7 @@ export const ledgerEn: Record<keyof typeof ledgerZhCN, string> = {
   'pairing.tab.compliance': 'Duties',
   'pairing.tab.records': 'Records',
   'pairing.tab.roster': 'Roster',
+  'pairing.tab.archive': 'Money and archive',
   'pairing.tab.projects': 'Projects',
   'pairing.noStatus': 'Compliance is not computed yet; it updates as records arrive',
   'pairing.noRules': 'The policy of this pairing sets no measurable duties',

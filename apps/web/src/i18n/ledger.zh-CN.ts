@@ -102,6 +102,7 @@ export const ledgerZhCN = {
   'pairing.tab.compliance': '履约',
   'pairing.tab.records': '记录',
   'pairing.tab.roster': '班子名单',
+  'pairing.tab.archive': '资金与档案',
   'pairing.tab.projects': '项目与承诺',
   'pairing.noStatus': '尚未计算履约情况，记录后自动更新',
   'pairing.noRules': '该结对适用的政策没有量化要求',

@@ -5,18 +5,20 @@ import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
+import { ArchiveActions } from './ArchiveActions.tsx';
 import { ComplianceTab } from './ComplianceTab.tsx';
 import { PairingHeader } from './PairingHeader.tsx';
 import { ProjectsTab } from './ProjectsTab.tsx';
 import { RecordsTab } from './RecordsTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
+import { TaxCap } from './TaxCap.tsx';
 
-const tabs = ['compliance', 'records', 'roster', 'projects'] as const;
+const tabs = ['compliance', 'records', 'roster', 'projects', 'archive'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
  * 结对档案: the pair, its duties' status per rule and period, its records, the unit's roster and
- * the agreement's projects and commitments. The tab lives in the URL, so going back from a record
+ * the agreement's projects and commitments, and its money and archive (R-TAX-CAP, R-ARCHIVE). The tab lives in the URL, so going back from a record
  * lands on the records again.
  */
 export default function PairingPage() {
@@ -60,6 +62,20 @@ export default function PairingPage() {
             key: 'projects',
             label: t('pairing.tab.projects'),
             children: <ProjectsTab pairing={data} />,
+          },
+          {
+            key: 'archive',
+            label: t('pairing.tab.archive'),
+            children: (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                <TaxCap pairingId={data.id} year={new Date().getFullYear()} />
+                <ArchiveActions
+                  pairingId={data.id}
+                  canImport={data.abilities.record}
+                  canExport={data.abilities.export}
+                />
+              </Space>
+            ),
           },
         ]}
       />

@@ -9,6 +9,7 @@ import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { dateTime } from './dates.ts';
 import { EvidenceGallery } from './EvidenceGallery.tsx';
+import { FundUses } from './FundUses.tsx';
 import { RecordStateTag, RecordTypeTag, sideLabel, compactCard } from './labels.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import { RecordContent } from './RecordContent.tsx';
@@ -63,6 +64,7 @@ export default function RecordPage() {
       <Card size="small" title={t('record.evidence')} styles={padding}>
         <EvidenceGallery evidence={r.evidence} mismatch={r.photoDateMismatch} />
       </Card>
+      {r.content.type === 'fund' && <FundUses recordId={r.id} />}
       <Card size="small" title={t('record.progress')} styles={padding}>
         <StateDetails record={r} />
       </Card>
