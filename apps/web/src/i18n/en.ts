@@ -1,6 +1,7 @@
 import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { ledgerEn } from './ledger.en.ts';
+import { disclosureEn } from './disclosure.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
@@ -259,4 +260,5 @@ export const en: Record<MessageKey, string> = {
   ...offlineEn,
   ...ledgerEn,
   ...checkinEn,
+  ...disclosureEn,
 };

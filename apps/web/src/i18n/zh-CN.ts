@@ -1,6 +1,7 @@
 import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
+import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 
@@ -257,6 +258,7 @@ export const zhCN = {
   ...offlineZhCN,
   ...ledgerZhCN,
   ...checkinZhCN,
+  ...disclosureZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
