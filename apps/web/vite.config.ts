@@ -55,13 +55,24 @@ export default defineConfig({
             options: { cacheName: 'pairing-assets', expiration: { maxEntries: 30 } },
           },
           {
-            // Only what the record form needs to open offline; every other answer stays uncached.
-            urlPattern: ({ url, sameOrigin }) =>
-              sameOrigin && /^\/api\/(auth\/me|pairings(\/\d+)?)$/.test(url.pathname),
+            // Who is signed in: a slow link falls back to the copy after a while (the server
+            // still checks every request), so the app opens in a village with a weak signal.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/api/auth/me',
             handler: 'NetworkFirst',
             options: {
               cacheName: apiCacheName,
               networkTimeoutSeconds: 8,
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+          {
+            // The pairings and one pairing (its roster and projects), which the record form
+            // needs: the copy only without a network, never in place of a slow fresh answer.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /^\/api\/pairings(\/\d+)?$/.test(url.pathname),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: apiCacheName,
               cacheableResponse: { statuses: [200] },
               expiration: { maxEntries: 40, maxAgeSeconds: 7 * 24 * 3600 },
             },
