@@ -14,6 +14,11 @@ const commands: Record<string, () => Promise<Command>> = {
     describe: '按政策包评估结对台账 (evaluate a ledger against its policy pack)',
     run: (await import('@pairing/policy/cli')).complianceCommand,
   }),
+  'compliance:recompute': async () => ({
+    describe:
+      '按某日重算全部结对的履约状态 (recompute the compliance of every pairing as of a day)',
+    run: (await import('./commands/compliance-recompute.ts')).complianceRecomputeCommand,
+  }),
   allocate: async () => ({
     describe: '组织分配求解 (solve an allocation instance)',
     run: (await import('@pairing/allocator/cli')).allocateCommand,

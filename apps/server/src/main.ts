@@ -5,6 +5,7 @@ import { systemClock } from './lib/clock.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
+import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
 import { startReminders } from './modules/reminders/service.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -33,6 +34,13 @@ const stopReminders = startReminders(
   Number(process.env.REMINDER_INTERVAL_MS ?? 60_000),
   (err) => app.log.error(err),
 );
+// Every pairing's compliance is recomputed once a China-time day (issue 12 item 7).
+const stopCompliance = startDailyCompliance(
+  ctx,
+  60_000,
+  (err) => app.log.error(err),
+  (line) => app.log.info(line),
+);
 
 console.log(
   `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${describeConfiguredDb()})`,
@@ -48,6 +56,7 @@ if (demo.accounts.length) {
 
 const shutdown = async () => {
   await stopReminders();
+  await stopCompliance();
   await app.close();
   await dbh.close();
   process.exit(0);

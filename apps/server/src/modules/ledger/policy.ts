@@ -16,7 +16,8 @@ export type LedgerAction =
   | 'object'
   | 'settle'
   | 'withdraw'
-  | 'attach';
+  | 'attach'
+  | 'rollup';
 
 /** The two parties' org paths. */
 export type PairingSubject = { urbanPath: string; ruralPath: string };
@@ -58,6 +59,8 @@ export function refusal(
       return null;
     case 'export':
       return roleMay(scope.role, 'ledger', 'export') ? null : forbidden();
+    case 'rollup':
+      return roleMay(scope.role, 'ledger', 'rollup') ? null : forbidden();
     case 'record':
       if (!roleMay(scope.role, 'ledger', 'record')) return notAParty();
       return !subject || ledgerSideOf(scope, subject) ? null : notAParty();

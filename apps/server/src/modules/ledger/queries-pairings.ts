@@ -18,6 +18,8 @@ import type { Scope } from '../../lib/scope.ts';
 import { roundNames } from '../rounds/read.ts';
 import { pairingJoins, pairingVisible } from './access.ts';
 import { buildLedgers } from './compliance/engine-ledger.ts';
+import { withAt } from './compliance/read.ts';
+import type { StoredStatus } from './compliance/store.ts';
 import { ensure } from './policy.ts';
 import {
   presentPairingSummary,
@@ -108,7 +110,7 @@ export async function listPairings(
 type ArchiveRow = Omit<PairingSummaryRow, 'roundName'> & {
   content: AgreementContent;
   responsibleDepartment: string | null;
-  status: ComplianceView | null;
+  storedStatus: StoredStatus | null;
 };
 
 /** 结对档案: the pairing with roster, projects, commitments and its compliance status. */
@@ -121,10 +123,11 @@ export async function getPairing(
   ensure(scope, 'read');
   const [row] = await queryRows<ArchiveRow>(
     db,
-    sql`select ${summaryColumns}, pa.content, pc.status,
+    sql`select ${summaryColumns}, pa.content, ps.status as "storedStatus",
         (select p.responsible_department from pairing_profiles p where p.pairing_id = pa.id)
           as "responsibleDepartment"
-      from ${summaryJoins} where pa.id = ${id} and ${pairingVisible(scope)}`,
+      from ${summaryJoins} left join pairing_status ps on ps.pairing_id = pc.pairing_id
+      where pa.id = ${id} and ${pairingVisible(scope)}`,
   );
   if (!row) throw notFound('结对不存在或不在您的管理范围内');
   ensure(scope, 'read', row);
@@ -138,7 +141,10 @@ export async function getPairing(
     withRoundNames(db, [row]),
   ]);
   // Before the first record change or daily recompute there is nothing stored: compute it now.
-  const status = row.status ?? (await complianceOf(db, id, today));
+  const status =
+    row.storedStatus && row.complianceAt
+      ? withAt(row.storedStatus, row.complianceAt)
+      : await complianceOf(db, id, today);
   return presentPairingView(scope, { ...named, roster, status });
 }
 

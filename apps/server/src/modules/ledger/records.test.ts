@@ -96,7 +96,10 @@ const storedStatus = async (pairingId: number) =>
   (
     await queryRows<{ at: string; status: unknown }>(
       env.dbh.db,
-      sql`select at::text as at, status from pairing_compliance where pairing_id = ${pairingId}`,
+      sql`select pc.at::text as at, ps.status::jsonb || jsonb_build_object('at', pc.at::text)
+          as status
+        from pairing_compliance pc join pairing_status ps on ps.pairing_id = pc.pairing_id
+        where pc.pairing_id = ${pairingId}`,
     )
   )[0];
 

@@ -1,32 +1,14 @@
 // The draft of a quarterly report (R-REPORT-Q): the quarter's records that count or await
 // confirmation, written out as the text a side then edits and submits.
-import type { RecordCategory, RecordInput, RosterRole } from '@pairing/shared';
+import type { RecordInput, RosterRole } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../lib/rows.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { loadPairingScoped, type PairingRow } from './access.ts';
 import { quarterRange } from './days.ts';
+import { categoryNames, roleNames } from './labels.ts';
 import { ensure } from './policy.ts';
-
-const categoryNames: Record<RecordCategory, string> = {
-  joint_meeting: '联席会议',
-  work_plan: '制定工作计划',
-  party_lesson: '联合党课',
-  culture_sports: '文体活动',
-  volunteer_service: '志愿服务',
-  resident_visit: '走访村民',
-  symposium: '座谈会',
-  training: '培训',
-  other: '其他活动',
-};
-
-const roleNames: Record<RosterRole, string> = {
-  principal: '主要领导',
-  team: '班子成员',
-  lead: '分管领导',
-  member: '工作人员',
-};
 
 const formNames = { cash: '资金', in_kind: '实物' } as const;
 const channelNames = { direct: '直接捐赠', charity: '经慈善基金会', government: '经政府部门' };

@@ -6,6 +6,7 @@ import { checkinRoutes } from './routes/checkins.ts';
 import { coreRoutes } from './routes/core.ts';
 import { disclosureRoutes } from './routes/disclosure.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { rollupRoutes } from './routes/rollup.ts';
 
 export const ledgerRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -15,4 +16,5 @@ export const ledgerRoutes =
     evidenceRoutes(app, ctx);
     await app.register(disclosureRoutes(ctx));
     await app.register(archiveRoutes(ctx));
+    await app.register(rollupRoutes(ctx));
   };

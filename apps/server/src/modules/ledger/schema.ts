@@ -14,6 +14,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgTable,
@@ -93,6 +94,15 @@ export const ledgerRecords = pgTable(
     /** The quarter a report is for, `2025Q1`. */
     period: text('period'),
     state: recordState('state').notNull().default('pending'),
+    /**
+     * The record as an event of the engine's ledger, packed as compliance/engine-ledger.ts reads
+     * it (`ledger_engine_event`, migration 0014); null for what no rule reads. Computed by the
+     * database from the columns above, so it cannot disagree with them, and indexed with the
+     * pairing and `counts_from`: a recompute reads a pairing's events from the index alone.
+     */
+    engineEvent: text('engine_event').generatedAlwaysAs(
+      sql`ledger_engine_event(id, type, date, department, category, amount, period, roster_ids)`,
+    ),
     countsFrom: date('counts_from', { mode: 'string' }),
     photoDateMismatch: boolean('photo_date_mismatch').notNull().default(false),
     enteredAt: timestamp('entered_at', { withTimezone: true }).notNull(),
@@ -114,6 +124,9 @@ export const ledgerRecords = pgTable(
     index('ledger_records_open_idx')
       .on(t.pairingId)
       .where(sql`${t.state} in ('pending', 'disputed')`),
+    index('ledger_records_engine_idx')
+      .on(t.pairingId, t.countsFrom, t.engineEvent)
+      .where(sql`${t.engineEvent} is not null`),
   ],
 );
 
@@ -232,8 +245,10 @@ export const unitProfits = pgTable(
 );
 
 /**
- * The engine's status of each pairing as of `at` (today when stored), with the org paths
- * denormalized so roll-ups filter one table. Rewritten on every record change and daily.
+ * The engine's status of each pairing as of `at` (today when stored): its summary, with the org
+ * paths denormalized so lists and roll-ups filter one narrow table. The answer itself is in
+ * pairing_status. `hash` digests the answer and the paths: a day that changes neither only moves
+ * `at` (a narrow row, updated in place: fillfactor 50, set in migration 0014).
  */
 export const pairingCompliance = pgTable(
   'pairing_compliance',
@@ -244,14 +259,14 @@ export const pairingCompliance = pgTable(
     at: date('at', { mode: 'string' }).notNull(),
     urbanPath: text('urban_path').notNull(),
     ruralPath: text('rural_path').notNull(),
-    status: jsonb('status').$type<ComplianceView>().notNull(),
     met: integer('met').notNull(),
     due: integer('due').notNull(),
     dueSoon: integer('due_soon').notNull(),
     missed: integer('missed').notNull(),
     late: integer('late').notNull(),
-    /** Date of the next period end of a duty not met yet (reminders), null when none. */
+    /** The earliest day a duty not met yet falls due, null when none. */
     nextDue: date('next_due', { mode: 'string' }),
+    hash: text('hash').notNull().default(''),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -260,13 +275,27 @@ export const pairingCompliance = pgTable(
   ],
 );
 
-/** Periods per pairing, rule and status: what the list filters and the roll-ups count. */
+/**
+ * The engine's answer for the pairing as of pairing_compliance's `at`, without its `at`
+ * (compliance/read.ts adds it). json, not jsonb: it is only read whole, and parsing into jsonb
+ * cost a recompute more than the engine's evaluation did (bench/ledger.ts).
+ */
+export const pairingStatus = pgTable('pairing_status', {
+  pairingId: bigint('pairing_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => pairingCompliance.pairingId),
+  status: json('status').$type<Omit<ComplianceView, 'at'>>().notNull(),
+});
+
+/**
+ * Periods per pairing, rule and status: what the list filters and the roll-ups count. Like
+ * pairing_duties, rewritten with its pairing's pairing_compliance row (which holds the foreign
+ * key); without one of its own, the 3–8 rows per pairing a recompute writes cost no key checks.
+ */
 export const pairingRuleStatus = pgTable(
   'pairing_rule_status',
   {
-    pairingId: bigint('pairing_id', { mode: 'number' })
-      .notNull()
-      .references(() => agreements.id),
+    pairingId: bigint('pairing_id', { mode: 'number' }).notNull(),
     rule: text('rule').notNull(),
     status: entryStatus('status').notNull(),
     periods: integer('periods').notNull(),
@@ -277,17 +306,42 @@ export const pairingRuleStatus = pgTable(
   ],
 );
 
-/** Reminders already sent, so a duty is reminded once per period and kind. */
-export const dutyReminders = pgTable(
-  'duty_reminders',
+/**
+ * The duties of each pairing not met as of the stored `at`: open periods, and periods missed in
+ * the last days (reminders to both sides before a duty falls due and when it is missed).
+ * `period` names the period within the rule (its dates, and the person or category).
+ */
+export const pairingDuties = pgTable(
+  'pairing_duties',
   {
-    pairingId: bigint('pairing_id', { mode: 'number' })
-      .notNull()
-      .references(() => agreements.id),
+    pairingId: bigint('pairing_id', { mode: 'number' }).notNull(),
     rule: text('rule').notNull(),
-    periodKey: text('period_key').notNull(),
-    kind: text('kind').notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    period: text('period').notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** The day it falls due: the period's end, or for quarterly reports the end + the pack's days. */
+    due: date('due', { mode: 'string' }).notNull(),
+    person: text('person'),
+    category: text('category'),
+    required: bigint('required', { mode: 'number' }).notNull(),
+    actual: bigint('actual', { mode: 'number' }).notNull(),
+    missed: boolean('missed').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.pairingId, t.rule, t.periodKey, t.kind] })],
+  (t) => [
+    primaryKey({ columns: [t.pairingId, t.rule, t.period] }),
+    index('pairing_duties_due_idx').on(t.due),
+  ],
 );
+
+/**
+ * The daily recompute of every pairing's compliance, one row per China-time day: a process
+ * claims the day (a lease it renews while it runs, so another takes over if it dies) and marks
+ * it finished, so the servers of a deployment run it once a day between them.
+ */
+export const complianceRuns = pgTable('compliance_runs', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  claimedBy: text('claimed_by').notNull(),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  pairings: integer('pairings').notNull().default(0),
+});

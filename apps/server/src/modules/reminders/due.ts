@@ -8,7 +8,8 @@ import {
   pendingIntentions,
   renewalsAwaitingOneSide,
 } from '../intentions/read-for-reminders.ts';
-import { daysLeft } from '../rounds/dates.ts';
+import { dutyCandidates, dutyReminders, type DutyCandidate } from '../ledger/read-for-reminders.ts';
+import { chinaDay, daysLeft } from '../rounds/dates.ts';
 import { liveRounds, type LiveRound } from '../rounds/read.ts';
 import { ruralTarget } from '../rounds/rural.ts';
 import { orgsBehindQuota, roundSummaries } from '../rounds/sql.ts';
@@ -148,15 +149,34 @@ async function confirmationReminders(db: Db): Promise<DueReminder[]> {
   );
 }
 
+/** At most this many duty reminders are handed out per run; the rest come in the next runs. */
+const dutiesPerRun = 2000;
+
+/**
+ * Both sides of each pairing, 14 days before a duty that is not met falls due and when it is
+ * missed (issue 12 item 7). Thousands of pairings share a period's end, so the candidates are
+ * checked against reminders_sent in the query and handed out in slices.
+ */
+async function dutyRemindersDue(db: Db, now: Date): Promise<DueReminder[]> {
+  const unsent = await queryRows<DutyCandidate>(
+    db,
+    sql`select c.* from ${dutyCandidates(chinaDay(now))} c
+      where not exists (select 1 from reminders_sent s where s.key = c.key and s.org_id = c."orgId")
+      order by c.due, c.key, c."orgId" limit ${dutiesPerRun}`,
+  );
+  return dutyReminders(db, unsent);
+}
+
 /** Every reminder owed now that has not been claimed yet. */
 export async function dueReminders(db: Db, now: Date): Promise<DueReminder[]> {
   const all = [...(await deadlineReminders(db, now)), ...(await confirmationReminders(db))];
-  if (!all.length) return [];
+  const duties = await dutyRemindersDue(db, now);
+  if (!all.length) return duties;
   const sent = await queryRows<{ key: string; orgId: number }>(
     db,
     sql`select key, org_id::int as "orgId" from reminders_sent
       where key = any(${sql.param(all.map((r) => r.key))}::text[])`,
   );
   const seen = new Set(sent.map((s) => `${s.key}|${s.orgId}`));
-  return all.filter((r) => !seen.has(`${r.key}|${r.orgId}`));
+  return [...all.filter((r) => !seen.has(`${r.key}|${r.orgId}`)), ...duties];
 }

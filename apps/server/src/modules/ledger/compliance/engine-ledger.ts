@@ -1,8 +1,11 @@
 // The engine's ledger of a pairing as of a day (issue 12 item 7): the pairing's term and pack, the
 // roster as the people, and the records that count on that day as events. Built for many pairings
-// at once (three queries), so a full recompute reads the database in batches.
+// at once by one query that answers a row per pairing with its roster and its events packed as
+// text (numbers and codes only), because a full recompute reads 30 records per pairing and
+// shipping them as rows costs more than the engine spends on them.
 import { ACTIVITY_CATEGORIES, type Ledger, type LedgerEvent, type PackId } from '@pairing/policy';
-import { sql } from 'drizzle-orm';
+import { rosterRoles } from '@pairing/shared';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { queryRows } from '../../../lib/rows.ts';
 
@@ -17,23 +20,94 @@ export type PairingHead = {
   ruralPath: string;
 };
 
-type RosterRow = { pairingId: number; id: number; role: 'principal' | 'team' | 'lead' | 'member' };
-
-export type EventRow = {
-  pairingId: number;
-  id: number;
-  type: 'visit' | 'activity' | 'fund' | 'report';
-  date: string;
-  rosterIds: number[];
-  department: boolean;
-  category: string | null;
-  amount: number | null;
-  period: string | null;
+/**
+ * A pairing's head with its roster and events packed by the query, null when there are none.
+ * Roster entries `p<id>:role` joined by `,` (role = index in rosterRoles). Events joined by `;`,
+ * each the record's `engine_event` column (migration 0014, `ledger_engine_event`):
+ * `r<id>,day,type,…` (day = days since 1970-01-01) followed by what its type needs: 0 visit
+ * `,department(0|1),people` (`p<roster id>` joined by spaces); 1 activity `,category` (index in
+ * ACTIVITY_CATEGORIES); 2 fund `,amount`; 3 report `,period`.
+ */
+export type PackedLedger = PairingHead & {
+  roster: string | null;
+  events: string | null;
+  /** What the compliance store holds for the pairing now (its digest and day), if anything. */
+  storedHash: string | null;
+  storedAt: string | null;
 };
 
 const idArray = (ids: readonly number[]) => `{${ids.map((n) => Math.trunc(n)).join(',')}}`;
+const textArray = (items: readonly string[]) => `{${items.join(',')}}`;
 
-const engineCategories: ReadonlySet<string> = new Set(ACTIVITY_CATEGORIES);
+/**
+ * The packed ledgers of the pairings `which` selects (a condition on `pa`, the pairing), as of
+ * `at`. `records` bounds the pairing ids for the roster and record scans (a range for a batch, so
+ * they are index range scans); `limit` cuts a keyset batch.
+ */
+function packedLedgers(db: Db, which: SQL, records: SQL, at: string, limit?: number) {
+  return queryRows<PackedLedger>(
+    db,
+    sql`with h as (
+        select pa.id, pa.pack_id, pa.term_start, pa.term_end, r.weak_village,
+          u.path as urban_path, r.path as rural_path, pc.hash, pc.at
+        from pairing_agreements pa
+        join org_directory u on u.id = pa.urban_org_id
+        join org_directory r on r.id = pa.rural_org_id
+        left join pairing_compliance pc on pc.pairing_id = pa.id
+        where ${which} order by pa.id ${limit === undefined ? sql`` : sql`limit ${limit}`}
+      )
+      select h.id::int as id, h.pack_id as "packId", h.term_start::text as "termStart",
+        h.term_end::text as "termEnd", h.weak_village as "weakVillage",
+        h.urban_path as "urbanPath", h.rural_path as "ruralPath",
+        ro.packed as roster, ev.packed as events, h.hash as "storedHash", h.at::text as "storedAt"
+      from h
+      left join (
+        select pairing_id, string_agg('p' || id || ':' || (array_position(
+            ${textArray(rosterRoles)}::text[], role::text) - 1), ',') as packed
+        from pairing_roster
+        where ${records} and from_date <= ${at}::date
+        group by pairing_id
+      ) ro on ro.pairing_id = h.id
+      left join (
+        select pairing_id, string_agg(engine_event, ';') as packed
+        from ledger_records
+        where ${records} and counts_from <= ${at}::date and engine_event is not null
+        group by pairing_id
+      ) ev on ev.pairing_id = h.id
+      order by h.id`,
+  );
+}
+
+/** The packed ledgers of the given pairings as of `at`. */
+export function packedLedgersOf(db: Db, ids: readonly number[], at: string) {
+  const list = idArray(ids);
+  return packedLedgers(
+    db,
+    sql`pa.id = any(${list}::bigint[])`,
+    sql`pairing_id = any(${list}::bigint[])`,
+    at,
+  );
+}
+
+/**
+ * The pairings after id `after` in id order (keyset), the next `limit` of them or all up to id
+ * `upTo`, packed as of `at`.
+ */
+export function packedLedgersAfter(
+  db: Db,
+  after: number,
+  limit: number | null,
+  at: string,
+  upTo: number | null = null,
+) {
+  return packedLedgers(
+    db,
+    upTo === null ? sql`pa.id > ${after}` : sql`pa.id > ${after} and pa.id <= ${upTo}`,
+    sql`pairing_id > ${after} and pairing_id <= (select max(id) from h)`,
+    at,
+    limit ?? undefined,
+  );
+}
 
 export async function pairingHeads(db: Db, ids: readonly number[]): Promise<PairingHead[]> {
   return queryRows<PairingHead>(
@@ -49,98 +123,133 @@ export async function pairingHeads(db: Db, ids: readonly number[]): Promise<Pair
   );
 }
 
-/** Roster entries in office by `at` (started on or before it). */
-const rosterRows = (db: Db, ids: readonly number[], at: string) =>
-  queryRows<RosterRow>(
-    db,
-    sql`select pairing_id::int as "pairingId", id::int as id, role from pairing_roster
-      where pairing_id = any(${idArray(ids)}::bigint[]) and from_date <= ${at}::date
-      order by pairing_id, id`,
-  );
+// Day numbers to YYYY-MM-DD, cached: a recompute meets the same few thousand days millions of times.
+const dayTexts = new Map<number, string>();
+function dayText(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    dayTexts.set(day, text);
+  }
+  return text;
+}
 
-/** Records counting on `at` that the engine knows, in date order. */
-const eventRows = (db: Db, ids: readonly number[], at: string) =>
-  queryRows<EventRow>(
-    db,
-    sql`select pairing_id::int as "pairingId", id::int as id, type::text as type,
-        date::text as date, coalesce(array(select x::int from unnest(roster_ids) x), '{}')
-        as "rosterIds", department, category, amount::float8 as amount, period
-      from ledger_records
-      where pairing_id = any(${idArray(ids)}::bigint[]) and counts_from <= ${at}::date
-        and type in ('visit', 'activity', 'fund', 'report')
-      order by pairing_id, date, id`,
-  );
+const one = 49;
 
-/** One event as the engine's ledger contract writes it, or null for what no rule reads. */
-function toEvent(row: EventRow, people: ReadonlySet<string>): LedgerEvent | null {
-  const id = `r${row.id}`;
-  switch (row.type) {
-    case 'visit':
-      return {
-        id,
-        type: 'visit',
-        date: row.date,
-        people: row.rosterIds.map((p) => `p${p}`).filter((p) => people.has(p)),
-        department: row.department,
-      };
-    case 'activity':
-      return row.category && engineCategories.has(row.category)
-        ? { id, type: 'activity', date: row.date, category: row.category as never }
-        : null;
-    case 'fund':
-      return { id, type: 'fund', date: row.date, amount: row.amount ?? 0 };
-    case 'report':
-      return { id, type: 'report', date: row.date, period: row.period ?? '' };
+/** The decimal number in `text` from `start` to just before the first of `end`. */
+function digitsAt(text: string, start: number, end: number) {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
+/**
+ * The events packed in `text` (see PackedLedger), parsed in place: ids, dates, people and periods
+ * are slices of it or cached, so a recompute makes few strings of its own.
+ */
+function unpackEvents(text: string, people: ReadonlySet<string>, into: LedgerEvent[]) {
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf(';', start);
+    if (end < 0) end = text.length;
+    const idEnd = text.indexOf(',', start);
+    const dayEnd = text.indexOf(',', idEnd + 1);
+    const id = text.slice(start, idEnd);
+    const date = dayText(digitsAt(text, idEnd + 1, dayEnd));
+    // The type is one digit; what its type needs follows the comma after it.
+    const details = dayEnd + 3;
+    switch (text.charCodeAt(dayEnd + 1) - 48) {
+      case 0: {
+        const visitors: string[] = [];
+        for (let p = details + 2; p < end;) {
+          let q = text.indexOf(' ', p);
+          if (q < 0 || q > end) q = end;
+          const person = text.slice(p, q);
+          if (people.has(person)) visitors.push(person);
+          p = q + 1;
+        }
+        into.push({
+          id,
+          type: 'visit',
+          date,
+          people: visitors,
+          department: text.charCodeAt(details) === one,
+        });
+        break;
+      }
+      case 1:
+        into.push({
+          id,
+          type: 'activity',
+          date,
+          category: ACTIVITY_CATEGORIES[digitsAt(text, details, end)],
+        });
+        break;
+      case 2:
+        into.push({ id, type: 'fund', date, amount: Number(text.slice(details, end)) });
+        break;
+      default:
+        into.push({ id, type: 'report', date, period: text.slice(details, end) });
+    }
+    start = end + 1;
   }
 }
 
-/** Assemble ledgers from the rows the three queries read (pure; the benchmark times it alone). */
-export function assembleLedgers(
-  heads: readonly PairingHead[],
-  roster: readonly RosterRow[],
-  events: readonly EventRow[],
-): Map<number, Ledger> {
-  const ledgers = new Map<number, Ledger>();
-  const people = new Map<number, Set<string>>();
-  for (const h of heads) {
-    ledgers.set(h.id, {
-      pack: h.packId as PackId,
-      pairing: {
-        termStart: h.termStart,
-        termEnd: h.termEnd,
-        weakVillage: h.weakVillage,
-        people: [],
-      },
-      events: [],
-    });
-    people.set(h.id, new Set());
+/**
+ * The engine's ledger of one packed row (pure; the benchmark times it apart). Events come in no
+ * particular order: the engine's answer does not depend on it (a property the policy package
+ * tests); `buildLedgers` sorts them for those who show the ledger.
+ */
+export function assembleLedger(row: PackedLedger): Ledger {
+  const people: { id: string; role: (typeof rosterRoles)[number] }[] = [];
+  const ids = new Set<string>();
+  if (row.roster !== null) {
+    for (const entry of row.roster.split(',')) {
+      const colon = entry.indexOf(':');
+      const id = entry.slice(0, colon);
+      people.push({ id, role: rosterRoles[entry.charCodeAt(colon + 1) - 48] });
+      ids.add(id);
+    }
   }
-  for (const r of roster) {
-    const ledger = ledgers.get(r.pairingId);
-    if (!ledger) continue;
-    ledger.pairing.people!.push({ id: `p${r.id}`, role: r.role });
-    people.get(r.pairingId)!.add(`p${r.id}`);
-  }
-  for (const e of events) {
-    const ledger = ledgers.get(e.pairingId);
-    if (!ledger) continue;
-    const event = toEvent(e, people.get(e.pairingId)!);
-    if (event) ledger.events.push(event);
-  }
-  return ledgers;
+  const events: LedgerEvent[] = [];
+  if (row.events !== null) unpackEvents(row.events, ids, events);
+  return {
+    pack: row.packId as PackId,
+    pairing: {
+      termStart: row.termStart,
+      termEnd: row.termEnd,
+      weakVillage: row.weakVillage,
+      people,
+    },
+    events,
+  };
 }
 
-/** The engine ledgers of the given pairings as of `at`, keyed by pairing id. */
+export const headOf = (row: PackedLedger): PairingHead => ({
+  id: row.id,
+  packId: row.packId,
+  termStart: row.termStart,
+  termEnd: row.termEnd,
+  weakVillage: row.weakVillage,
+  urbanPath: row.urbanPath,
+  ruralPath: row.ruralPath,
+});
+
+const byDateThenId = (a: LedgerEvent, b: LedgerEvent) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : Number(a.id.slice(1)) - Number(b.id.slice(1));
+
+/** The engine ledgers of the given pairings as of `at`, keyed by pairing id, events by date. */
 export async function buildLedgers(
   db: Db,
   ids: readonly number[],
   at: string,
 ): Promise<{ heads: PairingHead[]; ledgers: Map<number, Ledger> }> {
   if (ids.length === 0) return { heads: [], ledgers: new Map() };
-  const [heads, roster, events] = await Promise.all([
-    pairingHeads(db, ids),
-    rosterRows(db, ids, at),
-    eventRows(db, ids, at),
-  ]);
-  return { heads, ledgers: assembleLedgers(heads, roster, events) };
+  const rows = await packedLedgersOf(db, ids, at);
+  const ledgers = new Map<number, Ledger>();
+  for (const row of rows) {
+    const ledger = assembleLedger(row);
+    ledger.events.sort(byDateThenId);
+    ledgers.set(row.id, ledger);
+  }
+  return { heads: rows.map(headOf), ledgers };
 }
