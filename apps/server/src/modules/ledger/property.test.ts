@@ -5,12 +5,11 @@
 // counting rules (written here, apart from the server's) says count on that day.
 import { evaluate, PACK_IDS } from '@pairing/policy';
 import { recordCategories, type RecordCategory } from '@pairing/shared';
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { queryRows } from '../../lib/rows.ts';
+import { storedStatus } from './compliance/read.ts';
 import { ledgerCall, moveClock, rosterOf, signedPairing } from './test-support.ts';
 
 let env: TestEnv;
@@ -338,10 +337,7 @@ async function runPlan(p: Plan) {
   }
   // The stored status is the engine's as of the day of the last change (a refused one stores
   // nothing), on the ledger of that day.
-  const [stored] = await queryRows<{ at: string; status: unknown }>(
-    env.dbh.db,
-    sql`select at::text as at, status from pairing_compliance where pairing_id = ${pairing.id}`,
-  );
+  const stored = (await storedStatus(env.dbh.db, pairing.id))!;
   expect(stored.at).toBe(lastWrite);
   const ledger = await ledgerCall(
     env,
@@ -349,7 +345,7 @@ async function runPlan(p: Plan) {
     'GET',
     `/pairings/${pairing.id}/ledger?at=${stored.at}`,
   );
-  expect(stored.status).toEqual(evaluate(ledger.json(), stored.at));
+  expect(stored).toEqual(evaluate(ledger.json(), stored.at));
 }
 
 describe('the ledger and the engine agree (property)', () => {
