@@ -65,7 +65,13 @@ export async function startServer(startupMs = 10 * 60_000): Promise<RunningServe
     ['--import', 'tsx', 'apps/server/src/main.ts'],
     {
       cwd: repoRoot,
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', PGLITE_DIR: join(dataDir, 'pglite') },
+      env: {
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PGLITE_DIR: join(dataDir, 'pglite'),
+        EVIDENCE_DIR: join(dataDir, 'evidence'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -2,7 +2,10 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BellOutlined,
+  BookOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   DeploymentUnitOutlined,
@@ -133,6 +136,39 @@ export const routes: AppRoute[] = [
     allow: (can) => can['agreements.read'],
   },
   {
+    path: '/pairings',
+    page: lazy(() => import('./pages/ledger/PairingsPage.tsx')),
+    menu: { label: 'menu.pairings', icon: <BookOutlined /> },
+    allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/pairings/:id',
+    page: lazy(() => import('./pages/ledger/PairingPage.tsx')),
+    allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/pairings/:id/records/new',
+    page: lazy(() => import('./pages/ledger/RecordFormPage.tsx')),
+    allow: (can) => can['ledger.record'],
+  },
+  {
+    path: '/records/awaiting',
+    page: lazy(() => import('./pages/ledger/AwaitingPage.tsx')),
+    menu: { label: 'menu.awaiting', icon: <CarryOutOutlined /> },
+    allow: (can) => can['ledger.confirm'] || can['ledger.settle'],
+  },
+  {
+    path: '/records/:id',
+    page: lazy(() => import('./pages/ledger/RecordPage.tsx')),
+    allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/compliance',
+    page: lazy(() => import('./pages/ledger/RollupPage.tsx')),
+    menu: { label: 'menu.rollup', icon: <BarChartOutlined /> },
+    allow: (can) => can['ledger.rollup'],
+  },
+  {
     path: '/records/:id/checkin',
     page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
     allow: (can) => can['ledger.read'],
@@ -141,6 +177,11 @@ export const routes: AppRoute[] = [
     path: '/notifications',
     page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
     menu: { label: 'menu.notifications', icon: <BellOutlined /> },
+  },
+  {
+    path: '/outbox',
+    page: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+    allow: (can) => can['ledger.record'],
   },
 ];
 

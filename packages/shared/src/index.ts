@@ -18,3 +18,5 @@ export * from './contracts/text.ts';
 export * from './contracts/ledger.ts';
 export * from './contracts/checkins.ts';
 export * from './contracts/evidence.ts';
+export * from './contracts/disclosure.ts';
+export * from './contracts/archive.ts';

@@ -86,6 +86,7 @@ export const roleRules = {
     confirm: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],
     settle: ['city_admin', 'district_admin', 'town_admin'],
     manageRoster: ['unit_admin', 'district_admin'],
+    setProfit: ['unit_admin', 'district_admin'],
     rollup: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
     export: [
       'city_admin',

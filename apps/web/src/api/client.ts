@@ -52,8 +52,9 @@ async function request(
   body?: unknown,
   query?: Query,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<{ data: unknown; headers: Headers }> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { ...headers } };
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { ...headers }, signal };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
@@ -105,6 +106,8 @@ export type CallOptions<C extends RouteContract> = {
   body?: BodyOf<C> | FormData;
   /** For an idempotent contract: one key per user action, sent again on a retry. */
   idempotencyKey?: string;
+  /** Ends a request that takes too long (the offline outbox); it then fails as a network error. */
+  signal?: AbortSignal;
 };
 
 /** Call a route by its contract (packages/shared): the answer and the response headers. */
@@ -120,6 +123,7 @@ export async function send<C extends RouteContract>(contract: C, options: CallOp
     body,
     (options.query ?? undefined) as Query | undefined,
     headers,
+    options.signal,
   );
   return { data: data as ResponseOf<C>, headers: responseHeaders };
 }

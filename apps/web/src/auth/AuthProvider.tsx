@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { authApi, type Me } from '@pairing/shared';
 import { call, setSessionHandlers } from '../api/client.ts';
+import { forgetApiCache } from '../offline/apiCache.ts';
 
 type Auth = {
   user: Me | null;
@@ -43,6 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSessionHandlers({
       // RequireAuth then sends the user to the login page, which says why.
       unauthorized: () => {
+        forgetApiCache();
         setExpired(true);
         setUser(null);
       },
@@ -61,6 +63,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await call(authApi.logout);
     } finally {
+      forgetApiCache();
       setUser(null);
       navigate('/login', { replace: true });
     }

@@ -1,11 +1,15 @@
 import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
+import { ledgerZhCN } from './ledger.zh-CN.ts';
+import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
+import { offlineZhCN } from './offline.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
   'app.name': '城乡结对帮扶平台',
   'app.footer': '城乡基层党组织结对帮扶 · 结对共建',
+  'app.menu': '菜单',
 
   'menu.home': '首页',
   'menu.directory': '组织名录',
@@ -251,7 +255,10 @@ export const zhCN = {
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
   ...allocationZhCN,
+  ...offlineZhCN,
+  ...ledgerZhCN,
   ...checkinZhCN,
+  ...disclosureZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -67,11 +67,12 @@ export const agreements = pgTable(
     uniqueIndex('agreements_open_amendment_key')
       .on(t.amendsId)
       .where(sql`${t.amendsId} is not null and ${t.status} = 'draft'`),
-    index('agreements_round_idx').on(t.roundId, t.status),
-    // A signed agreement's amendments: pairing_agreements reads the latest signed one's text.
+    // The latest signed amendment of an agreement (the `pairing_agreements` view reads it for
+    // every pairing the ledger loads); without it each read scans every agreement.
     index('agreements_amends_idx')
       .on(t.amendsId)
       .where(sql`${t.amendsId} is not null`),
+    index('agreements_round_idx').on(t.roundId, t.status),
     index('agreements_urban_idx').on(t.urbanOrgId),
     index('agreements_rural_idx').on(t.ruralOrgId),
   ],

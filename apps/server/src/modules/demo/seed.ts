@@ -12,6 +12,8 @@ import { districtPairs, orgs } from '../orgs/schema.ts';
 import { seedDemoRound as seedAllocationDemoRound } from './allocation-round.ts';
 import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
+import { seedDemoTerm } from './term.ts';
+import { evidenceSettings } from '../ledger/evidence/settings.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
 
 export type DemoAccount = { role: string; username: string; password: string; orgName: string };
@@ -69,6 +71,8 @@ export async function seedDemoIfEmpty(
       ['district_admin', 'jinshan_admin', await code('310116000000')],
       ['district_admin', 'sasac_admin', sasac],
       ['town_admin', 'zhujing_admin', await code('310116101000')],
+      // The town of village_admin's village (枫泾镇), which settles its pairing's disputes.
+      ['town_admin', 'fengjing_admin', await code('310116102000')],
       ['unit_admin', 'unit_admin', unit],
       ['village_admin', 'village_admin', village],
       ['inspector', 'inspector', city],
@@ -100,6 +104,14 @@ export async function seedDemoIfEmpty(
   await seedAllocationDemoRound(ctx);
   const [city] = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.code, '310100000000'));
   await seedOpenDemoRound(db, ctx.clock, city.id);
+  const term = await seedDemoTerm(ctx, {
+    evidence: evidenceSettings(ctx.config),
+    passwordHash,
+  });
+  if (term)
+    log(
+      `演示数据: ${term.pairings} 对结对在帮扶实施期, ${term.records} 条台账记录, ${term.photos} 张照片`,
+    );
   log(`演示数据已创建，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return { accounts };
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync, zipSync, type Zippable } from 'fflate';
 import { AppError } from '../../lib/errors.ts';
 import type { Column } from './columns.ts';
 
@@ -17,11 +17,11 @@ export const workbookLimits = {
   columns: 100,
 };
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const tooLarge = (what: string) =>
+const tooLarge = (what: string, rows = workbookLimits.rows) =>
   new AppError(
     422,
     'workbook_too_large',
-    `工作簿过大：${what}。请拆分为不超过 ${workbookLimits.rows.toLocaleString('en-US')} 行的文件后分批导入`,
+    `工作簿过大：${what}。请拆分为不超过 ${rows.toLocaleString('en-US')} 行的文件后分批导入`,
   );
 
 /** Work on the event loop between yields stays well under 100 ms. */
@@ -59,16 +59,23 @@ export function inspectWorkbook(buffer: Buffer) {
  * are only claims. A part that inflates past its declared size, or a total past the limit, stops
  * the count there. Inflates in 16 KB slices with a yield between them.
  */
-export async function verifyUnpackedSize(buffer: Buffer, declared: Map<string, number>) {
+export async function verifyUnpackedSize(
+  buffer: Buffer,
+  declared: Map<string, number>,
+  keep?: Map<string, Uint8Array[]>,
+) {
   let total = 0;
   let refusal: AppError | undefined;
   const unzip = new Unzip((file) => {
     let size = 0;
     const limit = declared.get(file.name) ?? 0;
+    const kept: Uint8Array[] = [];
+    keep?.set(file.name, kept);
     file.ondata = (err, chunk) => {
       if (err) refusal ??= notXlsx();
       size += chunk?.length ?? 0;
       total += chunk?.length ?? 0;
+      if (keep && chunk?.length) kept.push(chunk.slice());
       if (size > limit) refusal ??= tooLarge(`“${file.name}”解压后超过其声明的大小`);
       else if (total > workbookLimits.unpackedBytes)
         refusal ??= tooLarge(`解压后超过 ${mb(workbookLimits.unpackedBytes)} MB`);
@@ -87,6 +94,46 @@ export async function verifyUnpackedSize(buffer: Buffer, declared: Map<string, n
     await yieldToLoop();
   }
   if (refusal) throw refusal;
+}
+
+/** The parts exceljs's streaming reader must meet before any worksheet. */
+const leadingParts = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * `verifyUnpackedSize`, keeping the parts, then the same workbook stored (not compressed) with
+ * the workbook, its relations and the shared strings first. exceljs 4.4's streaming reader loses
+ * the workbook part of a file whose worksheets come first and are more than a few (the order
+ * exceljs itself writes), and with it every sheet's name; a reader of several sheets by name
+ * needs this order. Holds the unpacked parts (at most `workbookLimits.unpackedBytes`) meanwhile.
+ */
+export async function unpackInOrder(buffer: Buffer, declared: Map<string, number>) {
+  const parts = new Map<string, Uint8Array[]>();
+  await verifyUnpackedSize(buffer, declared, parts);
+  const names = [...declared.keys()].filter((n) => !n.endsWith('/'));
+  const ordered = [
+    ...leadingParts.filter((n) => names.includes(n)),
+    ...names.filter((n) => !leadingParts.includes(n)),
+  ];
+  const files: Zippable = {};
+  for (const name of ordered) {
+    const chunks = parts.get(name) ?? [];
+    const whole = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      whole.set(c, at);
+      at += c.length;
+    }
+    files[name] = whole;
+    await yieldToLoop();
+  }
+  return Buffer.from(zipSync(files, { level: 0 }));
 }
 
 export type SheetRow = { row: number; cells: Record<string, string> };
@@ -108,43 +155,65 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/**
- * The first sheet's rows below the header as text keyed by column, read as a stream (exceljs's
- * streaming reader: one row at a time, shared strings cached), within the row and column limits.
- * Missing required headers are one 422; a file that `verifyUnpackedSize` passed is read here.
- */
-export async function readRows(buffer: Buffer, columns: readonly Column[]): Promise<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+function openReader(buffer: Buffer) {
+  return new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     entries: 'ignore',
   });
+}
+
+/**
+ * Append one sheet's data rows (below its header) to `rows`, as text keyed by column, within the
+ * column limit and `maxRows` for the whole file, of which `before` were read from earlier
+ * sheets. `where` names the sheet in messages.
+ */
+async function collectRows(
+  sheet: AsyncIterable<ExcelJS.Row>,
+  columns: readonly Column[],
+  rows: SheetRow[],
+  maxRows: number,
+  where = '',
+  before = 0,
+) {
   const positions = new Map<string, number>();
-  const rows: SheetRow[] = [];
   let header = false;
+  for await (const row of sheet) {
+    // `cellCount` is the last column used: one cell at column 16,384 is cheap for the file
+    // and a 16,384-slot row here.
+    if (row.cellCount > workbookLimits.columns)
+      throw tooLarge(`${where}第 ${row.number} 行超过 ${workbookLimits.columns} 列`, maxRows);
+    if (!header) {
+      header = true;
+      // An empty first row is not yielded: the header is then missing.
+      readHeader(row.number === 1 ? row : undefined, columns, positions, where);
+      if (row.number === 1) continue;
+    }
+    const cells: Record<string, string> = {};
+    for (const [key, col] of positions) cells[key] = cellText(row.getCell(col).value);
+    if (!Object.values(cells).some(Boolean)) continue;
+    if (before + rows.length === maxRows)
+      throw tooLarge(`超过 ${maxRows.toLocaleString('en-US')} 行`, maxRows);
+    rows.push({ row: row.number, cells });
+    if (rows.length % 250 === 0) await yieldToLoop();
+  }
+  if (!header) readHeader(undefined, columns, positions, where);
+}
+
+/**
+ * The first sheet's rows below the header as text keyed by column, read as a stream (exceljs's
+ * streaming reader: one row at a time, shared strings cached), within the row and column limits.
+ * Missing required headers are one 422; a file that `verifyUnpackedSize` passed is read here.
+ */
+export async function readRows(buffer: Buffer, columns: readonly Column[]): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
+  let read = false;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        // `cellCount` is the last column used: one cell at column 16,384 is cheap for the file
-        // and a 16,384-slot row here.
-        if (row.cellCount > workbookLimits.columns)
-          throw tooLarge(`第 ${row.number} 行超过 ${workbookLimits.columns} 列`);
-        if (!header) {
-          header = true;
-          // An empty first row is not yielded: the header is then missing.
-          readHeader(row.number === 1 ? row : undefined, columns, positions);
-          if (row.number === 1) continue;
-        }
-        const cells: Record<string, string> = {};
-        for (const [key, col] of positions) cells[key] = cellText(row.getCell(col).value);
-        if (!Object.values(cells).some(Boolean)) continue;
-        if (rows.length === workbookLimits.rows)
-          throw tooLarge(`超过 ${workbookLimits.rows.toLocaleString('en-US')} 行`);
-        rows.push({ row: row.number, cells });
-        if (rows.length % 250 === 0) await yieldToLoop();
-      }
+    for await (const sheet of openReader(buffer)) {
+      read = true;
+      await collectRows(sheet, columns, rows, workbookLimits.rows);
       // Only the first sheet holds data; the template's second one holds drop-down lists.
       break;
     }
@@ -152,15 +221,50 @@ export async function readRows(buffer: Buffer, columns: readonly Column[]): Prom
     if (err instanceof AppError) throw err;
     throw notXlsx();
   }
-  if (!header) readHeader(undefined, columns, positions);
+  if (!read) readHeader(undefined, columns, new Map());
   if (!rows.length) throw new AppError(422, 'no_rows', '表格中没有数据行');
   return rows;
+}
+
+/**
+ * The rows of every sheet named in `sheets` (by sheet name, each with its columns), read like
+ * `readRows`, at most `maxRows` data rows in all. Other sheets are read past; a named sheet the
+ * file lacks has no rows. At least one row somewhere, or 422.
+ */
+export async function readSheets(
+  buffer: Buffer,
+  sheets: Readonly<Record<string, readonly Column[]>>,
+  maxRows: number,
+): Promise<Map<string, SheetRow[]>> {
+  const found = new Map<string, SheetRow[]>();
+  let total = 0;
+  try {
+    for await (const sheet of openReader(buffer)) {
+      const name = (sheet as unknown as { name: string }).name;
+      const columns = Object.hasOwn(sheets, name) ? sheets[name] : undefined;
+      if (!columns || found.has(name)) {
+        let skipped = 0;
+        for await (const _row of sheet) if (++skipped % 250 === 0) await yieldToLoop();
+        continue;
+      }
+      const rows: SheetRow[] = [];
+      await collectRows(sheet, columns, rows, maxRows, `工作表“${name}”`, total);
+      total += rows.length;
+      found.set(name, rows);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw notXlsx();
+  }
+  if (!total) throw new AppError(422, 'no_rows', '工作簿中没有数据行');
+  return found;
 }
 
 function readHeader(
   row: ExcelJS.Row | undefined,
   columns: readonly Column[],
   positions: Map<string, number>,
+  where = '',
 ) {
   row?.eachCell((cell, col) => {
     const header = cellText(cell.value).replace(/[*＊\s]/g, '');
@@ -172,7 +276,7 @@ function readHeader(
     throw new AppError(
       422,
       'bad_header',
-      `第 1 行缺少列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`,
+      `${where}第 1 行缺少列：${missing.map((c) => c.header).join('、')}，请使用下载的模板`,
     );
   }
 }

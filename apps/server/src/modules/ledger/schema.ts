@@ -95,7 +95,7 @@ export const ledgerRecords = pgTable(
     state: recordState('state').notNull().default('pending'),
     /**
      * The record as an event of the engine's ledger, packed as compliance/engine-ledger.ts reads
-     * it (`ledger_engine_event`, migration 0014); null for what no rule reads. Computed by the
+     * it (`ledger_engine_event`, migration 0015); null for what no rule reads. Computed by the
      * database from the columns above, so it cannot disagree with them, and indexed with the
      * pairing and `counts_from`: a recompute reads a pairing's events from the index alone.
      */
@@ -247,7 +247,7 @@ export const unitProfits = pgTable(
  * The engine's status of each pairing as of `at` (today when stored): its summary, with the org
  * paths denormalized so lists and roll-ups filter one narrow table. The answer itself is in
  * pairing_status. `hash` digests the answer and the paths: a day that changes neither only moves
- * `at` (a narrow row, updated in place: fillfactor 50, set in migration 0014).
+ * `at` (a narrow row, updated in place: fillfactor 50, set in migration 0015).
  */
 export const pairingCompliance = pgTable(
   'pairing_compliance',

@@ -23,7 +23,7 @@ export type PairingHead = {
 /**
  * A pairing's head with its roster and events packed by the query, null when there are none.
  * Roster entries `p<id>:role` joined by `,` (role = index in rosterRoles). Events joined by `;`,
- * each the record's `engine_event` column (migration 0014, `ledger_engine_event`):
+ * each the record's `engine_event` column (migration 0015, `ledger_engine_event`):
  * `r<id>,day,type,…` (day = days since 1970-01-01) followed by what its type needs: 0 visit
  * `,department(0|1),people` (`p<roster id>` joined by spaces); 1 activity `,category` (index in
  * ACTIVITY_CATEGORIES); 2 fund `,amount`; 3 report `,period`.

@@ -43,7 +43,7 @@ CREATE TABLE "pairing_duties" (
 --> statement-breakpoint
 CREATE TABLE "pairing_status" (
 	"pairing_id" bigint PRIMARY KEY NOT NULL,
-	"status" text NOT NULL
+	"status" json NOT NULL
 );
 --> statement-breakpoint
 DROP TABLE "duty_reminders" CASCADE;--> statement-breakpoint
@@ -51,16 +51,9 @@ ALTER TABLE "pairing_rule_status" DROP CONSTRAINT "pairing_rule_status_pairing_i
 --> statement-breakpoint
 ALTER TABLE "ledger_records" ADD COLUMN "engine_event" text GENERATED ALWAYS AS (ledger_engine_event(id, type, date, department, category, amount, period, roster_ids)) STORED;--> statement-breakpoint
 ALTER TABLE "pairing_compliance" ADD COLUMN "hash" text DEFAULT '' NOT NULL;--> statement-breakpoint
--- Rows stored before the paths were kept here: the next recompute writes them again (every stored
--- digest is empty above, so every pairing counts as changed).
-DELETE FROM "pairing_rule_status";--> statement-breakpoint
-ALTER TABLE "pairing_rule_status" ADD COLUMN "urban_path" text NOT NULL;--> statement-breakpoint
-ALTER TABLE "pairing_rule_status" ADD COLUMN "rural_path" text NOT NULL;--> statement-breakpoint
 ALTER TABLE "pairing_status" ADD CONSTRAINT "pairing_status_pairing_id_pairing_compliance_pairing_id_fk" FOREIGN KEY ("pairing_id") REFERENCES "public"."pairing_compliance"("pairing_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "pairing_duties_due_idx" ON "pairing_duties" USING btree ("due");--> statement-breakpoint
 CREATE INDEX "ledger_records_engine_idx" ON "ledger_records" USING btree ("pairing_id","counts_from","engine_event") WHERE "ledger_records"."engine_event" is not null;--> statement-breakpoint
-CREATE INDEX "pairing_rule_status_rural_idx" ON "pairing_rule_status" USING btree ("rural_path" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "pairing_rule_status_urban_idx" ON "pairing_rule_status" USING btree ("urban_path" text_pattern_ops);--> statement-breakpoint
 ALTER TABLE "pairing_compliance" DROP COLUMN "status";--> statement-breakpoint
 -- Room in each page for a day's new row versions beside the old ones, so moving `at` is a HOT
 -- update (schema.ts pairing_compliance).
