@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterEach, beforeEach, inject } from 'vitest';
 import { repoRoot, type DemoAccount } from './server.ts';
 
@@ -95,6 +95,22 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/**
+ * Choose `name` in an organization search box: wait for the search's own answer before clicking,
+ * since a list re-rendered under the pointer swallows the click, then see the choice shown.
+ */
+export async function chooseOrg(page: Page, field: Locator, name: string) {
+  const answered = page.waitForResponse((response) => {
+    const url = new URL(response.url());
+    return url.pathname === '/api/orgs' && url.searchParams.get('q') === name;
+  });
+  await field.click();
+  await page.keyboard.type(name);
+  await answered;
+  await page.locator('.ant-select-item-option', { hasText: name }).first().click();
+  await page.locator('.ant-select-selection-item', { hasText: name }).first().waitFor();
 }
 
 /** The demo account of `role`, optionally the one whose org name contains `orgName`. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { demoAccount, screenshot, signIn, signInAs, useBrowser } from '../browser.ts';
+import { chooseOrg, demoAccount, screenshot, signIn, signInAs, useBrowser } from '../browser.ts';
 
 const session = useBrowser();
 
@@ -15,9 +15,7 @@ test('an admin creates a user who must change the one-time password at first sig
   await dialog.getByLabel('姓名').fill('新街镇管理员');
   await dialog.getByLabel('角色').click();
   await page.getByTitle('街镇管理员').click();
-  await dialog.getByLabel('所属组织').click();
-  await page.keyboard.type('朱泾镇');
-  await page.locator('.ant-select-item-option', { hasText: '朱泾镇' }).first().click();
+  await chooseOrg(page, dialog.getByLabel('所属组织'), '朱泾镇');
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
 
   const password = (await page.getByTestId('initial-password').innerText()).trim();

@@ -20,3 +20,4 @@ export * from './contracts/checkins.ts';
 export * from './contracts/evidence.ts';
 export * from './contracts/disclosure.ts';
 export * from './contracts/archive.ts';
+export * from './contracts/todo.ts';
