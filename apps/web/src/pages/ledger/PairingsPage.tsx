@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Badge, Button, Card, Empty, Pagination, Select, Space, Spin, Table, Tag } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Badge, Button, Card, Select, Space, Tag } from 'antd';
 import { FilterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { entryStatuses, ledgerApi, type PairingSummary, type Paged } from '@pairing/shared';
+import { entryStatuses, ledgerApi, type PairingSummary } from '@pairing/shared';
 import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert, FilterBar, useListTable } from '../../components/ListControls.tsx';
+import { ResponsiveTable, type ResponsiveColumns } from '../../components/ResponsiveTable.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useQueryState } from '../../lib/useQueryState.ts';
@@ -113,7 +113,7 @@ export default function PairingsPage() {
     </FilterBar>
   );
 
-  const columns: TableColumnsType<PairingSummary> = [
+  const columns: ResponsiveColumns<PairingSummary> = [
     { title: t('pairings.parties'), key: 'parties', render: (_, p) => <Parties pairing={p} /> },
     {
       title: t('pairings.where'),
@@ -130,13 +130,16 @@ export default function PairingsPage() {
     {
       title: t('pairings.compliance'),
       key: 'compliance',
+      card: 'plain',
       render: (_, p) => <SummaryBadges summary={p.compliance?.summary} />,
     },
     {
       title: t('pairings.openRecords'),
       dataIndex: 'openRecords',
       width: 110,
-      render: (n: number) => (n > 0 ? <Badge count={n} color="gold" /> : '—'),
+      card: 'plain',
+      render: (n: number) =>
+        n > 0 ? <Tag color="gold">{t('pairings.openRecordsShort', { n })}</Tag> : null,
     },
   ];
 
@@ -167,24 +170,14 @@ export default function PairingsPage() {
     >
       {(!phone || showFilters) && filters}
       <ErrorAlert error={request.error} />
-      {phone ? (
-        <PairingCards
-          request={request}
-          empty={emptyText}
-          onOpen={open}
-          page={page}
-          pageSize={pageSize}
-          onPage={(next, size) => update({ page: next, pageSize: size })}
-        />
-      ) : (
-        <Table
-          rowKey="id"
-          columns={columns}
-          onRow={(p) => ({ onClick: () => open(p), style: { cursor: 'pointer' } })}
-          data-testid="pairings-table"
-          {...table}
-        />
-      )}
+      <ResponsiveTable<PairingSummary>
+        rowKey="id"
+        columns={columns}
+        onRow={(p) => ({ onClick: () => open(p), style: { cursor: 'pointer' } })}
+        cardTestId={(p) => `pairing-${p.id}`}
+        data-testid="pairings-table"
+        {...table}
+      />
     </Card>
   );
 }
@@ -202,66 +195,5 @@ function Parties({ pairing: p }: { pairing: PairingSummary }) {
         </Tag>
       )}
     </Space>
-  );
-}
-
-/** The list as tappable cards, for a phone. */
-function PairingCards({
-  request,
-  empty,
-  onOpen,
-  page,
-  pageSize,
-  onPage,
-}: {
-  request: { data?: Paged<PairingSummary>; loading: boolean };
-  empty: string;
-  onOpen: (p: PairingSummary) => void;
-  page: number;
-  pageSize: number;
-  onPage: (page: number, pageSize: number) => void;
-}) {
-  const { t } = useI18n();
-  const items = request.data?.items ?? [];
-  return (
-    <Spin spinning={request.loading}>
-      <div className="ledger-cards" data-testid="pairings-cards">
-        {items.map((p) => (
-          <Card
-            key={p.id}
-            size="small"
-            hoverable
-            onClick={() => onOpen(p)}
-            data-testid={`pairing-${p.id}`}
-          >
-            <div className="ledger-card-title">
-              <Parties pairing={p} />
-            </div>
-            <div className="ledger-card-meta">
-              {p.town.name} · {p.termStart} — {p.termEnd}
-            </div>
-            <Space size={[4, 4]} wrap>
-              <SummaryBadges summary={p.compliance?.summary} />
-              {p.openRecords > 0 && (
-                <Tag color="gold">{t('pairings.openRecordsShort', { n: p.openRecords })}</Tag>
-              )}
-            </Space>
-          </Card>
-        ))}
-        {!request.loading && items.length === 0 && (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
-        )}
-      </div>
-      {(request.data?.total ?? 0) > pageSize && (
-        <Pagination
-          simple
-          current={page}
-          pageSize={pageSize}
-          total={request.data?.total ?? 0}
-          onChange={onPage}
-          style={{ marginTop: 12, textAlign: 'center' }}
-        />
-      )}
-    </Spin>
   );
 }

@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Empty, Pagination, Space, Spin, Typography } from 'antd';
+import { Empty, Space, Typography } from 'antd';
 import { PaperClipOutlined, WarningOutlined } from '@ant-design/icons';
 import type { LedgerSide, Paged, RecordView } from '@pairing/shared';
+import { ResponsiveTable, type ResponsiveColumns } from '../../components/ResponsiveTable.tsx';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
 import { recordSummary, RecordStateTag, RecordTypeTag } from './labels.tsx';
 import './ledger.css';
 
 /**
- * Records as tappable rows (the same on a phone and a desktop): what, when, by which side, its
- * state and from when it counts; `actions` adds buttons to a row (quick confirm).
+ * Records as tappable rows (cards on a phone): what, when, by which side, its state and from
+ * when it counts; `actions` adds buttons to a row (quick confirm).
  */
 export function RecordList({
   request,
@@ -32,62 +33,78 @@ export function RecordList({
 }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const items = request.data?.items ?? [];
+  const columns: ResponsiveColumns<RecordView> = [
+    {
+      title: t('record.type'),
+      key: 'record',
+      card: 'title',
+      width: 260,
+      render: (_, r) => <RecordHeadline record={r} />,
+    },
+    {
+      title: t('record.content'),
+      key: 'summary',
+      card: 'plain',
+      render: (_, r) => <div className="ledger-record-summary">{recordSummary(t, r)}</div>,
+    },
+    {
+      title: t('record.by'),
+      key: 'side',
+      card: 'plain',
+      render: (_, r) => (
+        <div className="ledger-card-meta">
+          {sideName(r.side, r)} · {r.enteredBy}
+          {countsText(t, r)}
+        </div>
+      ),
+    },
+  ];
+  if (actions) {
+    columns.push({ title: t('common.actions'), key: 'actions', render: (_, r) => actions(r) });
+  }
   return (
-    <Spin spinning={request.loading}>
-      <div className="ledger-cards" data-testid={testId}>
-        {items.map((r) => (
-          <div
-            key={r.id}
-            className="ledger-record"
-            role="link"
-            tabIndex={0}
-            onClick={() => navigate(`/records/${r.id}`)}
-            onKeyDown={(e) => e.key === 'Enter' && navigate(`/records/${r.id}`)}
-            data-testid={`record-${r.id}`}
-          >
-            <Space size={[4, 4]} wrap>
-              <RecordTypeTag type={r.content.type} />
-              <span>{r.content.date}</span>
-              <RecordStateTag state={r.state} />
-              {r.evidence.length > 0 && (
-                <Typography.Text type="secondary">
-                  <PaperClipOutlined /> {r.evidence.length}
-                </Typography.Text>
-              )}
-              {r.photoDateMismatch && (
-                <Typography.Text type="warning">
-                  <WarningOutlined /> {t('record.dateMismatchShort')}
-                </Typography.Text>
-              )}
-            </Space>
-            <div className="ledger-record-summary">{recordSummary(t, r)}</div>
-            <div className="ledger-card-meta">
-              {sideName(r.side, r)} · {r.enteredBy}
-              {countsText(t, r)}
-            </div>
-            {actions && (
-              <div onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-                {actions(r)}
-              </div>
-            )}
-          </div>
-        ))}
-        {!request.loading && items.length === 0 && (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
-        )}
-      </div>
-      {(request.data?.total ?? 0) > pageSize && (
-        <Pagination
-          simple
-          current={page}
-          pageSize={pageSize}
-          total={request.data?.total ?? 0}
-          onChange={onPage}
-          style={{ marginTop: 12, justifyContent: 'center' }}
-        />
+    <ResponsiveTable<RecordView>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={request.data?.items ?? []}
+      loading={request.loading}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      pagination={{
+        current: page,
+        pageSize,
+        total: request.data?.total ?? 0,
+        hideOnSinglePage: true,
+        onChange: onPage,
+      }}
+      onRow={(r) => ({
+        onClick: () => navigate(`/records/${r.id}`),
+        style: { cursor: 'pointer' },
+      })}
+      cardTestId={(r) => `record-${r.id}`}
+      data-testid={testId}
+    />
+  );
+}
+
+function RecordHeadline({ record: r }: { record: RecordView }) {
+  const { t } = useI18n();
+  return (
+    <Space size={[4, 4]} wrap>
+      <RecordTypeTag type={r.content.type} />
+      <span>{r.content.date}</span>
+      <RecordStateTag state={r.state} />
+      {r.evidence.length > 0 && (
+        <Typography.Text type="secondary">
+          <PaperClipOutlined /> {r.evidence.length}
+        </Typography.Text>
       )}
-    </Spin>
+      {r.photoDateMismatch && (
+        <Typography.Text type="warning">
+          <WarningOutlined /> {t('record.dateMismatchShort')}
+        </Typography.Text>
+      )}
+    </Space>
   );
 }
 

@@ -1,0 +1,5 @@
+/** Strings of the phone-first lists (issue 13 item 1); merged into zh-CN.ts. */
+export const phoneZhCN = {
+  'record.content': '内容',
+  'record.by': '记录方',
+} as const;
