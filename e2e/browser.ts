@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterEach, beforeEach, inject } from 'vitest';
+import { afterEach, beforeEach, expect, inject } from 'vitest';
 import { repoRoot, type DemoAccount } from './server.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -156,4 +156,41 @@ export function useBrowser(): () => Session {
     if (!session) throw new Error('no browser session');
     return session;
   };
+}
+
+/** A phone's screen (an iPhone 12–15), where the village, town and unit admins work. */
+export const phoneViewport = { width: 390, height: 844 };
+
+/**
+ * The page's width beyond the window's and the elements sticking out on the right (a few, by tag,
+ * class and test id), to tell which part of a page makes it scroll sideways.
+ */
+export async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const wide = [...document.body.querySelectorAll<HTMLElement>('*')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .filter((element) => !element.closest('[aria-hidden="true"], .ant-drawer-content-wrapper'))
+      .slice(0, 5)
+      .map((element) => {
+        const id = element.dataset.testid ? `[${element.dataset.testid}]` : '';
+        const right = Math.round(element.getBoundingClientRect().right);
+        return `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}${id} → ${right}`;
+      });
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide };
+  });
+}
+
+/**
+ * The page does not scroll sideways (`scrollWidth ≤ innerWidth`). Soft, so that a journey
+ * visiting many pages reports every page that overflows, not only the first.
+ */
+export async function expectNoHorizontalOverflow(page: Page, where = page.url()) {
+  const { scrollWidth, innerWidth, wide } = await horizontalOverflow(page);
+  expect
+    .soft(
+      scrollWidth,
+      `${where} is ${scrollWidth} px wide in a ${innerWidth} px window: ${wide.join('; ')}`,
+    )
+    .toBeLessThanOrEqual(innerWidth);
 }

@@ -1,6 +1,7 @@
 import { useState, type Key, type ReactNode } from 'react';
-import { Empty, Pagination, Spin, Table } from 'antd';
+import { Button, Empty, Pagination, Spin, Table } from 'antd';
 import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
+import { useI18n } from '../i18n/index.tsx';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import './responsive.css';
 
@@ -101,10 +102,19 @@ function CardList<T extends object>({
   locale,
   pagination,
   onRow,
+  expandable,
   cardTestId,
   'data-testid': testId,
 }: ResponsiveTableProps<T>) {
+  const { t } = useI18n();
   const rows = dataSource ?? [];
+  const [expanded, setExpanded] = useState<ReadonlySet<Key>>(new Set());
+  const toggle = (key: Key) =>
+    setExpanded((keys) => {
+      const next = new Set(keys);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const [ownPage, setOwnPage] = useState(1);
   const config: TablePaginationConfig | null = pagination === false ? null : (pagination ?? {});
   const pageSize = config?.pageSize ?? config?.defaultPageSize ?? defaultPageSize;
@@ -128,13 +138,22 @@ function CardList<T extends object>({
         {shown.map((row, index) => {
           const handlers = onRow?.(row, index) ?? {};
           const open = handlers.onClick;
+          const key = keyOf(row, index);
           const actions = parts
             .filter((p) => p.part === 'actions')
             .map((p) => p.value(row, index))
             .filter((node) => !isBlank(node));
+          const more = expandable?.expandedRowRender;
+          if (more) {
+            actions.push(
+              <Button type="link" onClick={() => toggle(key)} aria-expanded={expanded.has(key)}>
+                {expanded.has(key) ? t('list.less') : t('list.more')}
+              </Button>,
+            );
+          }
           return (
             <div
-              key={keyOf(row, index)}
+              key={key}
               className={open ? 'responsive-card responsive-card-link' : 'responsive-card'}
               role={open ? 'link' : undefined}
               tabIndex={open ? 0 : undefined}
@@ -165,6 +184,9 @@ function CardList<T extends object>({
                   </div>
                 );
               })}
+              {more && expanded.has(key) && (
+                <div className="responsive-card-more">{more(row, index, 0, true)}</div>
+              )}
               {actions.length > 0 && (
                 // A tap on a button is the button's, not the card's.
                 <div

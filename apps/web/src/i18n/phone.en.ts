@@ -4,4 +4,6 @@ import type { phoneZhCN } from './phone.zh-CN.ts';
 export const phoneEn: Record<keyof typeof phoneZhCN, string> = {
   'record.content': 'Content',
   'record.by': 'Recorded by',
+  'list.more': 'Details',
+  'list.less': 'Less',
 };

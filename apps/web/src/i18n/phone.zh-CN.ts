@@ -2,4 +2,6 @@
 export const phoneZhCN = {
   'record.content': '内容',
   'record.by': '记录方',
+  'list.more': '详情',
+  'list.less': '收起',
 } as const;

@@ -1,8 +1,9 @@
 import { useNavigate } from 'react-router';
-import { Button, Card, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Card, Segmented, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { agreementsApi, type AgreementSummary } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { ErrorAlert, useListTable } from '../../components/ListControls.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -92,7 +93,7 @@ export default function AgreementsPage() {
       }
     >
       <ErrorAlert error={request.error} />
-      <Table
+      <ResponsiveTable
         rowKey="id"
         columns={columns}
         onRow={(a) => ({

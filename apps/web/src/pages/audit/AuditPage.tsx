@@ -1,8 +1,9 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { auditApi, type AuditRecord } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import {
   ErrorAlert,
@@ -134,7 +135,7 @@ export default function AuditPage() {
         />
       </FilterBar>
       <ErrorAlert error={request.error} />
-      <Table<AuditRecord>
+      <ResponsiveTable<AuditRecord>
         rowKey="id"
         size="middle"
         columns={columns}

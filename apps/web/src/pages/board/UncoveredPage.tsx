@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
-import { Alert, Button, Card, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Space, Tag } from 'antd';
 import { boardApi } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -24,7 +25,7 @@ export default function UncoveredPage() {
       }
     >
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         loading={loading}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   ArrowRightOutlined,
@@ -14,6 +14,7 @@ import {
   type DistrictClass,
   type DistrictPair,
 } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ApiError, call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/index.tsx';
@@ -168,7 +169,7 @@ export default function DistrictPairsPage() {
           }}
         />
       ) : (
-        <Table<Group>
+        <ResponsiveTable<Group>
           rowKey="id"
           size="middle"
           loading={loading}

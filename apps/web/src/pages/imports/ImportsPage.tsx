@@ -10,12 +10,12 @@ import {
   Segmented,
   Space,
   Steps,
-  Table,
   Typography,
   Upload,
 } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { importsApi, type ImportJob } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call, hrefOf } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -60,7 +60,7 @@ function JobErrors({ job }: { job: ImportJob }) {
           {t('imports.errorsKept', { kept: job.errorsKept })}
         </Typography.Paragraph>
       )}
-      <Table
+      <ResponsiveTable
         rowKey={(row) => `${row.row}-${row.column}-${row.message}`}
         size="small"
         dataSource={errors}

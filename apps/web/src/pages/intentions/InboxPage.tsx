@@ -9,13 +9,13 @@ import {
   Popconfirm,
   Segmented,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { intentionsApi, type IntentionState, type IntentionView } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -181,7 +181,7 @@ function Incoming({ round }: { round: Round }) {
         </Button>
       </Space>
       {error && <Alert type="error" showIcon title={error.message} />}
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         loading={loading}

@@ -1,6 +1,7 @@
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { intentionsApi, type RenewalView } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -114,7 +115,7 @@ export function RenewalsCard({
 
   return (
     <Card title={t('renewals.title')} size="small">
-      <Table
+      <ResponsiveTable
         rowKey="previousIntentionId"
         size="small"
         loading={loading}

@@ -9,7 +9,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -22,6 +21,7 @@ import {
   roundsApi,
   type IntentionView,
 } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call, newIdempotencyKey } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
@@ -386,7 +386,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         </Button>
       </Space>
       <ErrorAlert error={directory.error} />
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         columns={columns}
@@ -394,7 +394,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         {...directoryTable}
       />
       <Typography.Title level={5}>{t('select.mine')}</Typography.Title>
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         loading={intentions.loading}

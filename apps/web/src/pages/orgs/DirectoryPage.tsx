@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { orgsApi, type OrgKind, type OrgRow, type OrgTreeNode } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import {
@@ -217,7 +218,7 @@ export default function DirectoryPage() {
           />
         )}
         <ErrorAlert error={request.error} />
-        <Table<OrgRow>
+        <ResponsiveTable<OrgRow>
           rowKey="id"
           size="middle"
           columns={columns}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { needCategories, resourceCategories, roundsApi, type ListItemView } from '@pairing/shared';
+import { ActionBar } from '../../components/ActionBar.tsx';
 import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -126,14 +127,14 @@ export function ListPage({ kind }: { kind: Kind }) {
                     />
                   </Space>
                 ))}
-                <Space>
+                <ActionBar>
                   <Button icon={<PlusOutlined />} onClick={() => add({ category: categories[0] })}>
                     {t('lists.add')}
                   </Button>
                   <Button type="primary" htmlType="submit" loading={saving}>
                     {t('lists.publish')}
                   </Button>
-                </Space>
+                </ActionBar>
               </>
             )}
           </Form.List>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { roundsApi, type GlobalAbility, type RoundWithAbilities } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -72,13 +73,14 @@ export default function RoundsPage() {
       }
     >
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-      <Table
+      <ResponsiveTable
         rowKey="id"
         loading={loading}
         columns={columns}
         dataSource={data?.items ?? []}
         pagination={false}
         locale={{ emptyText: t('rounds.empty') }}
+        data-testid="rounds-table"
         onRow={(r) => ({
           onClick: () => navigate(`/rounds/${r.id}`),
           style: { cursor: 'pointer' },

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import dayjs from 'dayjs';
-import { App, Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { roles, usersApi, type UserView } from '@pairing/shared';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import {
@@ -204,7 +205,7 @@ export default function UsersPage() {
         />
       </FilterBar>
       <ErrorAlert error={request.error} />
-      <Table<UserView>
+      <ResponsiveTable<UserView>
         rowKey="id"
         size="middle"
         columns={columns}
