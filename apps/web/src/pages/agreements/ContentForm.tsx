@@ -265,7 +265,7 @@ export function ContentForm({
           </Form.List>
         </Card>
 
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+        <div className="two-columns">
           <Card size="small" title={t('agreements.yearlyFunds')} extra={t('agreements.fundsHint')}>
             <Form.List name="yearlyFunds">
               {(fields) => (

@@ -141,7 +141,7 @@ export default function AuditPage() {
         columns={columns}
         expandable={{
           expandedRowRender: (row) => (
-            <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+            <div className="two-columns">
               <div>
                 <Typography.Text strong>{t('audit.before')}</Typography.Text>
                 <Json value={row.before} />

@@ -133,11 +133,11 @@ export default function DirectoryPage() {
   ];
 
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+    <div className="split-layout">
       <Card
         title={t('directory.tree')}
         size="small"
-        style={{ width: 300, flexShrink: 0 }}
+        className="split-layout-side"
         styles={{ body: { padding: 8 } }}
       >
         <OrgTree
@@ -147,7 +147,7 @@ export default function DirectoryPage() {
       </Card>
       <Card
         title={t('menu.directory')}
-        style={{ flex: 1, minWidth: 0 }}
+        className="split-layout-main"
         extra={
           <Space>
             {mayDo(me, 'directory.createUnits') && (
