@@ -71,7 +71,7 @@ describe('ResponsiveTable', () => {
     expect(fields).toEqual(['街镇枫泾镇', '户数100 户']);
     expect(within(card).queryByText('只在表格里')).toBeNull();
     // The button row is the last part of the card; a tap on it is not a tap on the card.
-    const actions = card.lastElementChild!;
+    const actions = card.lastElementChild as HTMLElement;
     expect(actions).toHaveClass('responsive-card-actions');
     fireEvent.click(within(actions).getByRole('button', { name: /走\s*访/ }));
     expect(visit).toHaveBeenCalledWith(1);

@@ -133,93 +133,96 @@ function CardList<T extends object>({
       : ((row as Record<string, unknown>)[rowKey as string] as Key);
 
   return (
-    <Spin spinning={!!spinning}>
-      <div className="responsive-cards" data-testid={testId}>
-        {shown.map((row, index) => {
-          const handlers = onRow?.(row, index) ?? {};
-          const open = handlers.onClick;
-          const key = keyOf(row, index);
-          const actions = parts
-            .filter((p) => p.part === 'actions')
-            .map((p) => p.value(row, index))
-            .filter((node) => !isBlank(node));
-          const more = expandable?.expandedRowRender;
-          if (more) {
-            actions.push(
-              <Button type="link" onClick={() => toggle(key)} aria-expanded={expanded.has(key)}>
-                {expanded.has(key) ? t('list.less') : t('list.more')}
-              </Button>,
-            );
-          }
-          return (
-            <div
-              key={key}
-              className={open ? 'responsive-card responsive-card-link' : 'responsive-card'}
-              role={open ? 'link' : undefined}
-              tabIndex={open ? 0 : undefined}
-              onClick={open}
-              onKeyDown={open ? (e) => e.key === 'Enter' && e.currentTarget.click() : undefined}
-              data-testid={cardTestId?.(row)}
-            >
-              {parts.map((p) => {
-                if (p.part === 'hidden' || p.part === 'actions') return null;
-                const value = p.value(row, index);
-                if (isBlank(value)) return null;
-                if (p.part === 'title')
+    // The test id on the whole, spinner and pager included, as the Table puts it on its wrapper.
+    <div data-testid={testId}>
+      <Spin spinning={!!spinning}>
+        <div className="responsive-cards">
+          {shown.map((row, index) => {
+            const handlers = onRow?.(row, index) ?? {};
+            const open = handlers.onClick;
+            const key = keyOf(row, index);
+            const actions = parts
+              .filter((p) => p.part === 'actions')
+              .map((p) => p.value(row, index))
+              .filter((node) => !isBlank(node));
+            const more = expandable?.expandedRowRender;
+            if (more) {
+              actions.push(
+                <Button type="link" onClick={() => toggle(key)} aria-expanded={expanded.has(key)}>
+                  {expanded.has(key) ? t('list.less') : t('list.more')}
+                </Button>,
+              );
+            }
+            return (
+              <div
+                key={key}
+                className={open ? 'responsive-card responsive-card-link' : 'responsive-card'}
+                role={open ? 'link' : undefined}
+                tabIndex={open ? 0 : undefined}
+                onClick={open}
+                onKeyDown={open ? (e) => e.key === 'Enter' && e.currentTarget.click() : undefined}
+                data-testid={cardTestId?.(row)}
+              >
+                {parts.map((p) => {
+                  if (p.part === 'hidden' || p.part === 'actions') return null;
+                  const value = p.value(row, index);
+                  if (isBlank(value)) return null;
+                  if (p.part === 'title')
+                    return (
+                      <div key={p.key} className="responsive-card-title">
+                        {value}
+                      </div>
+                    );
+                  if (p.part === 'plain' || isBlank(p.title))
+                    return (
+                      <div key={p.key} className="responsive-card-plain">
+                        {value}
+                      </div>
+                    );
                   return (
-                    <div key={p.key} className="responsive-card-title">
-                      {value}
+                    <div key={p.key} className="responsive-card-field">
+                      <span className="responsive-card-label">{p.title}</span>
+                      <span className="responsive-card-value">{value}</span>
                     </div>
                   );
-                if (p.part === 'plain' || isBlank(p.title))
-                  return (
-                    <div key={p.key} className="responsive-card-plain">
-                      {value}
-                    </div>
-                  );
-                return (
-                  <div key={p.key} className="responsive-card-field">
-                    <span className="responsive-card-label">{p.title}</span>
-                    <span className="responsive-card-value">{value}</span>
+                })}
+                {more && expanded.has(key) && (
+                  <div className="responsive-card-more">{more(row, index, 0, true)}</div>
+                )}
+                {actions.length > 0 && (
+                  // A tap on a button is the button's, not the card's.
+                  <div
+                    className="responsive-card-actions"
+                    onClick={(e) => e.stopPropagation()}
+                    onKeyDown={(e) => e.stopPropagation()}
+                  >
+                    {actions.map((node, i) => (
+                      <div key={i}>{node}</div>
+                    ))}
                   </div>
-                );
-              })}
-              {more && expanded.has(key) && (
-                <div className="responsive-card-more">{more(row, index, 0, true)}</div>
-              )}
-              {actions.length > 0 && (
-                // A tap on a button is the button's, not the card's.
-                <div
-                  className="responsive-card-actions"
-                  onClick={(e) => e.stopPropagation()}
-                  onKeyDown={(e) => e.stopPropagation()}
-                >
-                  {actions.map((node, i) => (
-                    <div key={i}>{node}</div>
-                  ))}
-                </div>
-              )}
-            </div>
-          );
-        })}
-        {!spinning && shown.length === 0 && (
-          <div className="responsive-cards-empty">{emptyText(locale?.emptyText)}</div>
+                )}
+              </div>
+            );
+          })}
+          {!spinning && shown.length === 0 && (
+            <div className="responsive-cards-empty">{emptyText(locale?.emptyText)}</div>
+          )}
+        </div>
+        {config && total > pageSize && (
+          <Pagination
+            simple
+            className="responsive-cards-pager"
+            current={current}
+            pageSize={pageSize}
+            total={total}
+            showTotal={config.showTotal}
+            onChange={(page, size) => {
+              setOwnPage(page);
+              config.onChange?.(page, size);
+            }}
+          />
         )}
-      </div>
-      {config && total > pageSize && (
-        <Pagination
-          simple
-          className="responsive-cards-pager"
-          current={current}
-          pageSize={pageSize}
-          total={total}
-          showTotal={config.showTotal}
-          onChange={(page, size) => {
-            setOwnPage(page);
-            config.onChange?.(page, size);
-          }}
-        />
-      )}
-    </Spin>
+      </Spin>
+    </div>
   );
 }
