@@ -11,7 +11,7 @@ import {
 
 // 手机优先 (issue 13 item 1): on a 390×844 phone the village, town and unit admins open every page
 // of their menu, and one page behind each list (a round, an organization, an agreement, a
-// pairing, a record); none scrolls sideways. Each page's screenshot goes to e2e/screenshots.
+// pairing with each of its tabs, a record); none scrolls sideways. Each page's screenshot goes to e2e/screenshots.
 
 const browser = useBrowser();
 
@@ -107,10 +107,14 @@ describe.each(accounts)('on a phone, $shot', ({ shot, role, org }) => {
     await page.goto('/pairings');
     await settle(page);
     if (await openFirstCard(page, 'pairings-table', /\/pairings\/\d+$/)) {
-      await check(page, `${shot}-pairing`);
-      if (await openFirstCard(page, 'record-list', /\/records\/\d+$/)) {
-        await check(page, `${shot}-record`);
+      // Each of the pairing's tabs, the records last, then one record.
+      for (const tab of ['履约', '班子名单', '项目与承诺', '资金与档案', '记录']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await settle(page);
+        await check(page, `${shot}-pairing-${tab}`);
       }
+      expect(await openFirstCard(page, 'record-list', /\/records\/\d+$/)).toBe(true);
+      await check(page, `${shot}-record`);
     }
 
     if (role !== 'town_admin') {
