@@ -169,19 +169,20 @@ export const phoneViewport = { width: 390, height: 844 };
  * class and test id), to tell which part of a page makes it scroll sideways.
  */
 export async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
+  // A script rather than a function: this package's types know no DOM.
+  return page.evaluate<{ scrollWidth: number; innerWidth: number; wide: string[] }>(`(() => {
     const width = window.innerWidth;
-    const wide = [...document.body.querySelectorAll<HTMLElement>('*')]
+    const wide = [...document.body.querySelectorAll('*')]
       .filter((element) => element.getBoundingClientRect().right > width + 1)
       .filter((element) => !element.closest('[aria-hidden="true"], .ant-drawer-content-wrapper'))
       .slice(0, 5)
       .map((element) => {
-        const id = element.dataset.testid ? `[${element.dataset.testid}]` : '';
+        const id = element.dataset.testid ? '[' + element.dataset.testid + ']' : '';
         const right = Math.round(element.getBoundingClientRect().right);
-        return `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}${id} → ${right}`;
+        return element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + id + ' → ' + right;
       });
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, wide };
-  });
+  })()`);
 }
 
 /**
