@@ -15,6 +15,8 @@ export type Waiting = {
   listLink: string;
   /** The title when it is alone ("与 某某村 的结对协议"). */
   title: string;
+  /** How many objects it stands for (several duties of one pairing due the same day); 1 if absent. */
+  count?: number;
 };
 
 /** How a group of several objects of a kind is titled. */
@@ -43,12 +45,14 @@ export function gather(rows: readonly Waiting[]): Pending[] {
   return [...groups.values()].map((group) => {
     const [first] = group;
     const alone = group.length === 1;
+    const count = group.reduce((sum, row) => sum + (row.count ?? 1), 0);
     return {
       kind: first.kind,
-      count: group.length,
-      title: alone ? first.title : many[first.kind](group.length),
+      count,
+      title: alone ? first.title : many[first.kind](count),
       deadline: first.deadline,
-      link: alone ? first.link : first.listLink,
+      // Objects of one page (one pairing's duties) keep that page.
+      link: group.every((row) => row.link === first.link) ? first.link : first.listLink,
     };
   });
 }

@@ -9,7 +9,7 @@ import {
   renewalsAwaitingOneSide,
   type Side,
 } from '../intentions/read-for-todo.ts';
-import { dutiesOf } from '../ledger/read-for-todo.ts';
+import { dutiesOf, type OwnDuty } from '../ledger/read-for-todo.ts';
 import type { RoundDeadlines } from '../rounds/read-for-todo.ts';
 import { phaseDeadline, type Waiting } from './items.ts';
 
@@ -109,15 +109,28 @@ async function draftsWaiting(db: Db, side: Side, orgId: number, rounds: Rounds) 
   });
 }
 
-/** Duties of the org's pairings due within 14 days or missed lately (quarterly reports apart). */
+/**
+ * Duties of the org's pairings due soon or missed lately (quarterly reports apart), one item per
+ * pairing and day naming its rules.
+ */
 async function dutiesWaiting(db: Db, orgId: number, today: string) {
-  return (await dutiesOf(db, orgId, today)).map((duty): Waiting => ({
-    kind: duty.report ? 'reportDue' : 'dutyDue',
-    deadline: duty.due,
-    link: `/pairings/${duty.pairingId}`,
-    listLink: '/pairings',
-    title: `与 ${duty.partner} 的结对：${duty.label}${duty.missed ? '（已逾期）' : ''}`,
-  }));
+  const groups = new Map<string, OwnDuty[]>();
+  for (const duty of await dutiesOf(db, orgId, today)) {
+    const key = `${duty.pairingId}|${duty.due}|${duty.missed}|${duty.report}`;
+    groups.set(key, [...(groups.get(key) ?? []), duty]);
+  }
+  return [...groups.values()].map((duties): Waiting => {
+    const [duty] = duties;
+    const labels = [...new Set(duties.map((d) => d.label))].join('、');
+    return {
+      kind: duty.report ? 'reportDue' : 'dutyDue',
+      deadline: duty.due,
+      link: `/pairings/${duty.pairingId}`,
+      listLink: '/pairings',
+      title: `与 ${duty.partner} 的结对：${labels}${duty.missed ? '（已逾期）' : ''}`,
+      count: duties.length,
+    };
+  });
 }
 
 /** Everything awaiting org `orgId` on `side`, one row per object. */

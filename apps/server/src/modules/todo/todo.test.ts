@@ -8,7 +8,7 @@ import { toBalancing } from '../allocation/testing.ts';
 import { createAllocatedIntention } from '../intentions/commands/allocated.ts';
 import { runDailyCompliance } from '../ledger/compliance/daily.ts';
 import { insertRecords } from '../ledger/compliance/test-support.ts';
-import { signedPairing } from '../ledger/test-support.ts';
+import { moveClock, signedPairing } from '../ledger/test-support.ts';
 import { openRound, signedInUser, submit } from '../rounds/testing.ts';
 
 let env: TestEnv;
@@ -244,7 +244,7 @@ describe('GET /api/todo', () => {
       expect(await ofKind(other, 'disputesToSettle')).toEqual([]);
   });
 
-  it('gives both sides of a pairing the quarterly report they missed (R-REPORT-Q)', async () => {
+  it('gives both sides of a pairing the quarterly report they missed (R-REPORT-Q) and the duties due soon', async () => {
     const pairing = await signedPairing(env, s, { side: 'a', packId: 'town-2010' });
     await runDailyCompliance(env);
     for (const [user, partner] of [
@@ -264,5 +264,22 @@ describe('GET /api/todo', () => {
       ]);
     }
     expect(await ofKind(s.b.users.unit_admin, 'reportDue')).toEqual([]);
+
+    // In December the year's Party lessons and symposiums are due soon (30 days before, as the
+    // status says): one item for the pairing and its day, counting both.
+    await moveClock(env, '2026-12-05T09:00:00+08:00');
+    await runDailyCompliance(env);
+    const duties = await ofKind(s.a.users.unit_admin, 'dutyDue');
+    expect(duties).toContainEqual({
+      kind: 'dutyDue',
+      count: 2,
+      title: `与 ${s.a.village.name} 的结对：党课和座谈（R-LESSON）`,
+      deadline: '2026-12-31',
+      daysLeft: 26,
+      link: `/pairings/${pairing.id}`,
+    });
+    // Side B's pairing has duties due too; they are not unit A's.
+    expect(duties.every((d) => d.title.includes(s.a.village.name))).toBe(true);
+    expect(await ofKind(s.b.users.unit_admin, 'dutyDue')).not.toEqual([]);
   });
 });
