@@ -38,7 +38,7 @@ async function allocatedInBulk(db: Db, scope: Scope, round: RoundDeadlines): Pro
   ];
 }
 
-type Shortfall = { orgs: number; towns: number; villages: number; weak: number };
+type Shortfall = { behind: number; towns: number; villages: number; weak: number };
 
 /**
  * The quotas of the round inside the scope not yet met: a district or working committee sees its
@@ -47,7 +47,7 @@ type Shortfall = { orgs: number; towns: number; villages: number; weak: number }
 async function quotasBehind(db: Db, scope: Scope, round: RoundDeadlines): Promise<Pending[]> {
   const [s] = await queryRows<Shortfall>(
     db,
-    sql`select count(*)::int as "orgs",
+    sql`select count(*)::int as "behind",
         coalesce(sum(greatest(p.towns - p.done_towns, 0)), 0)::int as "towns",
         coalesce(sum(greatest(p.villages - p.done_villages, 0)), 0)::int as "villages",
         coalesce(sum(greatest(p.weak_villages - p.done_weak_villages, 0)), 0)::int as "weak"
@@ -57,7 +57,7 @@ async function quotasBehind(db: Db, scope: Scope, round: RoundDeadlines): Promis
         and (p.done_towns < p.towns or p.done_villages < p.villages
           or p.done_weak_villages < p.weak_villages)`,
   );
-  if (s.orgs === 0) return [];
+  if (s.behind === 0) return [];
   const short = [
     s.villages ? `村 ${s.villages} 个` : '',
     s.towns ? `镇 ${s.towns} 个` : '',
@@ -69,10 +69,10 @@ async function quotasBehind(db: Db, scope: Scope, round: RoundDeadlines): Promis
   return [
     {
       kind: 'quotaBehind',
-      count: own ? Math.max(s.villages + s.towns, s.weak, 1) : s.orgs,
+      count: own ? Math.max(s.villages + s.towns, s.weak, 1) : s.behind,
       title: own
         ? `「${round.name}」配额尚差：${short}`
-        : `「${round.name}」${s.orgs} 个区、工委尚未完成配额（共差${short}）`,
+        : `「${round.name}」${s.behind} 个区、工委尚未完成配额（共差${short}）`,
       deadline: phaseDeadline(round),
       link: `/rounds/${round.id}`,
     },

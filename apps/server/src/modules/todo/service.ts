@@ -20,14 +20,14 @@ async function ledgerWaiting(db: Db, scope: Scope, today: string): Promise<Pendi
     {
       kind: 'recordsToConfirm',
       count: confirm.count,
-      title: `${confirm.count} 条对方台账记录待确认，逾期未提出异议即视为确认`,
+      title: `${confirm.count} 条对方录入的记录，截止前未提出异议即视为确认`,
       deadline: confirm.deadline,
       link: page(confirm.recordId),
     },
     {
       kind: 'disputesToSettle',
       count: settle.count,
-      title: `${settle.count} 条有异议的台账记录待裁定`,
+      title: `${settle.count} 条记录一方提出了异议，请核实后裁定`,
       deadline: null,
       link: page(settle.recordId),
     },
