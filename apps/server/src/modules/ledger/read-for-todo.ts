@@ -53,7 +53,7 @@ export type OwnDuty = {
   label: string;
 };
 
-const dueSoonDays = new Map(Object.values(PACKS).map((p) => [p.id, p.dueSoonDays]));
+const dueSoonDays = new Map<string, number>(Object.values(PACKS).map((p) => [p.id, p.dueSoonDays]));
 const longestDueSoon = Math.max(...dueSoonDays.values());
 
 /**
