@@ -244,6 +244,40 @@ describe('GET /api/todo', () => {
       expect(await ofKind(other, 'disputesToSettle')).toEqual([]);
   });
 
+  it('gives the other side a renewal one side has confirmed (R-ROUND-RENEW)', async () => {
+    const previous = await openRound(env, city, { name: '上一轮（续签测试）' });
+    const sent = await submit(env, s.a.users.unit_admin.cookie, previous, {
+      ruralOrgId: s.a.village.id,
+    });
+    const previousIntentionId = sent.json().intention.id as number;
+    const accepted = await post(
+      s.a.users.village_admin.cookie,
+      `/intentions/${previousIntentionId}/accept`,
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const round = await openRound(env, city, {
+      name: '新一轮（续签测试）',
+      previousRoundId: previous,
+    });
+    const confirmed = await post(s.a.users.unit_admin.cookie, `/rounds/${round}/renewals`, {
+      previousIntentionId,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+
+    expect(await ofKind(s.a.users.village_admin, 'renewalToAnswer')).toEqual([
+      {
+        kind: 'renewalToAnswer',
+        count: 1,
+        title: `与 ${s.a.unit.name} 的续签`,
+        deadline: '2026-04-30',
+        daysLeft: 10,
+        link: '/intentions/inbox',
+      },
+    ]);
+    expect(await ofKind(s.a.users.unit_admin, 'renewalToAnswer')).toEqual([]);
+    expect(await ofKind(s.b.users.village_admin, 'renewalToAnswer')).toEqual([]);
+  });
+
   it('gives both sides of a pairing the quarterly report they missed (R-REPORT-Q) and the duties due soon', async () => {
     const pairing = await signedPairing(env, s, { side: 'a', packId: 'town-2010' });
     await runDailyCompliance(env);
