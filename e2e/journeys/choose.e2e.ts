@@ -32,11 +32,30 @@ async function api(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data
   return response.json();
 }
 
-/** Pick `name` in one of the 名录's area filters (`filter-district`, `filter-town`). */
-async function pickArea(page: Page, testId: string, name: string) {
-  await page.getByTestId(testId).click();
+/**
+ * Pick `name` in the district filter and wait for the list's answer to that filter, so the
+ * search typed next starts from the page that knows the district.
+ */
+async function pickDistrict(page: Page, list: string, name: string) {
+  const answered = page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname.endsWith(list) &&
+      new URL(response.url()).searchParams.has('district'),
+  );
+  await page.getByTestId('filter-district').click();
   await page.keyboard.type(name);
   await page.locator('.ant-select-item-option', { hasText: name }).first().click();
+  await answered;
+}
+
+/** Search `name` and wait until the address holds both the search and the district. */
+async function search(page: Page, box: string, name: string) {
+  const input = page.getByTestId(box).locator('input');
+  await input.fill(name);
+  await input.press('Enter');
+  await page.waitForURL(
+    (url) => url.searchParams.get('q') === name && url.searchParams.has('district'),
+  );
 }
 
 async function noSidewaysScroll(page: Page) {
@@ -82,11 +101,9 @@ test('a unit chooses on a village’s needs in full, and anyone reads the public
   page = await as(demoAccount('unit_admin'));
   await page.setViewportSize(phone);
   await page.goto(`/intentions/select?round=${round.id}`);
-  await pickArea(page, 'filter-district', village!.districtName);
-  await page.waitForURL(/district=\d+/);
-  const search = page.getByTestId('select-search').locator('input');
-  await search.fill(village!.name);
-  await search.press('Enter');
+  await pickDistrict(page, '/targets', village!.districtName);
+  await search(page, 'select-search', village!.name);
+  await expect.poll(() => page.getByTestId('directory-table').locator('.ant-card').count()).toBe(1);
   const card = page
     .getByTestId('directory-table')
     .locator('.ant-card', { hasText: village!.name })
@@ -104,11 +121,11 @@ test('a unit chooses on a village’s needs in full, and anyone reads the public
   await open.goto(`/board/${round.id}`);
   await open.getByTestId('board-directory-link').click();
   await open.waitForURL(`**/board/${round.id}/directory`);
-  await pickArea(open, 'filter-district', village!.districtName);
-  await open.waitForURL(/district=\d+/);
-  const box = open.getByTestId('public-directory-search').locator('input');
-  await box.fill(village!.name);
-  await box.press('Enter');
+  await pickDistrict(open, '/directory', village!.districtName);
+  await search(open, 'public-directory-search', village!.name);
+  await expect
+    .poll(() => open.getByTestId('public-directory').locator('.ant-card').count())
+    .toBe(1);
   const entry = open
     .getByTestId('public-directory')
     .locator('.ant-card', { hasText: village!.name })
