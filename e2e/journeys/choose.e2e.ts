@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
-import type { DemoAccount } from '../server.ts';
+import { apiAs, chinaDay, phone } from '../pairing-setup.ts';
 
 // Enough to choose on (issue 13 item 5): on a phone, a unit reads a village's needs in full and
 // filters by district; anyone opens the public 名录 (S1 §8) from the board, without signing in,
@@ -17,20 +17,6 @@ afterAll(async () => {
   await actor?.close();
   await anonymous?.close();
 });
-
-const phone = { width: 390, height: 844 };
-
-async function as(account: DemoAccount) {
-  await actor.page.context().clearCookies();
-  await signInAs(actor.page, account);
-  return actor.page;
-}
-
-async function api(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: object) {
-  const response = await page.context().request.fetch(url, { method, data });
-  expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
-  return response.json();
-}
 
 /**
  * Pick `name` in the district filter and wait for the list's answer to that filter, so the
@@ -70,49 +56,46 @@ test('a unit chooses on a village’s needs in full, and anyone reads the public
   const note = `村集体果园需建冷库一座（旅程 ${Date.now()}）`;
 
   // The city opens a round of its own, so the journey does not depend on the demo round's stage.
-  let page = await as(demoAccount('city_admin'));
-  const { round } = await api(page, 'POST', '/api/rounds', {
+  const city = await apiAs(demoAccount('city_admin'));
+  const year = Number(chinaDay().slice(0, 4));
+  const { round } = await city<{ round: { id: number } }>('POST', '/rounds', {
     name: `名录旅程 ${Date.now()}`,
-    periodStart: new Date().toISOString().slice(0, 10),
-    periodEnd: `${new Date().getFullYear() + 3}-07-31`,
-    intentionDeadline: `${new Date().getFullYear() + 1}-04-30`,
-    signingDeadline: `${new Date().getFullYear() + 1}-07-01`,
+    periodStart: chinaDay(),
+    periodEnd: `${year + 3}-07-31`,
+    intentionDeadline: `${year + 1}-04-30`,
+    signingDeadline: `${year + 1}-07-01`,
   });
-  await api(page, 'POST', `/api/rounds/${round.id}/transitions`, { to: 'intentions_open' });
+  await city('POST', `/rounds/${round.id}/transitions`, { to: 'intentions_open' });
 
-  // The village publishes its 需求清单 (R-QUOTA's directory lists it).
-  const villageAccount = demoAccount('village_admin');
-  page = await as(villageAccount);
-  const { user } = await api(page, 'GET', '/api/auth/me');
-  await api(page, 'PUT', `/api/rounds/${round.id}/orgs/${user.orgId}/needs`, {
+  // The village publishes its 需求清单 with a description only signed-in users may read.
+  const village = await apiAs(demoAccount('village_admin'));
+  const { user } = await village<{ user: { orgId: number; orgName: string } }>('GET', '/auth/me');
+  await village('PUT', `/rounds/${round.id}/orgs/${user.orgId}/needs`, {
     items: [{ category: '产业发展', note, amount: 80_000 }],
   });
-  const found = await api(
-    page,
+  const { items } = await village<{ items: Target[] }>(
     'GET',
-    `/api/public/rounds/${round.id}/directory?q=${encodeURIComponent(user.orgName)}`,
+    `/public/rounds/${round.id}/directory?q=${encodeURIComponent(user.orgName)}`,
   );
-  const village = (
-    found.items as Array<{ id: number; name: string; districtName: string; townName: string }>
-  ).find((i) => i.id === user.orgId);
-  expect(village).toBeDefined();
+  const target = items.find((i) => i.id === user.orgId);
+  if (!target) throw new Error(`${user.orgName} is not in the round's directory`);
 
   // The unit, on a phone: the district filter narrows the list; the card shows the need in full.
-  page = await as(demoAccount('unit_admin'));
+  const page = actor.page;
+  await signInAs(page, demoAccount('unit_admin'));
   await page.setViewportSize(phone);
   await page.goto(`/intentions/select?round=${round.id}`);
-  await pickDistrict(page, '/targets', village!.districtName);
-  await search(page, 'select-search', village!.name);
+  await pickDistrict(page, '/targets', target.districtName);
+  await search(page, 'select-search', target.name);
   await expect.poll(() => page.getByTestId('directory-table').locator('.ant-card').count()).toBe(1);
   const card = page
     .getByTestId('directory-table')
-    .locator('.ant-card', { hasText: village!.name })
+    .locator('.ant-card', { hasText: target.name })
     .first();
   await card.getByText(note).waitFor();
   await expect(card.innerText()).resolves.toContain('80,000 元');
-  await expect(card.innerText()).resolves.toContain(
-    `${village!.districtName} · ${village!.townName}`,
-  );
+  await expect(card.innerText()).resolves.toContain(`${target.districtName} · ${target.townName}`);
+  await noSidewaysScroll(page);
   await screenshot(page, 'choose-unit-needs-phone');
 
   // Anyone, on a phone: the board links the 名录; the village is there, the description is not.
@@ -121,14 +104,14 @@ test('a unit chooses on a village’s needs in full, and anyone reads the public
   await open.goto(`/board/${round.id}`);
   await open.getByTestId('board-directory-link').click();
   await open.waitForURL(`**/board/${round.id}/directory`);
-  await pickDistrict(open, '/directory', village!.districtName);
-  await search(open, 'public-directory-search', village!.name);
+  await pickDistrict(open, '/directory', target.districtName);
+  await search(open, 'public-directory-search', target.name);
   await expect
     .poll(() => open.getByTestId('public-directory').locator('.ant-card').count())
     .toBe(1);
   const entry = open
     .getByTestId('public-directory')
-    .locator('.ant-card', { hasText: village!.name })
+    .locator('.ant-card', { hasText: target.name })
     .first();
   await entry.getByText('产业发展').waitFor();
   await expect(entry.innerText()).resolves.toContain('尚未结对');

@@ -154,7 +154,9 @@ export const intentionsApi = {
     summary: '本范围内村（镇）收到的结对意向（附单位资源清单）',
     params: idParams,
     query: z.object({
-      state: z.enum(intentionStates, { message: `状态应为：${intentionStates.join('、')}` }).optional(),
+      state: z
+        .enum(intentionStates, { message: `状态应为：${intentionStates.join('、')}` })
+        .optional(),
     }),
     response: { 200: incomingList },
   }),

@@ -23,12 +23,7 @@ const windowOf = (round: Round, now: Date): Window => ({
 /** `rural`: only intentions whose village or town lies inside the caller's scope (its inbox). */
 export type IntentionFilter = { state?: IntentionState; side?: 'rural' };
 
-async function intentionRows(
-  db: Db,
-  scope: Scope,
-  roundId: number,
-  filter: IntentionFilter,
-) {
+async function intentionRows(db: Db, scope: Scope, roundId: number, filter: IntentionFilter) {
   authorize(can, scope, 'read');
   const round = await getRound(db, scope, roundId);
   const rows = await queryRows<IntentionListRow>(

@@ -113,7 +113,12 @@ export async function targets(
 /** The districts and towns that hold the round's targets, for the 名录's filters. */
 export async function directoryAreas(db: Db, roundId: number): Promise<DirectoryAreas> {
   const round = await getPublicRound(db, roundId);
-  const rows = await queryRows<{ districtId: number; districtName: string; id: number; name: string }>(
+  const rows = await queryRows<{
+    districtId: number;
+    districtName: string;
+    id: number;
+    name: string;
+  }>(
     db,
     sql`
     select d.id::int as "districtId", d.name as "districtName", t.id::int as "id", t.name
@@ -128,7 +133,11 @@ export async function directoryAreas(db: Db, roundId: number): Promise<Directory
   );
   const districts = new Map<number, DirectoryAreas['districts'][number]>();
   for (const r of rows) {
-    const district = districts.get(r.districtId) ?? { id: r.districtId, name: r.districtName, towns: [] };
+    const district = districts.get(r.districtId) ?? {
+      id: r.districtId,
+      name: r.districtName,
+      towns: [],
+    };
     district.towns.push({ id: r.id, name: r.name });
     districts.set(r.districtId, district);
   }
