@@ -6,6 +6,7 @@ import { chooseEn } from './choose.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
+import { todoEn } from './todo.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -261,4 +262,5 @@ export const en: Record<MessageKey, string> = {
   ...checkinEn,
   ...disclosureEn,
   ...chooseEn,
+  ...todoEn,
 };
