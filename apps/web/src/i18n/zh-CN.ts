@@ -3,6 +3,7 @@ import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
+import { auditZhCN } from './audit.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
@@ -200,31 +201,8 @@ export const zhCN = {
   'audit.before': '变更前',
   'audit.after': '变更后',
   'audit.none': '（无）',
-  'audit.actionPlaceholder': '操作代码，如 user.created',
   'audit.actorPlaceholder': '操作人用户名',
   'audit.empty': '暂无审计记录',
-
-  'action.user.created': '创建用户',
-  'action.user.updated': '修改用户',
-  'action.user.disabled': '停用用户',
-  'action.user.enabled': '启用用户',
-  'action.user.locked': '账号锁定',
-  'action.user.password_changed': '修改密码',
-  'action.user.password_reset': '重置密码',
-  'action.org.updated': '修改组织',
-  'action.org.created': '新建组织',
-  'action.import.units': '导入城市单位',
-  'action.import.weak_villages': '导入经济薄弱村',
-  'action.district_pairs.updated': '修改区县对口表',
-
-  'action.demo.seed': '创建演示数据',
-
-  'entity.user': '用户',
-  'entity.demo': '演示数据',
-  'entity.org': '组织',
-  'entity.import': '导入',
-  'entity.district_pair': '区县对口',
-  'entity.session': '会话',
 
   'imports.title': '数据导入',
   'imports.units': '城市单位',
@@ -256,6 +234,7 @@ export const zhCN = {
   ...roundsZhCN,
   ...allocationZhCN,
   ...offlineZhCN,
+  ...auditZhCN,
   ...ledgerZhCN,
   ...checkinZhCN,
   ...disclosureZhCN,

@@ -41,7 +41,7 @@ async function audit(
   tx: Db,
   scope: Scope,
   round: Round,
-  action: string,
+  action: 'locked' | 'unlocked' | 'removed' | 'swapped',
   before: Pair,
   after: Pair,
 ) {
