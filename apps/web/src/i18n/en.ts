@@ -139,7 +139,7 @@ export const en: Record<MessageKey, string> = {
 
   'districtPairs.title': 'District pairing',
   'districtPairs.intro':
-    'Which district helps which (S1 appendix): central and near-suburban districts help outer and near-suburban ones.',
+    'Which district helps which: central and near-suburban districts help outer and near-suburban ones.',
   'districtPairs.readOnly': 'The city admin maintains this table.',
   'districtPairs.urban': 'Helping district',
   'districtPairs.rural': 'Helped district',

@@ -137,8 +137,7 @@ export const zhCN = {
   'org.addressDistrictHelp': '单位办公地址所在的区',
 
   'districtPairs.title': '对口帮扶关系',
-  'districtPairs.intro':
-    '区县对口帮扶表（S1 附表）：中心城区、近郊区作为帮扶方，对口帮扶远郊区、近郊区。',
+  'districtPairs.intro': '区县对口帮扶表：中心城区、近郊区作为帮扶方，对口帮扶远郊区、近郊区。',
   'districtPairs.readOnly': '此表由市级管理员维护。',
   'districtPairs.urban': '帮扶方（区）',
   'districtPairs.rural': '受援方（区）',

@@ -31,6 +31,7 @@ const agreementColumns = {
   weakVillage: sql<boolean>`rural_org.weak_village`,
   urbanSignerName: displayNameOf(agreements.urbanSignedBy),
   ruralSignerName: displayNameOf(agreements.ruralSignedBy),
+  roundState: sql<string>`(select r.state::text from rounds r where r.id = agreements.round_id)`,
 };
 
 const urbanOrg = [

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+// Rule ids (R-PROJECT) and the catalogue's source names (S1 附表) stay in code and docs.
+const internal = /R-[A-Z]{2,}|(?<![A-Za-z0-9])S[1-9](?![0-9])|附表|appendix|\{rule\}/;
+
+describe('UI strings', () => {
+  it.each([
+    ['zh-CN', zhCN],
+    ['en', en],
+  ])('%s names no internal rule ids or catalogue sources', (_, strings) => {
+    const found = Object.entries(strings).filter(([, text]) => internal.test(text));
+    expect(found).toEqual([]);
+  });
+});
