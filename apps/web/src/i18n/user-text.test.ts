@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unitFieldWords } from '@pairing/shared';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -12,5 +13,15 @@ describe('UI strings', () => {
   ])('%s names no internal rule ids or catalogue sources', (_, strings) => {
     const found = Object.entries(strings).filter(([, text]) => internal.test(text));
     expect(found).toEqual([]);
+  });
+});
+
+describe("a unit's fields", () => {
+  it('are named as the import template and the server name them', () => {
+    expect(zhCN['org.unitType']).toBe(unitFieldWords.unitType);
+    expect(zhCN['org.capacity']).toBe(unitFieldWords.capacity);
+    expect(zhCN['select.capacity']).toBe(unitFieldWords.capacity);
+    expect(zhCN['org.yearlyBudget']).toBe(`${unitFieldWords.yearlyBudget}（元）`);
+    expect(zhCN['org.capacityRange']).toContain(unitFieldWords.capacity);
   });
 });

@@ -116,7 +116,7 @@ export const zhCN = {
   'org.weakVillage': '经济薄弱村',
   'org.weakShort': '薄弱',
   'org.capacity': '可结对数量',
-  'org.capacityRange': '结对容量须为 1–50 之间的整数',
+  'org.capacityRange': '可结对数量须为 1–50 之间的整数',
   'org.capacityHelp': '本单位最多可结对帮扶的农村组织数',
   'org.yearlyBudget': '年度帮扶资金（元）',
   'org.resourceTags': '可提供资源',
