@@ -143,32 +143,6 @@ describe('unit workbook', () => {
     expect(ws.getRow(3).getCell(3).dataValidation).toMatchObject({ type: 'list' });
   });
 
-  it('says what the screens say in its headers, and still reads the earlier headers', async () => {
-    const res = await env.app.inject({
-      method: 'GET',
-      url: '/api/imports/units/template.xlsx',
-      headers: { cookie: cookies.committee },
-    });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const headers = (wb.worksheets[0].getRow(1).values as unknown[]).map(String);
-    expect(headers).toEqual(
-      expect.arrayContaining([
-        `${unitFieldWords.unitType}*`,
-        `${unitFieldWords.capacity}*`,
-        `${unitFieldWords.yearlyBudget}（元）*`,
-      ]),
-    );
-    const former = unitColumns.map((c) => ('formerHeaders' in c ? c.formerHeaders[0] : c.header));
-    expect(former).toEqual(expect.arrayContaining(['单位类型', '结对容量', '年度帮扶预算（元）']));
-    const job = await importFile(
-      '/api/imports/units',
-      'committee',
-      await sheet(former, [unitRow({ name: '旧模板单位' })]),
-    );
-    expect(job).toMatchObject({ status: 'done', imported: 1, errors: [] });
-  });
-
   it('imports valid rows in one transaction with one audit record', async () => {
     const before = await counts();
     const file = await sheet(unitHeaders, [
@@ -292,6 +266,32 @@ describe('rejected uploads leave the database unchanged', () => {
     expect(job).toMatchObject({ status: 'failed', imported: 0, errorCount: 1, errorsKept: 1 });
     expect(job.errors).toEqual([{ row: 0, column: '', message: expect.stringContaining(reason) }]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('says what the screens say in its headers, and still reads the earlier headers', async () => {
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/imports/units/template.xlsx',
+      headers: { cookie: cookies.committee },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const headers = (wb.worksheets[0].getRow(1).values as unknown[]).map(String);
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        `${unitFieldWords.unitType}*`,
+        `${unitFieldWords.capacity}*`,
+        `${unitFieldWords.yearlyBudget}（元）*`,
+      ]),
+    );
+    const former = unitColumns.map((c) => ('formerHeaders' in c ? c.formerHeaders[0] : c.header));
+    expect(former).toEqual(expect.arrayContaining(['单位类型', '结对容量', '年度帮扶预算（元）']));
+    const job = await importFile(
+      '/api/imports/units',
+      'committee',
+      await sheet(former, [unitRow({ name: '旧模板单位' })]),
+    );
+    expect(job).toMatchObject({ status: 'done', imported: 1, errors: [] });
   });
 
   it('a request without a file part → 422', async () => {
