@@ -327,4 +327,7 @@ export const roundsEn: Record<keyof typeof roundsZhCN, string> = {
   'agreements.fixFields': 'Fill in the fields marked in red first',
   'agreements.signNotNow': 'The round is not in its signing stage: signing is not possible now',
   'agreements.signWaiting': 'Your side has signed; waiting for the other side',
+  'board.uncoveredExport': 'Export to Excel',
+  'board.weakOnly': 'Weak villages only',
+  'board.notWeak': 'Not weak villages',
 };

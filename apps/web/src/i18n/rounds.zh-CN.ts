@@ -320,4 +320,7 @@ export const roundsZhCN = {
   'agreements.fixFields': '请先填写标红的内容',
   'agreements.signNotNow': '本轮尚未进入协议签订阶段或已结束签订，暂不能签署',
   'agreements.signWaiting': '本方已签署，等待对方签署',
+  'board.uncoveredExport': '导出 Excel',
+  'board.weakOnly': '只看经济薄弱村',
+  'board.notWeak': '非经济薄弱村',
 } as const;
