@@ -1,9 +1,9 @@
-import { roleMay, type PolicyModule, type Role } from '@pairing/shared';
+import { roleRules, type Role } from '@pairing/shared';
 
 // A notification is addressed to an organization, and every user acting for it reads it; but a
 // role that cannot open the page a notification links to (a `member` and an agreement) is not
 // shown it. Each kind names the module its page belongs to.
-const modules: Record<string, PolicyModule> = {
+const modules: Record<string, 'intentions' | 'agreements' | 'rounds' | 'ledger'> = {
   'deadline.intention': 'intentions',
   'deadline.signing': 'agreements',
   'confirm.intention': 'intentions',
@@ -16,5 +16,5 @@ const modules: Record<string, PolicyModule> = {
 /** The kinds of notification `role` is not shown. */
 export const hiddenKinds = (role: Role) =>
   Object.entries(modules)
-    .filter(([, module]) => !roleMay(role, module, 'read'))
+    .filter(([, module]) => !(roleRules[module].read as readonly Role[]).includes(role))
     .map(([kind]) => kind);
