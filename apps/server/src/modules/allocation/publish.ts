@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../audit/record.ts';
+import { openBatch } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { conflict } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
@@ -49,6 +49,15 @@ export async function publishRun(
       };
     ensureState('publish', { roundState: round.state, runStatus: run.status });
     if (!pairs.length) throw conflict('nothing_to_publish', '方案中没有可发布的结对建议');
+    // One record for the publish; the intentions' own records become its items.
+    await openBatch(tx, scope, {
+      action: 'allocation.published',
+      entity: 'allocation_run',
+      entityId: runId,
+      scopePath: round.scopePath,
+      before: { status: run.status },
+      after: { status: 'published', intentions: pairs.length },
+    });
     const intentionIds: number[] = [];
     for (const p of pairs) {
       const intention = await createIntention(tx, scope, clock, {
@@ -68,14 +77,6 @@ export async function publishRun(
       .set({ status: 'published', publishedBy: scope.userId, publishedAt: now })
       .where(eq(allocationRuns.id, runId))
       .returning();
-    await recordAudit(tx, scope, {
-      action: 'allocation.published',
-      entity: 'allocation_run',
-      entityId: runId,
-      scopePath: round.scopePath,
-      before: { status: run.status },
-      after: { status: 'published', intentions: intentionIds.length },
-    });
     await notifyBoard(tx, roundId);
     return {
       run: presentRun(scope, round.state, after),

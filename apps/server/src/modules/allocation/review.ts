@@ -41,7 +41,7 @@ async function audit(
   tx: Db,
   scope: Scope,
   round: Round,
-  action: string,
+  action: 'locked' | 'unlocked' | 'removed' | 'swapped',
   before: Pair,
   after: Pair,
 ) {
@@ -219,7 +219,7 @@ export async function swapPair(
     if (!built.allowed(unit.id, target.id))
       throw refuse('该单位与该村已有意向、曾被婉拒或已被移出方案');
     if (unit.budget < target.minBudget)
-      throw refuse(`经济薄弱村要求单位每年帮扶资金不低于 ${target.minBudget} 元（R-WEAK-FUNDS）`);
+      throw refuse(`经济薄弱村要求单位每年帮扶资金不低于 ${target.minBudget} 元`);
     const { cost, reasons } = explainCost(target, unit, built.ctx);
     const [after] = await tx
       .update(allocationPairs)
