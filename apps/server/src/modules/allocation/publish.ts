@@ -20,6 +20,9 @@ import { presentRun } from './view.ts';
  */
 export type CreateAllocatedIntention = typeof createAllocatedIntention;
 
+/** The web pages where each side confirms an allocated pair. */
+const confirmPage = { urban: '/intentions/select', rural: '/intentions/inbox' };
+
 /**
  * One notification to each side of every kept pair of the run (unit and village or town), with
  * the page where that side confirms: written by one statement, however many pairs.
@@ -32,10 +35,10 @@ const bothSides = (runId: number, roundName: string) =>
     cross join lateral (values
       (uo.id, '组织分配结对待确认：' || ro.name,
         '「' || ${roundName} || '」组织分配将本单位与 ' || ro.name || ' 结对，请确认。',
-        '/intentions/select'),
+        ${confirmPage.urban}),
       (ro.id, '组织分配结对待确认：' || uo.name,
         '「' || ${roundName} || '」组织分配将 ' || uo.name || ' 与本组织结对，请确认。',
-        '/intentions/inbox')
+        ${confirmPage.rural})
     ) as n(org_id, title, body, link)
     where p.run_id = ${runId} and p.status <> 'removed'`;
 
