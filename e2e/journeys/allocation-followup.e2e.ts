@@ -64,10 +64,15 @@ test('the city publishes the allocation, the village is notified of its pair, th
     await page.getByTestId('alloc-search').waitFor();
     await screenshot(page, 'allocation-followup-review');
     await page.getByRole('button', { name: '发布方案' }).click();
+    // ~1,500 intentions and twice as many notifications in one transaction: slow on a busy machine.
+    const publishing = page.waitForResponse((r) => r.url().endsWith('/publish'), {
+      timeout: 180_000,
+    });
     await page
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: label('确定') })
       .click();
+    expect((await publishing).status()).toBe(200);
     await page.getByText(/方案已发布，新增 \d+ 条意向/).waitFor();
     published = (await getJson<{ items: Run[] }>(page, runsUrl)).items.find(
       (r) => r.status === 'published',
@@ -116,4 +121,4 @@ test('the city publishes the allocation, the village is notified of its pair, th
   expect(Number(cells[1])).toBeGreaterThan(0);
   expect(Number(cells[3])).toBe(Number(cells[1]));
   await screenshot(page, 'allocation-followup-progress');
-});
+}, 300_000);
