@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
 
 // 组织分配的跟进 (issue 13 item 4): the city admin publishes the demo round's allocation; the
-// village's admin, on a phone, finds the allocated pair among its notifications; the district
+// village's admin, on a phone, finds the allocated pair in its to-do and notifications; the district
 // (金山区) confirms its villages' pairs in one action, and the city sees the progress by district.
 
 /** antd puts a space between the two characters of a two-character button label. */
@@ -86,7 +86,10 @@ test('the city publishes the allocation, the village is notified of its pair, th
   const pair = view.pairs.find((p) => p.ruralOrgId === me.user.orgId && p.status !== 'removed');
   expect(pair, 'a published pair of the demo village').toBeDefined();
 
-  // On the phone, the bell and the notifications page name the allocated unit.
+  // On the phone, the home page's to-do names the allocated unit, as do the notifications.
+  await village.page.goto('/');
+  await village.page.locator('[data-testid="todo"]', { hasText: pair!.urbanOrgName }).waitFor();
+  await screenshot(village.page, 'allocation-followup-village-todo');
   await village.page.goto('/notifications');
   const notice = village.page.getByText(`组织分配结对待确认：${pair!.urbanOrgName}`);
   await notice.first().waitFor();

@@ -50,9 +50,12 @@ export default function AllocationPage() {
     [round?.id],
   );
   const roundId = round?.id;
-  // After balancing, the plan to read is the published one (a superseded run is history).
-  const latestId = (runs.data?.items.find((r) => r.status === 'published') ?? runs.data?.items[0])
-    ?.id;
+  // The city works on its newest run; the others read the plan that was published, if any (a
+  // newer proposal may follow it in balancing, and a superseded run is history).
+  const items = runs.data?.items ?? [];
+  const latestId = (
+    runs.data?.abilities.run ? items[0] : (items.find((r) => r.status === 'published') ?? items[0])
+  )?.id;
   useEffect(() => {
     setView(null);
     setSelected([]);
