@@ -17,6 +17,7 @@ import {
   type Routes,
 } from '../../test/render.tsx';
 import AuditPage from './AuditPage.tsx';
+import { wideScreen } from '../../test/screens.ts';
 
 const open = (api: Routes, url = '/audit') =>
   renderPage(<AuditPage />, { url, user: testUser('city_admin'), api });
@@ -88,6 +89,8 @@ describe('the audit log in words', () => {
   });
 
   it('shows a publish as one entry with its count, its items on expanding', async () => {
+    // The table's expand icon; a phone's card opens the same part with its 详情 button.
+    wideScreen();
     const publish = record({
       id: 40,
       action: 'allocation.published',
@@ -126,6 +129,8 @@ describe('the audit log in words', () => {
   });
 
   it('shows a bulk confirmation that lists its intentions in one record the same way', async () => {
+    // The table's expand icon; a phone's card opens the same part with its 详情 button.
+    wideScreen();
     const bulk = record({
       action: 'intention.bulkConfirmed',
       entity: 'round',
