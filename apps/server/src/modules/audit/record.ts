@@ -16,20 +16,27 @@ export type AuditEntry = {
 /** The columns a write's record fills (`id` and `at` come from their defaults). */
 type AuditRow = Required<Omit<typeof auditLog.$inferInsert, 'id' | 'at'>>;
 
+const auditRow = (actor: Scope | null, entry: AuditEntry): AuditRow => ({
+  actorId: actor?.userId ?? null,
+  actorName: actor?.username ?? null,
+  action: entry.action,
+  entity: entry.entity,
+  entityId: entry.entityId == null ? null : String(entry.entityId),
+  scopePath: entry.scopePath,
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+  ip: actor?.ip ?? null,
+});
+
 /** Record a write. Call inside the same transaction as the write so both commit or neither. */
 export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry) {
-  const row: AuditRow = {
-    actorId: actor?.userId ?? null,
-    actorName: actor?.username ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId == null ? null : String(entry.entityId),
-    scopePath: entry.scopePath,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    ip: actor?.ip ?? null,
-  };
-  await db.insert(auditLog).values(row);
+  await db.insert(auditLog).values(auditRow(actor, entry));
+}
+
+/** Record many writes of one command (a stage change closing objects) in batched statements. */
+export async function recordAudits(db: Db, actor: Scope | null, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 1000)
+    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => auditRow(actor, e)));
 }
 
 /**
