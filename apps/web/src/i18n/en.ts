@@ -3,6 +3,7 @@ import { allocationEn } from './allocation.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { disclosureEn } from './disclosure.en.ts';
 import { roundsEn } from './rounds.en.ts';
+import { stagesEn } from './stages.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
 
@@ -256,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   'imports.exportUnits': 'Export urban units',
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
+  ...stagesEn,
   ...allocationEn,
   ...offlineEn,
   ...ledgerEn,

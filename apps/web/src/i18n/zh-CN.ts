@@ -3,6 +3,7 @@ import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
+import { stagesZhCN } from './stages.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
@@ -254,6 +255,7 @@ export const zhCN = {
   'imports.exportUnits': '导出城市单位',
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
+  ...stagesZhCN,
   ...allocationZhCN,
   ...offlineZhCN,
   ...ledgerZhCN,

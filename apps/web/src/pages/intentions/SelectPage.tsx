@@ -52,6 +52,7 @@ export default function SelectPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {round && <RenewalsCard round={round} side="urban" />}
       <Card
         title={t('menu.select')}
         extra={<RoundPicker rounds={rounds} round={round} onSelect={select} />}
@@ -75,7 +76,6 @@ export default function SelectPage() {
           <Chooser round={round} unitId={unitId} />
         )}
       </Card>
-      {round && <RenewalsCard round={round} side="urban" />}
     </Space>
   );
 }
@@ -272,7 +272,9 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       title: t('intentions.state'),
       dataIndex: 'state',
       width: 110,
-      render: (state: IntentionView['state']) => <IntentionStateTag state={state} />,
+      render: (state: IntentionView['state'], i) => (
+        <IntentionStateTag state={state} reason={i.closedReason} />
+      ),
     },
     {
       title: t('intentions.submittedAt'),
