@@ -92,7 +92,11 @@ describe('TransitionDialog (the round detail page’s stage change)', () => {
   it('checks again when the server finds the work changed since the preview', async () => {
     const { dialog, calls } = await openDialog({
       '/api/rounds/:id/transition-preview': clear,
-      'POST /api/rounds/:id/transitions': failure(409, '本轮还有未完成事项', 'transition_unconfirmed'),
+      'POST /api/rounds/:id/transitions': failure(
+        409,
+        '本轮还有未完成事项',
+        'transition_unconfirmed',
+      ),
     });
     const submit = within(dialog).getByTestId('transition-submit');
     await waitFor(() => expect(submit).toBeEnabled());
