@@ -175,7 +175,7 @@ function Incoming({ round }: { round: Round }) {
           title={t(actionable ? 'inbox.closedWithActions' : 'inbox.closed')}
         />
       )}
-      <Space>
+      <Space wrap>
         <Segmented
           value={filter}
           onChange={(v) => setFilter(v as IntentionState | 'all')}
