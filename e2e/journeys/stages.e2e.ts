@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import { apiAs, chinaDay, phone, type Api, type Org } from '../pairing-setup.ts';
 import type { DemoAccount } from '../server.ts';
 
 // Stage changes that guard (issue 13 item 3): the city moves a round on while work is unfinished.
@@ -11,46 +11,6 @@ import type { DemoAccount } from '../server.ts';
 //
 // The pairs are made through the API, between units of 市国资委党委 and villages of 朱泾镇
 // other than the demo accounts' own, by the admins above them, so other journeys keep theirs.
-
-const phone = { width: 390, height: 844 };
-const chinaDay = (offsetDays = 0) =>
-  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-type Api = <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-) => Promise<T>;
-
-async function apiAs(account: DemoAccount): Promise<Api> {
-  const baseUrl = inject('baseUrl');
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  expect(login.status, await login.clone().text()).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: {
-        cookie,
-        'idempotency-key': `journey-${randomBytes(8).toString('hex')}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-}
-
-type Org = { id: number; name: string };
 
 /** Two orgs of `kind` in the caller's scope other than the demo account's own. */
 async function twoOrgs(api: Api, kind: string, not: string): Promise<[Org, Org]> {
