@@ -2,10 +2,12 @@ import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { disclosureEn } from './disclosure.en.ts';
+import { chooseEn } from './choose.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import { stagesEn } from './stages.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
+import { todoEn } from './todo.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -92,8 +94,6 @@ export const en: Record<MessageKey, string> = {
   'directory.weak': 'Weak village',
   'directory.weakOnly': 'Weak villages only',
   'directory.notWeak': 'Not weak',
-  'directory.underParent': 'Showing organizations under “{name}”',
-  'directory.showAll': 'Show all',
   'directory.empty': 'No organizations in your scope',
   'directory.noMatch': 'No organization matches; try another keyword or clear the filters',
 
@@ -263,4 +263,6 @@ export const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...checkinEn,
   ...disclosureEn,
+  ...chooseEn,
+  ...todoEn,
 };

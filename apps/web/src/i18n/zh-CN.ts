@@ -2,9 +2,11 @@ import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
+import { chooseZhCN } from './choose.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { stagesZhCN } from './stages.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
+import { todoZhCN } from './todo.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -92,8 +94,6 @@ export const zhCN = {
   'directory.weak': '经济薄弱村',
   'directory.weakOnly': '仅经济薄弱村',
   'directory.notWeak': '非经济薄弱村',
-  'directory.underParent': '正在查看「{name}」的下级组织',
-  'directory.showAll': '查看全部',
   'directory.empty': '管辖范围内暂无组织',
   'directory.noMatch': '没有符合条件的组织，请换个关键词或清除筛选',
 
@@ -261,6 +261,8 @@ export const zhCN = {
   ...ledgerZhCN,
   ...checkinZhCN,
   ...disclosureZhCN,
+  ...chooseZhCN,
+  ...todoZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
