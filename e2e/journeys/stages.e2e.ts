@@ -116,7 +116,8 @@ test('a stage change with unfinished work: listed, confirmed with a reason, audi
   page = await as(demoAccount('town_admin'), phone);
   await page.goto(`/intentions/inbox?round=${round.id}`);
   await page.getByText('已失效', { exact: true }).first().click();
-  const row = page.getByTestId('inbox-table').locator('.ant-table-row', { hasText: unitA.name });
+  // On a phone the inbox shows one card per intention.
+  const row = page.getByTestId('inbox-table').locator('.ant-card', { hasText: unitA.name });
   await row.getByTestId('intention-state-lapsed').waitFor();
   await expect(row.getByTestId('intention-reason').innerText()).resolves.toContain(reason);
   await expect(row.getByRole('button').count()).resolves.toBe(0);
