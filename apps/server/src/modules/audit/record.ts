@@ -1,11 +1,12 @@
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { AuditAction, AuditEntity } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from './schema.ts';
 import type { Scope } from '../../lib/scope.ts';
 
 export type AuditEntry = {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | number | null;
   /** Path of the organization the change concerns; decides who may read the record. */
   scopePath: string;
@@ -13,30 +14,47 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** The columns a write's record fills (`id` and `at` come from their defaults). */
-type AuditRow = Required<Omit<typeof auditLog.$inferInsert, 'id' | 'at'>>;
+/** The columns a write's record fills (`id`, `at` and `batchId` come from their defaults). */
+type AuditRow = Required<Omit<typeof auditLog.$inferInsert, 'id' | 'at' | 'batchId'>>;
 
-const auditRow = (actor: Scope | null, entry: AuditEntry): AuditRow => ({
-  actorId: actor?.userId ?? null,
-  actorName: actor?.username ?? null,
-  action: entry.action,
-  entity: entry.entity,
-  entityId: entry.entityId == null ? null : String(entry.entityId),
-  scopePath: entry.scopePath,
-  before: entry.before ?? null,
-  after: entry.after ?? null,
-  ip: actor?.ip ?? null,
-});
+function rowOf(actor: Scope | null, entry: AuditEntry): AuditRow {
+  return {
+    actorId: actor?.userId ?? null,
+    actorName: actor?.username ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    scopePath: entry.scopePath,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    ip: actor?.ip ?? null,
+  };
+}
 
 /** Record a write. Call inside the same transaction as the write so both commit or neither. */
 export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry) {
-  await db.insert(auditLog).values(auditRow(actor, entry));
+  await db.insert(auditLog).values(rowOf(actor, entry));
 }
 
 /** Record many writes of one command (a stage change closing objects) in batched statements. */
 export async function recordAudits(db: Db, actor: Scope | null, entries: AuditEntry[]) {
   for (let i = 0; i < entries.length; i += 1000)
-    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => auditRow(actor, e)));
+    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => rowOf(actor, e)));
+}
+
+/**
+ * Record a bulk action (a publish that creates many intentions) and make every record written
+ * after it in the same transaction one of its items: the log lists the bulk action once, with its
+ * count, and each item keeps its own record for its entity's history. The setting is local to the
+ * transaction, so it ends with it.
+ */
+export async function openBatch(db: Db, actor: Scope | null, entry: AuditEntry) {
+  const [batch] = await db
+    .insert(auditLog)
+    .values(rowOf(actor, entry))
+    .returning({ id: auditLog.id });
+  await db.execute(sql`select set_config('pairing.audit_batch', ${String(batch.id)}, true)`);
+  return batch.id;
 }
 
 /**
