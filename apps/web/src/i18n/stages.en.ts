@@ -58,8 +58,4 @@ export const stagesEn: Record<keyof typeof stagesZhCN, string> = {
   'rounds.previousRoundNone': 'No previous round',
   'rounds.previousRoundHelp':
     'Pairs of the previous round whose agreement both sides signed may renew during the intention phase.',
-  'action.round.transition': 'Round stage changed',
-  'action.intention.lapsed': 'Intention lapsed',
-  'action.renewal.lapsed': 'Renewal closed',
-  'action.agreement.lapsed': 'Agreement lapsed',
 } as const;

@@ -52,8 +52,4 @@ export const stagesZhCN = {
   'rounds.previousRoundNone': '不续签上一轮',
   'rounds.previousRoundHelp':
     '选择上一轮后，上一轮中双方都已签署协议的结对可在意向申报阶段确认续签。',
-  'action.round.transition': '变更轮次阶段',
-  'action.intention.lapsed': '意向失效',
-  'action.renewal.lapsed': '续签关闭',
-  'action.agreement.lapsed': '协议失效',
 } as const;
