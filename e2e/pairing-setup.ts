@@ -102,7 +102,9 @@ export async function signedPairing(options: {
     signingDeadline: today,
     termEnd: chinaDay(3 * 365),
   });
-  const advance = (to: string) => city('POST', `/rounds/${round.id}/transitions`, { to });
+  // The demo city has uncovered villages, so every later stage change needs a confirmed reason.
+  const advance = (to: string) =>
+    city('POST', `/rounds/${round.id}/transitions`, { to, confirm: true, reason: '测试推进' });
   await advance('intentions_open');
   const submitted = await urban<{ intention: { id: number } }>(
     'POST',

@@ -57,13 +57,18 @@ async function coveredOf(page: Page, key: string) {
   return Number(covered.trim());
 }
 
+/** The stage change: confirmed with a reason when the preview lists unfinished work. */
 async function advanceRound(page: Page, roundId: number, to: string) {
   await page.goto(`/rounds/${roundId}`);
   await page.getByTestId('round-advance').click();
-  await page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: label('确定') })
-    .click();
+  const dialog = page.getByRole('dialog');
+  const guarded = dialog.getByTestId('transition-unfinished');
+  await Promise.race([guarded.waitFor(), dialog.getByText('没有未完成事项').waitFor()]);
+  if (await guarded.isVisible()) {
+    await dialog.getByTestId('transition-confirm').check();
+    await dialog.getByTestId('transition-reason').fill('旅程：按计划推进');
+  }
+  await dialog.getByTestId('transition-submit').click();
   await page.getByText(`本轮已进入「${to}」`).waitFor();
 }
 

@@ -35,5 +35,6 @@ export type NeedCategory = (typeof needCategories)[number];
 export const resourceCategories = ['政策', '人才', '技术', '物资', '信息', '资金'] as const;
 export type ResourceCategory = (typeof resourceCategories)[number];
 
-export const intentionStates = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+/** `lapsed`: closed by a round's stage change while still unfinished; its reason says why. */
+export const intentionStates = ['pending', 'accepted', 'declined', 'withdrawn', 'lapsed'] as const;
 export type IntentionState = (typeof intentionStates)[number];

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { agreementRoutes } from './agreements/routes.ts';
 import { createDraftAgreement } from './agreements/service.ts';
+import { stageWorkForRounds } from './agreements/stage-for-rounds.ts';
 import { allocationRoutes } from './allocation/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -22,7 +23,7 @@ import { todoRoutes } from './todo/routes.ts';
  */
 export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   authRoutes,
-  (ctx) => roundRoutes(ctx, intentionsForRounds),
+  (ctx) => roundRoutes(ctx, intentionsForRounds, stageWorkForRounds),
   // Intentions own the port through which an acceptance creates its draft agreement.
   (ctx) => intentionRoutes(ctx, { draftAgreement: createDraftAgreement }),
   boardRoutes,

@@ -73,6 +73,7 @@ export const allocationEn: Record<keyof typeof allocationZhCN, string> = {
   'alloc.confirm.both': 'Both confirmed',
   'alloc.confirm.declined': 'Declined',
   'alloc.confirm.withdrawn': 'Withdrawn',
+  'alloc.confirm.lapsed': 'Lapsed',
   'alloc.confirm.none': 'Not published',
   'alloc.confirm.unitYes': 'Unit confirmed',
   'alloc.confirm.unitNo': 'Unit pending',

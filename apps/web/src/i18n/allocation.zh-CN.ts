@@ -68,6 +68,7 @@ export const allocationZhCN = {
   'alloc.confirm.both': '双方已确认',
   'alloc.confirm.declined': '已婉拒',
   'alloc.confirm.withdrawn': '已撤回',
+  'alloc.confirm.lapsed': '已失效',
   'alloc.confirm.none': '未发布',
   'alloc.confirm.unitYes': '单位已确认',
   'alloc.confirm.unitNo': '单位待确认',

@@ -4,6 +4,7 @@ import { ledgerEn } from './ledger.en.ts';
 import { disclosureEn } from './disclosure.en.ts';
 import { chooseEn } from './choose.en.ts';
 import { roundsEn } from './rounds.en.ts';
+import { stagesEn } from './stages.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { auditEn } from './audit.en.ts';
 import { offlineEn } from './offline.en.ts';
@@ -235,6 +236,7 @@ export const en: Record<MessageKey, string> = {
   'imports.exportUnits': 'Export urban units',
   'imports.exportWeak': 'Export weak villages',
   ...roundsEn,
+  ...stagesEn,
   ...allocationEn,
   ...offlineEn,
   ...auditEn,

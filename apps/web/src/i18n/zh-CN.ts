@@ -4,6 +4,7 @@ import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { chooseZhCN } from './choose.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
+import { stagesZhCN } from './stages.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { phoneZhCN } from './phone.zh-CN.ts';
@@ -232,6 +233,7 @@ export const zhCN = {
   'imports.exportUnits': '导出城市单位',
   'imports.exportWeak': '导出经济薄弱村名单',
   ...roundsZhCN,
+  ...stagesZhCN,
   ...allocationZhCN,
   ...offlineZhCN,
   ...auditZhCN,

@@ -114,7 +114,9 @@ export const agreementSummary = z.object({
   intentionId: z.number(),
   amendsId: z.number().nullable(),
   packId: z.string(),
-  status: z.enum(['draft', 'signed']),
+  /** `lapsed`: left unsigned when the round entered 帮扶实施; `closedReason` says why. */
+  status: z.enum(['draft', 'signed', 'lapsed']),
+  closedReason: z.string().nullable(),
   pen: z.enum(agreementSides),
   version: z.number(),
   mySide: z.enum(agreementSides).nullable(),

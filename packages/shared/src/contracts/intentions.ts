@@ -49,6 +49,8 @@ export const intentionView = decidedIntention.extend({
   urbanOrgName: z.string(),
   ruralOrgName: z.string(),
   weakVillage: z.boolean(),
+  /** Why a round's stage change closed it (state `lapsed`); null otherwise. */
+  closedReason: z.string().nullable(),
   abilities: abilities(intentionActions),
 });
 export type IntentionView = z.infer<typeof intentionView>;
@@ -95,6 +97,8 @@ export const renewalView = z.object({
   urbanConfirmedAt: z.string().nullable(),
   ruralConfirmedAt: z.string().nullable(),
   declinedAt: z.string().nullable(),
+  /** Why a round's stage change closed it unanswered (then `declinedAt` is set too). */
+  closedReason: z.string().nullable(),
   intentionId: z.number().nullable(),
   abilities: abilities(renewalActions),
 });

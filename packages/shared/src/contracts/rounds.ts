@@ -3,7 +3,7 @@ import { needCategories, resourceCategories, roundStates } from '../pairing-roun
 import { orgKinds } from '../roles.ts';
 import { directoryPage, directoryQuery } from './directory.ts';
 import { abilities, defineRoute, id, idParams } from './route.ts';
-import { paragraph } from './text.ts';
+import { line, paragraph } from './text.ts';
 
 /** A calendar date as `YYYY-MM-DD`, and a real one (no 2 月 30 日). */
 const day = z
@@ -179,6 +179,74 @@ const listBody = (categories: readonly string[]) =>
   });
 export type ListInput = z.infer<ReturnType<typeof listBody>>;
 
+/**
+ * What a stage change finds unfinished (docs/rounds.md "Stage changes"): each kind of object, how
+ * many, and the definite outcome the change gives them, so nothing is left that no one can act on.
+ */
+export const unfinishedKinds = [
+  'intentionDeadlineAhead',
+  'signingDeadlineAhead',
+  'termAhead',
+  'pendingIntentions',
+  'allocatedAwaitingBoth',
+  'allocatedAwaitingOne',
+  'renewalsAwaiting',
+  'renewalsUnanswered',
+  'uncoveredTargets',
+  'uncoveredWeakVillages',
+  'quotasBehind',
+  'draftAgreements',
+  'halfSignedAgreements',
+  'openAmendments',
+] as const;
+export type UnfinishedKind = (typeof unfinishedKinds)[number];
+
+/**
+ * The outcomes: `lapse` closes the objects with the change's reason shown to both sides;
+ * `remain` keeps them actionable in the next stage; `allocate` leaves them to the organizational
+ * allocation of 综合平衡; `stayUncovered` leaves them uncovered, visible on the board (R-ADJUST);
+ * `closeEarly` ends a window before its deadline day.
+ */
+export const unfinishedOutcomes = [
+  'lapse',
+  'remain',
+  'allocate',
+  'stayUncovered',
+  'closeEarly',
+] as const;
+export type UnfinishedOutcome = (typeof unfinishedOutcomes)[number];
+
+export const unfinishedItem = z.object({
+  kind: z.enum(unfinishedKinds),
+  count: z.number(),
+  outcome: z.enum(unfinishedOutcomes),
+  /** The deadline day of the `…Ahead` kinds (their count is the days left). */
+  date: z.string().nullable(),
+});
+export type UnfinishedItem = z.infer<typeof unfinishedItem>;
+
+/** `GET /api/rounds/:id/transition-preview?to=`: what moving the round to `to` leaves unfinished. */
+export const transitionPreview = z.object({
+  from: z.enum(roundStates),
+  to: z.enum(roundStates),
+  items: z.array(unfinishedItem),
+  /** Anything unfinished: the transition then needs `confirm: true` and a `reason`. */
+  needsConfirmation: z.boolean(),
+});
+export type TransitionPreview = z.infer<typeof transitionPreview>;
+
+const targetState = z.enum(roundStates, { message: `状态应为：${roundStates.join('、')}` });
+
+/** The body of `POST /api/rounds/:id/transitions`. */
+export const transitionInput = z.object({
+  to: targetState,
+  /** Required (true) when the preview lists anything unfinished. */
+  confirm: z.boolean({ error: '确认标记应为 true 或 false' }).optional(),
+  /** Why the round moves on despite unfinished work; kept in the audit record. */
+  reason: line('变更原因', 200).optional(),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;
+
 const tags = ['rounds'];
 const orgListParams = z.object({ id, orgId: id });
 
@@ -221,10 +289,17 @@ export const roundsApi = {
     tags,
     summary: '变更轮次状态',
     params: idParams,
-    body: z.object({
-      to: z.enum(roundStates, { message: `状态应为：${roundStates.join('、')}` }),
-    }),
+    body: transitionInput,
     response: { 200: roundReply },
+  }),
+  transitionPreview: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/transition-preview',
+    tags,
+    summary: '预览轮次状态变更：未完成事项及其处理',
+    params: idParams,
+    query: z.object({ to: targetState }),
+    response: { 200: transitionPreview },
   }),
   quotas: defineRoute({
     method: 'GET',

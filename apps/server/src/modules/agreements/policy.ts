@@ -67,6 +67,9 @@ export const otherSide = (side: Side): Side => (side === 'urban' ? 'rural' : 'ur
 const signedConflict = () =>
   conflict('agreement_signed', '协议已由双方签署，不能再修改；如需变更请提出补充协议');
 
+const lapsedConflict = () =>
+  conflict('agreement_lapsed', '协议未在协议签订阶段签署，已随轮次进入帮扶实施而失效');
+
 /**
  * Why the caller may not take `action` on the agreement, or null when it may. The rules are
  * written here once, so the abilities the web is shown and the refusals the writes answer agree:
@@ -90,6 +93,7 @@ export function refusal(
   if (!subject) return null;
   const side = sideOf(scope, subject);
   if (!side) return notAParty;
+  if (action !== 'readContacts' && subject.status === 'lapsed') return lapsedConflict();
   switch (action) {
     case 'readContacts':
       return null;

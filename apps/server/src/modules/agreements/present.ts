@@ -22,6 +22,7 @@ export function summary(scope: Scope, row: LoadedAgreement): AgreementSummary {
     amendsId: a.amendsId,
     packId: a.packId,
     status: a.status,
+    closedReason: a.closedReason,
     pen: a.pen,
     version: a.version,
     mySide: sideOf(scope, row),

@@ -19,7 +19,8 @@ import { intentions } from '../intentions/schema.ts';
 import { orgs } from '../orgs/schema.ts';
 import { rounds } from '../rounds/schema.ts';
 
-export const agreementStatus = pgEnum('agreement_status', ['draft', 'signed']);
+// `lapsed`: unsigned when its round entered 帮扶实施 (or an amendment when the round closed).
+export const agreementStatus = pgEnum('agreement_status', ['draft', 'signed', 'lapsed']);
 export const agreementSide = pgEnum('agreement_side', ['urban', 'rural']);
 
 // One row per agreement (协议) or amendment (补充协议, `amendsId` set). Parties and term come from
@@ -55,6 +56,8 @@ export const agreements = pgTable(
     ruralSignedAt: timestamp('rural_signed_at', { withTimezone: true }),
     ruralSignedBy: bigint('rural_signed_by', { mode: 'number' }).references(() => users.id),
     signedAt: timestamp('signed_at', { withTimezone: true }),
+    /** Why a round's stage change closed it unsigned (status `lapsed`). */
+    closedReason: text('closed_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

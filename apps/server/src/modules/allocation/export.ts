@@ -15,6 +15,7 @@ const intentionText: Record<NonNullable<AllocationPairView['intentionState']>, s
   accepted: '双方已确认',
   declined: '已婉拒',
   withdrawn: '已撤回',
+  lapsed: '已失效',
 };
 
 const confirmation = (p: AllocationPairView) => {

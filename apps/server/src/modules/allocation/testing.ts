@@ -52,7 +52,8 @@ export async function toBalancing(env: TestEnv, cookie: string, roundId: number)
     method: 'POST',
     url: `/api/rounds/${roundId}/transitions`,
     headers: { cookie },
-    payload: { to: 'balancing' },
+    // Before the intention deadline, and with uncovered villages: a confirmed stage change.
+    payload: { to: 'balancing', confirm: true, reason: '测试：进入综合平衡' },
   });
   if (moved.statusCode !== 200) throw new Error(`balancing: ${moved.body}`);
 }

@@ -36,6 +36,12 @@ export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry
   await db.insert(auditLog).values(rowOf(actor, entry));
 }
 
+/** Record many writes of one command (a stage change closing objects) in batched statements. */
+export async function recordAudits(db: Db, actor: Scope | null, entries: AuditEntry[]) {
+  for (let i = 0; i < entries.length; i += 1000)
+    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => rowOf(actor, e)));
+}
+
 /**
  * Record a bulk action (a publish that creates many intentions) and make every record written
  * after it in the same transaction one of its items: the log lists the bulk action once, with its

@@ -50,7 +50,7 @@ it('seeds a balancing round with voluntary intentions once, ready for allocation
   );
   expect(rows).toEqual([
     { state: 'accepted', n: 2 },
-    { state: 'pending', n: 2 },
+    { state: 'lapsed', n: 2 },
   ]);
   const scope = {
     userId: city.id,

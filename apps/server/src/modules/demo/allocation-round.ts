@@ -3,12 +3,15 @@ import type { AppContext } from '../../context.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { users } from '../auth/schema.ts';
 import { createDraftAgreement } from '../agreements/service.ts';
+import { stageWorkForRounds } from '../agreements/stage-for-rounds.ts';
 import { acceptIntention } from '../intentions/commands/accept.ts';
+import { intentionsForRounds } from '../intentions/read-for-rounds.ts';
 import { submitIntention } from '../intentions/commands/submit.ts';
 import { orgs } from '../orgs/schema.ts';
 import { chinaDay } from '../rounds/dates.ts';
 import { rounds } from '../rounds/schema.ts';
-import { createRound, transitionRound } from '../rounds/service.ts';
+import { createRound } from '../rounds/service.ts';
+import { transitionRound } from '../rounds/transition.ts';
 
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -17,7 +20,8 @@ export const demoBalancingName = '组织分配演示轮次（综合平衡）';
 
 /**
  * The demo city's round in balancing (综合平衡), for the 组织分配 page: a few voluntary
- * intentions of 市国资委党委's units with villages of 朱泾镇 (most accepted, two pending), and
+ * intentions of 市国资委党委's units with villages of 朱泾镇 (most accepted; two left pending,
+ * which lapsed when the round moved on before the intention deadline), and
  * every other village still uncovered. Built through the round and intention services, acting as
  * the demo accounts `city_admin`, `sasac_admin` and `zhujing_admin`; returns null when those are
  * missing, and the existing round on later starts.
@@ -54,7 +58,8 @@ export async function seedDemoRound(ctx: AppContext) {
     signingDeadline: addDays(today, 90),
     termEnd: end,
   });
-  await transitionRound(db, city, ctx.clock, round.id, 'intentions_open');
+  const stage = { reader: intentionsForRounds, work: stageWorkForRounds };
+  await transitionRound(db, city, ctx.clock, stage, round.id, { to: 'intentions_open' });
   const units = await db
     .select({ id: orgs.id })
     .from(orgs)
@@ -78,5 +83,9 @@ export async function seedDemoRound(ctx: AppContext) {
         draftAgreement: createDraftAgreement,
       });
   }
-  return transitionRound(db, city, ctx.clock, round.id, 'balancing');
+  return transitionRound(db, city, ctx.clock, stage, round.id, {
+    to: 'balancing',
+    confirm: true,
+    reason: '演示：提前结束意向申报，进入综合平衡',
+  });
 }

@@ -150,7 +150,7 @@ describe('allocated intentions (issue 4: both sides confirm)', () => {
     expect((await allocate(roundId, s.a.unit.id, s.a.village.id)).id).toBeGreaterThan(byUnit.id);
   });
 
-  it('keeps voluntary intentions as they were: no unit confirmation, no decisions in balancing', async () => {
+  it('keeps voluntary intentions as they were: no unit confirmation, lapsed on entering balancing', async () => {
     const roundId = await openRound(env, city);
     const res = await submit(env, s.a.users.unit_admin.cookie, roundId, {
       ruralOrgId: s.a.village.id,
@@ -161,8 +161,8 @@ describe('allocated intentions (issue 4: both sides confirm)', () => {
     expect(confirm.json().error.code).toBe('intention_not_allocated');
     await toBalancing(env, city, roundId);
     const accept = await post(s.a.users.village_admin.cookie, `/intentions/${id}/accept`);
-    expect(accept.json().error.code).toBe('round_not_open');
-    expect(await row(id)).toMatchObject({ state: 'pending', source: 'selection' });
+    expect(accept.json().error.code).toBe('intention_not_pending');
+    expect(await row(id)).toMatchObject({ state: 'lapsed', source: 'selection' });
   });
 
   it('is created only in balancing, within the village cap and unit capacity, for targets in scope', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callers, checkAuthz, only, type Expectation } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { openRound, submit } from '../rounds/testing.ts';
+import { openRound, submit, signAllDrafts } from '../rounds/testing.ts';
 
 let env: TestEnv;
 let s: Scenario;
@@ -35,7 +35,7 @@ async function post(cookie: string, url: string, payload?: Record<string, unknow
   return res.json();
 }
 
-/** A previous round with side A's and side B's pairs accepted, and the round that renews them. */
+/** A previous round with side A's pairs accepted and signed, and the round that renews them. */
 async function renewalRounds() {
   const city = s.actors.city_admin.cookie;
   const previous = await openRound(env, city, { name: '上一轮' });
@@ -43,6 +43,7 @@ async function renewalRounds() {
   await post(s.a.users.village_admin.cookie, `/api/intentions/${a}/accept`);
   const t = await pending(previous, s.a.users.unit_admin.cookie, s.a.town.id);
   await post(s.a.users.town_admin.cookie, `/api/intentions/${t}/accept`);
+  await signAllDrafts(env, previous);
   const next = await openRound(env, city, { name: '续签轮', previousRoundId: previous });
   return { next, village: a, town: t };
 }

@@ -73,10 +73,13 @@ const sideOfAction: Partial<Record<IntentionAction, Side>> = {
 
 /**
  * R-DEADLINE-INTENT: decisions within the intention window. An allocated pair is published while
- * the round is balancing (after the window), so its two sides may also decide then.
+ * the round is balancing (after the window), so its two sides may also decide then, and in
+ * signing, where a round's stage change leaves it confirmable (rounds/stages.ts).
  */
 const decisionWindowRefusal = (i: IntentionSubject) =>
-  i.source === 'allocation' && i.roundState === 'balancing' ? null : windowRefusal(i);
+  i.source === 'allocation' && (i.roundState === 'balancing' || i.roundState === 'signing')
+    ? null
+    : windowRefusal(i);
 
 /** Why the caller's side may not take `action` on the intention, in the order the checks run. */
 export function decisionRefusal(action: IntentionAction, i: IntentionSubject): AppError | null {

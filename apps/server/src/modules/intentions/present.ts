@@ -57,6 +57,7 @@ export type IntentionListRow = DecidedRow & {
   urbanOrgName: string;
   ruralOrgName: string;
   weakVillage: boolean;
+  closedReason: string | null;
   urbanPath: string;
   ruralPath: string;
 };
@@ -71,6 +72,7 @@ export const presentIntentionView = (
   urbanOrgName: row.urbanOrgName,
   ruralOrgName: row.ruralOrgName,
   weakVillage: row.weakVillage,
+  closedReason: row.closedReason,
   abilities: abilitiesOn(can, scope, intentionActions, { ...row, ...window }),
 });
 

@@ -33,7 +33,7 @@ async function intentionRows(db: Db, scope: Scope, roundId: number, filter: Inte
         i.submitted_at as "submittedAt", i.decided_at as "decidedAt",
         i.urban_confirmed_at as "urbanConfirmedAt", i.rural_confirmed_at as "ruralConfirmedAt",
         uo.name as "urbanOrgName", ro.name as "ruralOrgName", ro.weak_village as "weakVillage",
-        uo.path as "urbanPath", ro.path as "ruralPath"
+        i.closed_reason as "closedReason", uo.path as "urbanPath", ro.path as "ruralPath"
       from intentions i
       join org_directory uo on uo.id = i.urban_org_id
       join org_directory ro on ro.id = i.rural_org_id
@@ -67,18 +67,25 @@ export async function intentionViews(
   return rows.map((row) => presentIntentionView(scope, window, row));
 }
 
-/** R-ROUND-RENEW: the previous round's accepted pairs, with both sides' answers for `round`. */
+/**
+ * R-ROUND-RENEW: the previous round's pairs that signed their agreement (both sides, the
+ * agreements module's `pairing_agreements`), with both sides' answers for `round`. A pair whose
+ * agreement never came into force has nothing to renew.
+ */
 export const renewalRows = (round: Round) => sql`
   select rn.id::int as "renewalId", p.id::int as "previousIntentionId",
          uo.id::int as "urbanOrgId", uo.name as "urbanOrgName", uo.path as "urbanPath",
          ro.id::int as "ruralOrgId", ro.name as "ruralOrgName", ro.path as "ruralPath",
          rn.urban_confirmed_at as "urbanConfirmedAt", rn.rural_confirmed_at as "ruralConfirmedAt",
-         rn.declined_at as "declinedAt", rn.intention_id::int as "intentionId"
+         rn.declined_at as "declinedAt", rn.closed_reason as "closedReason",
+         rn.intention_id::int as "intentionId"
   from intentions p
   join org_directory uo on uo.id = p.urban_org_id
   join org_directory ro on ro.id = p.rural_org_id
   left join renewals rn on rn.round_id = ${round.id} and rn.previous_intention_id = p.id
-  where p.round_id = ${round.previousRoundId} and p.state = 'accepted'`;
+  where p.round_id = ${round.previousRoundId} and p.state = 'accepted'
+    and exists (select 1 from pairing_agreements pa where pa.round_id = p.round_id
+      and pa.urban_org_id = p.urban_org_id and pa.rural_org_id = p.rural_org_id)`;
 
 /** R-ROUND-RENEW: the previous round's pairs in the caller's scope, with both sides' answers. */
 export async function listRenewals(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { openRound, submit } from '../rounds/testing.ts';
+import { openRound, submit, signAllDrafts } from '../rounds/testing.ts';
 
 let env: TestEnv;
 let sc: Scenario;
@@ -24,6 +24,7 @@ describe('renewals (R-ROUND-RENEW)', () => {
     const sent = await submit(env, unit, previous, { ruralOrgId: sc.a.village.id });
     const previousId = sent.json().intention.id;
     expect((await post(`/api/intentions/${previousId}/accept`, village)).statusCode).toBe(200);
+    await signAllDrafts(env, previous);
 
     const round = await openRound(env, city, { previousRoundId: previous });
     const list = await env.app.inject({

@@ -46,6 +46,8 @@ export const intentions = pgTable(
     urbanConfirmedAt: timestamp('urban_confirmed_at', { withTimezone: true }),
     ruralConfirmedBy: bigint('rural_confirmed_by', { mode: 'number' }).references(() => users.id),
     ruralConfirmedAt: timestamp('rural_confirmed_at', { withTimezone: true }),
+    /** Why a round's stage change closed it (state `lapsed`), shown to both sides. */
+    closedReason: text('closed_reason'),
   },
   (t) => [
     uniqueIndex('intentions_live_key')
@@ -98,6 +100,8 @@ export const renewals = pgTable(
     ruralConfirmedAt: timestamp('rural_confirmed_at', { withTimezone: true }),
     declinedBy: bigint('declined_by', { mode: 'number' }),
     declinedAt: timestamp('declined_at', { withTimezone: true }),
+    /** Set when a round's stage change closed the renewal unanswered (declined by no one). */
+    closedReason: text('closed_reason'),
     intentionId: bigint('intention_id', { mode: 'number' }).references(() => intentions.id),
   },
   (t) => [uniqueIndex('renewals_key').on(t.roundId, t.previousIntentionId)],

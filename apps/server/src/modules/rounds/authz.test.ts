@@ -70,6 +70,12 @@ describe('authorization matrix of the round, quota and list routes', () => {
         expect: only({ city_admin: 200 }),
       },
       {
+        // The preview shows counts of every district's work: the city's, like the transition.
+        method: 'GET',
+        url: `/api/rounds/${roundId}/transition-preview?to=balancing`,
+        expect: only({ city_admin: 200 }),
+      },
+      {
         method: 'GET',
         url: `/api/rounds/${roundId}/quotas`,
         expect: only({ city_admin: 200, district_admin: 200, inspector: 200 }),
@@ -136,6 +142,11 @@ describe('authorization matrix of the round, quota and list routes', () => {
         method: 'POST',
         url: `/api/rounds/${roundId}/transitions`,
         body: { to: 'balancing' },
+        expect: only({ city_admin: 404 }),
+      },
+      {
+        method: 'GET',
+        url: `/api/rounds/${roundId}/transition-preview?to=balancing`,
         expect: only({ city_admin: 404 }),
       },
       {

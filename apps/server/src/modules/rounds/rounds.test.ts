@@ -125,8 +125,12 @@ describe('rounds', () => {
     const listed = (await get('/api/rounds')).json().items.find((r: { id: number }) => r.id === id);
     expect(listed.abilities).toEqual(await abilitiesOf(city));
 
+    // Every later stage finds work unfinished (the city's uncovered villages, deadlines ahead).
     for (const to of ['balancing', 'signing', 'in_force', 'closed'] as const)
-      expect((await post(`/api/rounds/${id}/transitions`, { to })).statusCode).toBe(200);
+      expect(
+        (await post(`/api/rounds/${id}/transitions`, { to, confirm: true, reason: '测试' }))
+          .statusCode,
+      ).toBe(200);
     expect(await abilitiesOf(city)).toEqual({
       manage: true,
       update: false,
@@ -153,7 +157,11 @@ describe('rounds', () => {
       }
       const to = nextState(state);
       if (!to) break;
-      const res = await post(`/api/rounds/${id}/transitions`, { to });
+      const res = await post(`/api/rounds/${id}/transitions`, {
+        to,
+        confirm: true,
+        reason: '测试',
+      });
       expect(res.statusCode).toBe(200);
       state = to;
     }

@@ -8,7 +8,7 @@ import { directory, directoryAreas, targets } from './directory.ts';
 import { letterFileName } from './letter-name.ts';
 import { quotaLetter } from './letter.ts';
 import { readList, replaceList } from './lists.ts';
-import type { IntentionsReader } from './ports.ts';
+import type { IntentionsReader, StageWork } from './ports.ts';
 import { getQuota, listQuotas, presentQuota, setQuota } from './quotas.ts';
 import {
   createRound,
@@ -17,17 +17,18 @@ import {
   presentRound,
   presentRoundFor,
   readRound,
-  transitionRound,
   updateRound,
 } from './service.ts';
+import { previewTransition, transitionRound } from './transition.ts';
 
 // The 名录 is open to anyone, so a crawler could page it without end; the limit is per address.
 const publicReadLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 export const roundRoutes =
-  (ctx: AppContext, reader: IntentionsReader): FastifyPluginAsyncZod =>
+  (ctx: AppContext, reader: IntentionsReader, work: StageWork): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.dbh.db;
+    const stage = { reader, work };
 
     route(app, roundsApi.list, async (request) => {
       const scope = requireScope(request);
@@ -54,9 +55,27 @@ export const roundRoutes =
 
     route(app, roundsApi.transition, async (request) => {
       const scope = requireScope(request);
-      const round = await transitionRound(db, scope, ctx.clock, request.params.id, request.body.to);
+      const round = await transitionRound(
+        db,
+        scope,
+        ctx.clock,
+        stage,
+        request.params.id,
+        request.body,
+      );
       return { round: presentRoundFor(scope)(round) };
     });
+
+    route(app, roundsApi.transitionPreview, async (request) =>
+      previewTransition(
+        db,
+        requireScope(request),
+        ctx.clock,
+        stage,
+        request.params.id,
+        request.query.to,
+      ),
+    );
 
     route(app, roundsApi.quotas, async (request) => ({
       items: await listQuotas(db, reader, requireScope(request), request.params.id),

@@ -2,22 +2,18 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { PACK_IDS } from '@pairing/policy';
 import {
   roundActions,
-  roundStateLabels,
   type RoundInput,
-  type RoundState,
   type RoundView,
   type RoundWithAbilities,
 } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Clock } from '../../lib/clock.ts';
 import { conflict, invalid, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { notifyBoard } from '../../lib/notify.ts';
 import { abilitiesOn, authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { can } from './policy.ts';
 import { rounds } from './schema.ts';
-import { assertTransition } from './states.ts';
 
 export type Round = typeof rounds.$inferSelect;
 
@@ -172,36 +168,6 @@ export async function updateRound(db: Db, scope: Scope, id: number, patch: Parti
       scopePath: after.scopePath,
       before,
       after,
-    });
-    await notifyBoard(tx, id);
-    return after;
-  });
-}
-
-/** Move the round one phase on; anything else is refused with 409 (see states.ts). */
-export async function transitionRound(
-  db: Db,
-  scope: Scope,
-  clock: Clock,
-  id: number,
-  to: RoundState,
-) {
-  authorize(can, scope, 'manage');
-  return db.transaction(async (tx) => {
-    const before = await getRound(tx, scope, id, true);
-    assertTransition(before.state, to);
-    const [after] = await tx
-      .update(rounds)
-      .set({ state: to, updatedAt: clock.now() })
-      .where(eq(rounds.id, id))
-      .returning();
-    await recordAudit(tx, scope, {
-      action: 'round.transition',
-      entity: 'round',
-      entityId: id,
-      scopePath: after.scopePath,
-      before: { state: before.state },
-      after: { state: to, label: roundStateLabels[to] },
     });
     await notifyBoard(tx, id);
     return after;

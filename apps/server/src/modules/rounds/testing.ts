@@ -74,3 +74,15 @@ export function submit(
     payload: body,
   });
 }
+
+/**
+ * Mark every draft agreement of the round as signed by both sides (the shortcut renewal tests
+ * take for the signing phase: only signed pairs may renew, R-ROUND-RENEW).
+ */
+export async function signAllDrafts(env: TestEnv, roundId: number) {
+  await env.dbh.query(
+    `update agreements set status = 'signed', signed_at = now(), urban_signed_at = now(),
+      rural_signed_at = now() where round_id = $1 and status = 'draft'`,
+    [roundId],
+  );
+}

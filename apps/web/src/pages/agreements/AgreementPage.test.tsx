@@ -47,6 +47,7 @@ const agreement = (over: Partial<AgreementView> = {}): AgreementView => ({
   amendsId: null,
   packId: 'sh-2010',
   status: 'draft',
+  closedReason: null,
   pen: 'urban',
   version: 1,
   mySide: 'urban',

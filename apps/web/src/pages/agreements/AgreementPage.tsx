@@ -169,6 +169,15 @@ export default function AgreementPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {a.status === 'lapsed' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('agreements.lapsedNotice')}
+          description={a.closedReason}
+          data-testid="agreement-lapsed"
+        />
+      )}
       <Card
         title={
           <Space wrap>

@@ -10,6 +10,12 @@ export function StatusTag({ agreement: a }: { agreement: AgreementSummary }) {
         {t('agreements.signed')}
       </Tag>
     );
+  if (a.status === 'lapsed')
+    return (
+      <Tag color="warning" data-testid="agreement-status">
+        {t('agreements.lapsed')}
+      </Tag>
+    );
   const one = a.urbanSignature || a.ruralSignature;
   return (
     <Tag color={one ? 'gold' : 'processing'} data-testid="agreement-status">

@@ -32,6 +32,7 @@ const intention: IncomingIntention = {
   urbanOrgName: '上海市农业农村委员会',
   ruralOrgName: '民主村村委会',
   weakVillage: true,
+  closedReason: null,
   abilities: { accept: true, decline: true, confirm: false, withdraw: false },
   unit: {
     unitType: '机关',
@@ -111,5 +112,46 @@ describe('InboxPage', () => {
     expect(unit).toHaveTextContent(text('choose.notGiven'));
     expect(unit).toHaveTextContent(text('choose.noResources'));
     expect(unit.closest('.ant-table')).not.toBeNull();
+  });
+
+  it('puts the renewal card first, closed once the round has moved on, with the reason', async () => {
+    const renewal = {
+      renewalId: 3,
+      previousIntentionId: 11,
+      urbanOrgId: 1,
+      urbanOrgName: '市农委',
+      ruralOrgId: 2,
+      ruralOrgName: '民主村',
+      urbanConfirmedAt: '2026-03-02T01:00:00.000Z',
+      ruralConfirmedAt: null,
+      declinedAt: '2026-03-03T01:00:00.000Z',
+      closedReason: '轮次进入「综合平衡」时未完成，已失效：统一部署',
+      intentionId: null,
+      abilities: { confirm: false, decline: false },
+    };
+    const lapsed: IncomingIntention = {
+      ...intention,
+      state: 'lapsed',
+      decidedAt: '2026-03-03T01:00:00.000Z',
+      closedReason: '轮次进入「综合平衡」时未完成，已失效：统一部署',
+      abilities: { accept: false, decline: false, confirm: false, withdraw: false },
+    };
+    const { page } = await open(
+      { items: [lapsed] },
+      {
+        '/api/rounds': { items: [round({ state: 'balancing', previousRoundId: 6 })] },
+        '/api/rounds/:id/renewals': { items: [renewal] },
+      },
+    );
+    const card = await within(page).findByTestId('renewals-card');
+    const inbox = await within(page).findByTestId('inbox-table');
+    // The card comes before the (long) inbox table in the page.
+    expect(card.compareDocumentPosition(inbox) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(await within(card).findByText(text('renewals.closed'))).toBeInTheDocument();
+    expect(within(card).getByText(renewal.closedReason)).toBeInTheDocument();
+    expect(within(page).getByText(text('inbox.closed'))).toBeInTheDocument();
+    expect(await within(inbox).findByTestId('intention-state-lapsed')).toBeInTheDocument();
+    expect(within(inbox).getByTestId('intention-reason')).toHaveTextContent('统一部署');
+    expect(within(inbox).queryByRole('button')).toBeNull();
   });
 });

@@ -31,13 +31,13 @@ export default function InboxPage() {
   const { rounds, round, select } = useRoundChoice();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {round && <RenewalsCard round={round} side="rural" />}
       <Card
         title={t('menu.inbox')}
         extra={<RoundPicker rounds={rounds} round={round} onSelect={select} />}
       >
         {round ? <Incoming round={round} /> : <Empty description={t('rounds.none')} />}
       </Card>
-      {round && <RenewalsCard round={round} side="rural" />}
     </Space>
   );
 }
@@ -56,6 +56,8 @@ function Incoming({ round }: { round: Round }) {
     [round.id, filter],
   );
   const open = round.state === 'intentions_open';
+  // Allocated pairs stay confirmable after the intention phase (balancing, signing).
+  const actionable = (data?.items ?? []).some((i) => i.abilities.accept || i.abilities.decline);
 
   const accept = async (i: IncomingIntention) => {
     try {
@@ -159,7 +161,9 @@ function Incoming({ round }: { round: Round }) {
       title: t('intentions.state'),
       dataIndex: 'state',
       width: 100,
-      render: (state: IntentionState) => <IntentionStateTag state={state} />,
+      render: (state: IntentionState, i) => (
+        <IntentionStateTag state={state} reason={i.closedReason} />
+      ),
     },
     {
       title: t('intentions.submittedAt'),
@@ -179,7 +183,7 @@ function Incoming({ round }: { round: Round }) {
     <Space orientation="vertical" size={6} style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
         <Typography.Text strong>{i.urbanOrgName}</Typography.Text>
-        <IntentionStateTag state={i.state} />
+        <IntentionStateTag state={i.state} reason={i.closedReason} />
       </Space>
       <Typography.Text type="secondary">
         {i.ruralOrgName} · {t(`intentionSource.${i.source}`)} ·{' '}
@@ -192,7 +196,13 @@ function Incoming({ round }: { round: Round }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {!open && <Alert type="warning" showIcon title={t('inbox.closed')} />}
+      {!open && (
+        <Alert
+          type={actionable ? 'info' : 'warning'}
+          showIcon
+          title={t(actionable ? 'inbox.closedWithActions' : 'inbox.closed')}
+        />
+      )}
       <Space wrap>
         <Segmented
           value={filter}
@@ -201,6 +211,7 @@ function Incoming({ round }: { round: Round }) {
             { value: 'pending', label: t('intentionState.pending') },
             { value: 'accepted', label: t('intentionState.accepted') },
             { value: 'declined', label: t('intentionState.declined') },
+            { value: 'lapsed', label: t('intentionState.lapsed') },
             { value: 'all', label: t('inbox.all') },
           ]}
         />

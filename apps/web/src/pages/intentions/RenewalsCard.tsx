@@ -1,4 +1,4 @@
-import { App, Button, Card, Popconfirm, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { intentionsApi, type RenewalView } from '@pairing/shared';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
@@ -8,8 +8,11 @@ import { useRequest } from '../../lib/useRequest.ts';
 import type { Round } from '../rounds/api.ts';
 
 /**
- * R-ROUND-RENEW: pairs of the previous round that both sides may renew. Each side confirms on
- * its own; the second confirmation makes the pair an accepted intention of this round.
+ * R-ROUND-RENEW: pairs of the previous round that signed their agreement, which both sides may
+ * renew. Each side confirms on its own; the second confirmation makes the pair an accepted
+ * intention of this round. Renewals are answered in the intention phase only: once the round has
+ * moved on, an unanswered pair shows as closed (with the stage change's reason when one side had
+ * answered). Pages put this card first, above their long lists.
  */
 export function RenewalsCard({
   round,
@@ -40,6 +43,17 @@ export function RenewalsCard({
     }
   };
 
+  const windowOpen = round.state === 'intentions_open';
+  const closed = (reason: string | null) => (
+    <Space orientation="vertical" size={2}>
+      <Tag color="warning">{t('renewals.closed')}</Tag>
+      {reason && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {reason}
+        </Typography.Text>
+      )}
+    </Space>
+  );
   const mine = (r: RenewalView) => (side === 'urban' ? r.urbanConfirmedAt : r.ruralConfirmedAt);
   const theirs = (r: RenewalView) => (side === 'urban' ? r.ruralConfirmedAt : r.urbanConfirmedAt);
 
@@ -52,8 +66,12 @@ export function RenewalsCard({
       render: (_, r) =>
         r.intentionId ? (
           <Tag color="success">{t('renewals.done')}</Tag>
+        ) : r.closedReason ? (
+          closed(r.closedReason)
         ) : r.declinedAt ? (
           <Tag>{t('renewals.declined')}</Tag>
+        ) : !windowOpen ? (
+          closed(null)
         ) : (
           <Space size={4}>
             <Tag color={mine(r) ? 'blue' : 'default'}>
@@ -114,14 +132,23 @@ export function RenewalsCard({
   ];
 
   return (
-    <Card title={t('renewals.title')} size="small">
+    <Card title={t('renewals.title')} size="small" data-testid="renewals-card">
+      {!windowOpen && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('renewals.windowClosed')}
+          style={{ marginBottom: 8 }}
+        />
+      )}
       <ResponsiveTable
         rowKey="previousIntentionId"
         size="small"
         loading={loading}
         columns={columns}
         dataSource={items}
-        pagination={false}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
       />
     </Card>
   );

@@ -54,6 +54,7 @@ export default function SelectPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {round && <RenewalsCard round={round} side="urban" />}
       <Card
         title={t('menu.select')}
         extra={<RoundPicker rounds={rounds} round={round} onSelect={select} />}
@@ -77,7 +78,6 @@ export default function SelectPage() {
           <Chooser round={round} unitId={unitId} />
         )}
       </Card>
-      {round && <RenewalsCard round={round} side="urban" />}
     </Space>
   );
 }
@@ -323,7 +323,9 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       title: t('intentions.state'),
       dataIndex: 'state',
       width: 110,
-      render: (state: IntentionView['state']) => <IntentionStateTag state={state} />,
+      render: (state: IntentionView['state'], i) => (
+        <IntentionStateTag state={state} reason={i.closedReason} />
+      ),
     },
     {
       title: t('intentions.submittedAt'),

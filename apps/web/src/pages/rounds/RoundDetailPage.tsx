@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Alert, Button, Card, Descriptions, Result, Space, Spin, Steps } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Steps } from 'antd';
 import { ArrowRightOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { roundStates, roundsApi, type RoundState } from '@pairing/shared';
 import { ApiError, call } from '../../api/client.ts';
@@ -8,19 +8,25 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 import { packLabel, roundStateLabel } from './labels.ts';
 import { QuotasCard } from './QuotasCard.tsx';
+import { TransitionDialog } from './TransitionDialog.tsx';
 
 const nextState = (state: RoundState): RoundState | null =>
   roundStates[roundStates.indexOf(state) + 1] ?? null;
 
-/** One round: its dates, its phase with the one move forward, and its quotas. */
+/** One round: its dates, its phase with the one move forward (checked first), and its quotas. */
 export default function RoundDetailPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const { message, modal } = App.useApp();
   const [moving, setMoving] = useState(false);
   const { data, error, loading, reload } = useRequest(
     () => call(roundsApi.get, { params: { id: Number(id) } }),
     [id],
+  );
+  const previousId = data?.round.previousRoundId ?? null;
+  const previous = useRequest(
+    () =>
+      previousId ? call(roundsApi.get, { params: { id: previousId } }) : Promise.resolve(null),
+    [previousId],
   );
 
   if (loading && !data) return <Spin size="large" className="app-page-spin" />;
@@ -29,29 +35,6 @@ export default function RoundDetailPage() {
   if (error || !data) return <Alert type="error" showIcon title={error?.message} />;
   const round = data.round;
   const next = nextState(round.state);
-
-  const advance = () => {
-    if (!next) return;
-    modal.confirm({
-      title: t('rounds.transitionTitle', {
-        from: roundStateLabel(t, round.state),
-        to: roundStateLabel(t, next),
-      }),
-      content: t(`rounds.transitionHint.${next}`),
-      onOk: async () => {
-        setMoving(true);
-        try {
-          await call(roundsApi.transition, { params: { id: round.id }, body: { to: next } });
-          message.success(t('rounds.transitioned', { to: roundStateLabel(t, next) }));
-          reload();
-        } catch (e) {
-          message.error(e instanceof Error ? e.message : String(e));
-        } finally {
-          setMoving(false);
-        }
-      },
-    });
-  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -73,8 +56,7 @@ export default function RoundDetailPage() {
               <Button
                 type="primary"
                 icon={<ArrowRightOutlined />}
-                loading={moving}
-                onClick={advance}
+                onClick={() => setMoving(true)}
                 data-testid="round-advance"
               >
                 {t('rounds.advanceTo', { to: roundStateLabel(t, next) })}
@@ -105,9 +87,27 @@ export default function RoundDetailPage() {
           <Descriptions.Item label={t('rounds.policyPack')}>
             {packLabel(t, round.policyPackId)}
           </Descriptions.Item>
+          {previousId && (
+            <Descriptions.Item label={t('rounds.previousRound')}>
+              <Link to={`/rounds/${previousId}`} data-testid="round-previous-link">
+                {previous.data?.round.name ?? `#${previousId}`}
+              </Link>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       {round.abilities.readQuotas && <QuotasCard round={round} />}
+      {moving && next && (
+        <TransitionDialog
+          round={round}
+          to={next}
+          onClose={() => setMoving(false)}
+          onDone={() => {
+            setMoving(false);
+            reload();
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -5,6 +5,7 @@ import { roundsApi, type RoundInput, type RoundWithAbilities } from '@pairing/sh
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { useRequest } from '../../lib/useRequest.ts';
 
 type Values = {
   name: string;
@@ -15,6 +16,7 @@ type Values = {
   signingDeadline?: Dayjs;
   termEnd?: Dayjs;
   villageCap: number;
+  previousRoundId?: number | null;
 };
 
 const packIds = ['sh-2010', 'ah-2011', 'town-2010'] as const;
@@ -23,7 +25,8 @@ const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : undefined);
 /**
  * Create a round. The deadlines follow S1 §8 unless changed: intentions by 30 April
  * (R-DEADLINE-INTENT), agreements by 1 July (R-DEADLINE-SIGN) of the first year, the term
- * ending with the round (R-TERM); the form fills them when the period is chosen.
+ * ending with the round (R-TERM); the form fills them when the period is chosen. The round it
+ * continues (续签自) is named here: its signed pairs may renew (R-ROUND-RENEW).
  */
 export function RoundFormModal({
   open,
@@ -37,6 +40,13 @@ export function RoundFormModal({
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
+  const earlier = useRequest(
+    () => (open ? call(roundsApi.list) : Promise.resolve(undefined)),
+    [open],
+  );
+  const previousOptions = (earlier.data?.items ?? [])
+    .filter((r) => r.state !== 'draft')
+    .map((r) => ({ value: r.id, label: `${r.name}（${r.periodStart} — ${r.periodEnd}）` }));
 
   const fillDefaults = (changed: Partial<Values>) => {
     if (changed.periodStart) {
@@ -63,6 +73,7 @@ export function RoundFormModal({
         signingDeadline: day(values.signingDeadline),
         termEnd: day(values.termEnd),
         villageCap: values.villageCap,
+        previousRoundId: values.previousRoundId ?? null,
       };
       const { round } = await call(roundsApi.create, { body });
       form.resetFields();
@@ -118,6 +129,20 @@ export function RoundFormModal({
             <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </div>
+        <Form.Item
+          name="previousRoundId"
+          label={t('rounds.previousRound')}
+          extra={t('rounds.previousRoundHelp')}
+        >
+          <Select
+            allowClear
+            placeholder={t('rounds.previousRoundNone')}
+            loading={earlier.loading}
+            options={previousOptions}
+            style={{ width: '100%' }}
+            data-testid="round-previous"
+          />
+        </Form.Item>
         <Form.Item name="policyPackId" label={t('rounds.policyPack')}>
           <Select
             options={packIds.map((id) => ({ value: id, label: t(`pack.${id}`) }))}

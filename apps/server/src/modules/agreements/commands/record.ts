@@ -7,7 +7,7 @@ import type { Parties } from '../policy.ts';
 import type { agreements } from '../schema.ts';
 
 /** Deepest org path containing both parties: the audit record belongs to the pair as a whole. */
-function pairPath(parties: Parties) {
+export function pairPath(parties: Parties) {
   const a = parties.urbanPath.split('/');
   const b = parties.ruralPath.split('/');
   let i = 0;

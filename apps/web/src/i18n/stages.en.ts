@@ -1,0 +1,61 @@
+import type { stagesZhCN } from './stages.zh-CN.ts';
+
+/** English strings of a round's stage change; merged into en.ts. */
+export const stagesEn: Record<keyof typeof stagesZhCN, string> = {
+  'stage.checking': 'Checking what is unfinished in this round…',
+  'stage.nothing': 'Nothing is unfinished; the round can move on.',
+  'stage.unfinished':
+    'These are unfinished. Moving on handles each as listed and is recorded in the audit log:',
+  'stage.confirm': 'I understand what happens to these and want to move on',
+  'stage.reason': 'Reason',
+  'stage.reasonPlaceholder': 'e.g. decided by the organization department to move on early',
+  'stage.reasonRequired': 'Please give a reason',
+  'stage.confirmRequired': 'Please tick the confirmation',
+  'stage.submit': 'Move on',
+  'stage.changed': 'The unfinished work has changed; please check again before moving on',
+  'stage.kind.intentionDeadlineAhead': 'Intention deadline ({date}) not reached: {count} days left',
+  'stage.kind.signingDeadlineAhead': 'Signing deadline ({date}) not reached: {count} days left',
+  'stage.kind.termAhead': 'Term (until {date}) not over: {count} days left',
+  'stage.kind.pendingIntentions': '{count} intentions awaiting the village or town',
+  'stage.kind.allocatedAwaitingBoth': '{count} allocated pairs confirmed by neither side',
+  'stage.kind.allocatedAwaitingOne': '{count} allocated pairs confirmed by one side only',
+  'stage.kind.renewalsAwaiting': '{count} renewals confirmed by one side, unanswered by the other',
+  'stage.kind.renewalsUnanswered': '{count} previous pairs with no answer on renewal',
+  'stage.kind.uncoveredTargets': '{count} villages or towns without a pairing unit',
+  'stage.kind.uncoveredWeakVillages': 'of which {count} weak villages',
+  'stage.kind.quotasBehind': '{count} districts or committees behind their quota',
+  'stage.kind.draftAgreements': '{count} agreements signed by neither side',
+  'stage.kind.halfSignedAgreements': '{count} agreements signed by one side only',
+  'stage.kind.openAmendments': '{count} amendments not fully signed',
+  'stage.outcome.lapse': 'Will lapse',
+  'stage.outcome.remain': 'Kept',
+  'stage.outcome.allocate': 'To allocation',
+  'stage.outcome.stayUncovered': 'Stay uncovered',
+  'stage.outcome.closeEarly': 'Closes early',
+  'stage.effect.intentionDeadlineAhead': 'Intentions can no longer be submitted or confirmed.',
+  'stage.effect.signingDeadlineAhead': 'Agreements can no longer be signed; amendments still can.',
+  'stage.effect.termAhead': 'The round ends and its data becomes read-only.',
+  'stage.effect.intentions.lapse':
+    'Marked "lapsed" with the reason, places freed; both sides see it.',
+  'stage.effect.allocated.remain':
+    'Both sides may still confirm or decline during signing; confirmation drafts the agreement.',
+  'stage.effect.renewalsAwaiting': 'The renewal closes with the reason; the pair is not renewed.',
+  'stage.effect.renewalsUnanswered': 'The chance to renew ends with the intention phase.',
+  'stage.effect.uncovered.allocate': 'The city fills these by allocation during balancing.',
+  'stage.effect.uncovered.stayUncovered':
+    'They stay uncovered, visible on the board, for later adjustment.',
+  'stage.effect.agreements.lapse':
+    'Marked "lapsed" with the reason; its intention lapses, places are freed and the village counts as uncovered again.',
+  'stage.effect.openAmendments': 'Marked "lapsed"; the agreement itself is unchanged.',
+  'intentionState.lapsed': 'Lapsed',
+  'intentions.closedReason': 'Lapsed: {reason}',
+  'inbox.closedWithActions': 'The intention phase is over; allocated pairs can still be confirmed.',
+  'agreements.lapsed': 'Lapsed',
+  'agreements.lapsedNotice': 'This agreement has lapsed',
+  'renewals.closed': 'Renewal closed',
+  'renewals.windowClosed': 'The intention phase is over; renewals are closed',
+  'rounds.previousRound': 'Renews',
+  'rounds.previousRoundNone': 'No previous round',
+  'rounds.previousRoundHelp':
+    'Pairs of the previous round whose agreement both sides signed may renew during the intention phase.',
+} as const;
