@@ -91,10 +91,12 @@ test('a unit chooses on a village’s needs in full, and anyone reads the public
   await page.goto(`/intentions/select?round=${round.id}`);
   await pickDistrict(page, '/targets', target.districtName);
   await search(page, 'select-search', target.name);
-  await expect.poll(() => page.getByTestId('directory-table').locator('.ant-card').count()).toBe(1);
+  await expect
+    .poll(() => page.getByTestId('directory-table').locator('.responsive-card').count())
+    .toBe(1);
   const card = page
     .getByTestId('directory-table')
-    .locator('.ant-card', { hasText: target.name })
+    .locator('.responsive-card', { hasText: target.name })
     .first();
   await card.getByText(note).waitFor();
   await expect(card.innerText()).resolves.toContain('80,000 元');
@@ -111,11 +113,11 @@ test('a unit chooses on a village’s needs in full, and anyone reads the public
   await pickDistrict(open, '/directory', target.districtName);
   await search(open, 'public-directory-search', target.name);
   await expect
-    .poll(() => open.getByTestId('public-directory').locator('.ant-card').count())
+    .poll(() => open.getByTestId('public-directory').locator('.responsive-card').count())
     .toBe(1);
   const entry = open
     .getByTestId('public-directory')
-    .locator('.ant-card', { hasText: target.name })
+    .locator('.responsive-card', { hasText: target.name })
     .first();
   await entry.getByText('产业发展').waitFor();
   await expect(entry.innerText()).resolves.toContain('尚未结对');

@@ -121,6 +121,46 @@ describe('ResponsiveTable', () => {
     expect(within(card).queryByText('第2村的详情')).toBeNull();
   });
 
+  it('lays a card out by hand when given a renderer, still paged, tappable and test-identified', () => {
+    screenWidth(390);
+    const { open } = renderList({
+      renderCard: (v) => <strong className="by-hand">{`${v.name} · ${v.town.name}`}</strong>,
+    });
+    const list = screen.getByTestId('villages');
+    expect(list.querySelectorAll('.responsive-card')).toHaveLength(10);
+    const card = within(list).getByTestId('village-2');
+    expect(card).toHaveTextContent(/^第2村 · 朱泾镇$/);
+    // The columns' parts, buttons included, are the table's only: the renderer owns the card.
+    expect(card.querySelector('.responsive-card-title')).toBeNull();
+    expect(card.querySelector('.responsive-card-actions')).toBeNull();
+    fireEvent.click(card.querySelector('.by-hand')!);
+    expect(open).toHaveBeenCalledWith(2);
+    fireEvent.click(document.querySelector('.responsive-cards-pager .ant-pagination-next')!);
+    expect(within(list).getByTestId('village-11')).toHaveTextContent('第11村 · 枫泾镇');
+  });
+
+  it('says an empty hand-laid list is empty, and spins while loading', () => {
+    screenWidth(390);
+    const props = {
+      dataSource: [],
+      renderCard: (v: Village) => v.name,
+      locale: { emptyText: '没有村' },
+    };
+    const { rerender } = renderList({ ...props, loading: true });
+    const list = screen.getByTestId('villages');
+    expect(list.querySelector('.ant-spin-spinning')).not.toBeNull();
+    expect(list).not.toHaveTextContent('没有村');
+    rerender(
+      <I18nProvider>
+        <AntApp>
+          <ResponsiveTable<Village> rowKey="id" data-testid="villages" {...props} />
+        </AntApp>
+      </I18nProvider>,
+    );
+    expect(screen.getByTestId('villages')).toHaveTextContent('没有村');
+    expect(screen.getByTestId('villages').querySelector('.ant-spin-spinning')).toBeNull();
+  });
+
   it('is a table from 768 px, with every column and no cards', () => {
     screenWidth(768);
     renderList();

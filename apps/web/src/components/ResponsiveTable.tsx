@@ -19,6 +19,11 @@ export type ResponsiveTableProps<T> = Omit<TableProps<T>, 'columns'> & {
   columns?: ResponsiveColumns<T>;
   /** The test id of each row's card, for the tests that tap one. */
   cardTestId?: (row: T) => string;
+  /**
+   * A row's whole card content on a phone, for lists whose cards read better laid out by hand
+   * than built from the columns; the columns then serve the table only.
+   */
+  renderCard?: (row: T, index: number) => ReactNode;
   'data-testid'?: string;
 };
 
@@ -31,7 +36,7 @@ const defaultPageSize = 10;
 export function ResponsiveTable<T extends object>(props: ResponsiveTableProps<T>) {
   const phone = useIsPhone();
   if (phone) return <CardList {...props} />;
-  const { columns, cardTestId: _cards, ...table } = props;
+  const { columns, cardTestId: _cards, renderCard: _card, ...table } = props;
   return <Table<T> columns={columns?.map(withoutCardPart)} {...table} />;
 }
 
@@ -104,6 +109,7 @@ function CardList<T extends object>({
   onRow,
   expandable,
   cardTestId,
+  renderCard,
   'data-testid': testId,
 }: ResponsiveTableProps<T>) {
   const { t } = useI18n();
@@ -125,7 +131,8 @@ function CardList<T extends object>({
     !config || rows.length < total
       ? rows
       : rows.slice((current - 1) * pageSize, current * pageSize);
-  const parts = leaves(columns);
+  // A hand-laid card takes no parts from the columns, its buttons included.
+  const parts = renderCard ? [] : leaves(columns);
   const spinning = typeof loading === 'object' ? loading.spinning : loading;
   const keyOf = (row: T, index: number): Key =>
     typeof rowKey === 'function'
@@ -163,6 +170,7 @@ function CardList<T extends object>({
                 onKeyDown={open ? (e) => e.key === 'Enter' && e.currentTarget.click() : undefined}
                 data-testid={cardTestId?.(row)}
               >
+                {renderCard?.(row, index)}
                 {parts.map((p) => {
                   if (p.part === 'hidden' || p.part === 'actions') return null;
                   const value = p.value(row, index);

@@ -69,7 +69,7 @@ describe('PublicDirectoryPage', () => {
       '/board/7/directory?district=11&town=21',
     );
     const card = (await within(page).findByText('民主村村委会')).closest(
-      '.ant-card',
+      '.responsive-card',
     ) as HTMLElement;
     for (const shown of [
       '金山区 · 朱泾镇',

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { AreaFilters } from '../directory/AreaFilters.tsx';
-import { CardsOrTable } from '../directory/CardsOrTable.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
 const filterKeys = ['q', 'district', 'town', 'weak', 'uncovered'] as const;
@@ -165,9 +165,11 @@ export default function PublicDirectoryPage() {
           />
         </FilterBar>
         <ErrorAlert error={request.error} />
-        <CardsOrTable<DirectoryEntry>
+        <ResponsiveTable<DirectoryEntry>
+          rowKey="id"
+          size="small"
           columns={columns}
-          card={(e) => (
+          renderCard={(e) => (
             <Space orientation="vertical" size={6} style={{ width: '100%' }}>
               <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
                 {nameOf(e)}
@@ -178,7 +180,7 @@ export default function PublicDirectoryPage() {
               {statusOf(e)}
             </Space>
           )}
-          testId="public-directory"
+          data-testid="public-directory"
           {...table}
         />
       </Card>

@@ -97,7 +97,7 @@ describe('InboxPage', () => {
       text('choose.amount', { amount: '20,000' }),
     ])
       expect(unit).toHaveTextContent(shown);
-    expect(unit.closest('.ant-card')).not.toBeNull();
+    expect(unit.closest('.responsive-card')).not.toBeNull();
     expect(within(page).getByTestId('accept-5')).toBeInTheDocument();
   });
 

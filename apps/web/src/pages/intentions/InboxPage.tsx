@@ -18,7 +18,7 @@ import { intentionsApi, type IncomingIntention, type IntentionState } from '@pai
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import { CardsOrTable } from '../directory/CardsOrTable.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import type { Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
@@ -220,14 +220,16 @@ function Incoming({ round }: { round: Round }) {
         </Button>
       </Space>
       {error && <Alert type="error" showIcon title={error.message} />}
-      <CardsOrTable<IncomingIntention>
+      <ResponsiveTable<IncomingIntention>
+        rowKey="id"
+        size="small"
         loading={loading}
         columns={columns}
-        card={card}
+        renderCard={card}
         dataSource={data?.items ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.empty') }}
-        testId="inbox-table"
+        data-testid="inbox-table"
       />
     </Space>
   );

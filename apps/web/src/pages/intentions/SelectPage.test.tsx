@@ -97,7 +97,7 @@ describe('SelectPage', () => {
     expect(needs).toHaveTextContent('果园冷库一座');
     expect(needs).toHaveTextContent(text('choose.amount', { amount: '80,000' }));
     expect(needs).toHaveTextContent('教育培训');
-    const card = needs.closest('.ant-card') as HTMLElement;
+    const card = needs.closest('.responsive-card') as HTMLElement;
     expect(card).toHaveTextContent('金山区 · 朱泾镇');
     expect(card).toHaveTextContent(text('org.weakVillage'));
     expect(card).toHaveTextContent(text('choose.pairedWith', { names: '上海市农业农村委员会' }));

@@ -30,7 +30,7 @@ import { ErrorAlert, QuerySearch, useListTable } from '../../components/ListCont
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { AreaFilters } from '../directory/AreaFilters.tsx';
-import { CardsOrTable } from '../directory/CardsOrTable.tsx';
+import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ItemList } from '../directory/ItemList.tsx';
 import type { Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
@@ -404,17 +404,21 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         </Button>
       </Space>
       <ErrorAlert error={directory.error} />
-      <CardsOrTable<TargetEntry>
+      <ResponsiveTable<TargetEntry>
+        rowKey="id"
+        size="small"
         columns={columns}
-        card={targetCard}
-        testId="directory-table"
+        renderCard={targetCard}
+        data-testid="directory-table"
         {...directoryTable}
       />
       <Typography.Title level={5}>{t('select.mine')}</Typography.Title>
-      <CardsOrTable<IntentionView>
+      <ResponsiveTable<IntentionView>
+        rowKey="id"
+        size="small"
         loading={intentions.loading}
         columns={intentionColumns}
-        card={(i) => (
+        renderCard={(i) => (
           <Space orientation="vertical" size={6} style={{ width: '100%' }}>
             <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
               <Typography.Text strong>{i.ruralOrgName}</Typography.Text>
@@ -429,7 +433,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         dataSource={mine}
         pagination={false}
         locale={{ emptyText: t('select.noneYet') }}
-        testId="my-intentions"
+        data-testid="my-intentions"
       />
     </Space>
   );
