@@ -5,6 +5,7 @@ import { disclosureEn } from './disclosure.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
+import { a11yEn } from './a11y.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -261,4 +262,5 @@ export const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...checkinEn,
   ...disclosureEn,
+  ...a11yEn,
 };

@@ -4,6 +4,7 @@ import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
+import { a11yZhCN } from './a11y.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -259,6 +260,7 @@ export const zhCN = {
   ...ledgerZhCN,
   ...checkinZhCN,
   ...disclosureZhCN,
+  ...a11yZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -111,6 +111,7 @@ export default function AuditPage() {
         <Select
           allowClear
           placeholder={t('audit.entity')}
+          aria-label={t('audit.entity')}
           value={values.entity || undefined}
           onChange={(entity) => update({ entity })}
           options={entities.map((e) => ({ value: e, label: enumLabel(t, 'entity', e) }))}

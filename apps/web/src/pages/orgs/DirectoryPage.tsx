@@ -176,6 +176,7 @@ export default function DirectoryPage() {
           <Select
             allowClear
             placeholder={t('org.kind')}
+            aria-label={t('org.kind')}
             value={values.kind || undefined}
             onChange={(kind) => update({ kind })}
             options={kindOptions(t)}
@@ -189,6 +190,7 @@ export default function DirectoryPage() {
           <Select
             allowClear
             placeholder={t('directory.weak')}
+            aria-label={t('directory.weak')}
             value={values.weak || undefined}
             onChange={(weak) => update({ weak })}
             options={yesNoOptions(t, t('directory.weakOnly'), t('directory.notWeak'))}
@@ -197,6 +199,7 @@ export default function DirectoryPage() {
           <Select
             allowClear
             placeholder={t('org.covered')}
+            aria-label={t('org.covered')}
             value={values.covered || undefined}
             onChange={(covered) => update({ covered })}
             options={yesNoOptions(t, t('org.coveredYes'), t('org.coveredNo'))}

@@ -186,6 +186,7 @@ export default function UsersPage() {
         <Select
           allowClear
           placeholder={t('users.role')}
+          aria-label={t('users.role')}
           value={values.role || undefined}
           onChange={(role) => update({ role })}
           options={roles.map((r) => ({ value: r, label: enumLabel(t, 'role', r) }))}
@@ -194,6 +195,7 @@ export default function UsersPage() {
         <Select
           allowClear
           placeholder={t('users.status')}
+          aria-label={t('users.status')}
           value={values.disabled || undefined}
           onChange={(disabled) => update({ disabled })}
           options={[
