@@ -118,7 +118,10 @@ export async function chooseOrg(page: Page, field: Locator, name: string) {
   await page.keyboard.type(name);
   await answered;
   await page.locator('.ant-select-item-option', { hasText: name }).first().click();
-  await page.locator('.ant-select-selection-item', { hasText: name }).first().waitFor();
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  await select.filter({ hasText: name }).waitFor();
 }
 
 /** The demo account of `role`, optionally the one whose org name contains `orgName`. */

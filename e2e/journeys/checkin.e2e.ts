@@ -1,142 +1,42 @@
-import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
-import type { DemoAccount } from '../server.ts';
+import { apiAs, chinaDay, phone, signedPairing, type Org } from '../pairing-setup.ts';
 
 // Check-in by QR code (issue 12 item 6), on phones: the organizer of an activity shows its QR
 // code, two roster members open its link, pick themselves and confirm, and the record's people
 // then list both.
-//
-// The pairing is made for this journey through the API, between a unit of 市国资委党委 and a
-// village of 朱泾镇 other than the demo accounts' own, by the admins above them (相对集中 for the
-// unit, the town for the village), so the demo unit and village stay as other journeys expect.
-
-const phone = { width: 390, height: 844 };
-
-/** Today in China time, and a day some years on. */
-const chinaDay = (offsetDays = 0) =>
-  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-type Api = <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-) => Promise<T>;
-
-/** The API as a demo account, signed in from here (not from a browser). */
-async function apiAs(account: DemoAccount): Promise<Api> {
-  const baseUrl = inject('baseUrl');
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  expect(login.status, await login.clone().text()).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: {
-        cookie,
-        'idempotency-key': `journey-${randomBytes(8).toString('hex')}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-}
-
-type Org = { id: number; name: string };
-
-/** An org of `kind` in the caller's scope other than the demo account's own. */
-async function anotherOrg(api: Api, kind: string, not: string): Promise<Org> {
-  const { items } = await api<{ items: Org[] }>('GET', `/orgs?kind=${kind}&pageSize=10`);
-  const org = items.find((o) => o.name !== not);
-  if (!org) throw new Error(`no ${kind} other than ${not}`);
-  return org;
-}
 
 type Prepared = { recordId: number; roster: string[]; unit: Org; village: Org };
 
-/** A pairing signed by both sides, its roster of two, and an activity entered today. */
+/** A signed pairing, its roster of two, and an activity entered today. */
 async function preparePairing(): Promise<Prepared> {
-  const city = await apiAs(demoAccount('city_admin'));
-  const urban = await apiAs(demoAccount('district_admin', '国资委'));
-  const rural = await apiAs(demoAccount('town_admin'));
-  const today = chinaDay();
-  const unit = await anotherOrg(urban, 'urban_unit', demoAccount('unit_admin').orgName);
-  const village = await anotherOrg(rural, 'village', demoAccount('village_admin').orgName);
-
-  // A round whose term starts today (the signing deadline), so an activity of today lies in it.
-  const { round } = await city<{ round: { id: number } }>('POST', '/rounds', {
-    name: `扫码签到旅程 ${Date.now()}`,
-    periodStart: today,
-    periodEnd: chinaDay(3 * 365),
-    intentionDeadline: today,
-    signingDeadline: today,
-    termEnd: chinaDay(3 * 365),
-  });
-  const advance = (to: string) => city('POST', `/rounds/${round.id}/transitions`, { to });
-  await advance('intentions_open');
-  const submitted = await urban<{ intention: { id: number } }>(
-    'POST',
-    `/rounds/${round.id}/intentions`,
-    { ruralOrgId: village.id, urbanOrgId: unit.id },
-  );
-  const accepted = await rural<{ agreementId: number }>(
-    'POST',
-    `/intentions/${submitted.intention.id}/accept`,
-  );
-  await advance('balancing');
-  await advance('signing');
-
-  const agreementId = accepted.agreementId;
-  type Agreement = {
-    version: number;
-    content: { yearlyFunds: { year: number; amount: number }[]; projects: unknown[] };
-  };
-  const draft = await urban<Agreement>('GET', `/agreements/${agreementId}`);
-  const year = Number(today.slice(0, 4));
-  const saved = await urban<Agreement>('PUT', `/agreements/${agreementId}`, {
-    version: draft.version,
-    content: {
-      ...draft.content,
-      yearlyFunds: draft.content.yearlyFunds.map((f) => ({ ...f, amount: 30_000 })),
-      projects: [
-        {
-          title: '村级活动室改造',
-          target: '改造村党员活动室',
-          budget: 60_000,
-          year,
-          indicator: { description: '活动室建成并通过验收', quantity: 120, unit: '平方米' },
-        },
-      ],
+  const { pairingId, unit, village, urban } = await signedPairing({
+    roundName: '扫码签到旅程',
+    pick: 'first',
+    yearlyFund: 30_000,
+    project: {
+      title: '村级活动室改造',
+      target: '改造村党员活动室',
+      budget: 60_000,
+      indicator: { description: '活动室建成并通过验收', quantity: 120, unit: '平方米' },
     },
   });
-  await urban('POST', `/agreements/${agreementId}/sign`, { version: saved.version });
-  await rural('POST', `/agreements/${agreementId}/sign`, { version: saved.version });
-
+  const today = chinaDay();
   const roster = ['王建国', '李明'];
-  await urban('POST', `/pairings/${agreementId}/roster`, {
+  await urban('POST', `/pairings/${pairingId}/roster`, {
     name: roster[0],
     post: '党委书记',
     role: 'principal',
     from: today,
   });
-  await urban('POST', `/pairings/${agreementId}/roster`, {
+  await urban('POST', `/pairings/${pairingId}/roster`, {
     name: roster[1],
     post: '副主任',
     role: 'team',
     from: today,
   });
-  const record = await urban<{ id: number }>('POST', `/pairings/${agreementId}/records`, {
+  const record = await urban<{ id: number }>('POST', `/pairings/${pairingId}/records`, {
     type: 'activity',
     date: today,
     place: `${village.name}党员活动室`,

@@ -1,128 +1,27 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
-import type { DemoAccount } from '../server.ts';
+import { chinaDay, phone, signedPairing } from '../pairing-setup.ts';
 
 // Transparency and money (issue 12 item 8): a unit's fund reaches a village and is confirmed, the
 // village records what it was spent on, anyone reads the village's 村务公开 page on a phone, and
 // the yearly letter to the donor downloads and reads back with the fund, the use and the balance.
-//
-// The pairing is made for this journey through the API, between a unit of 市国资委党委 and a
-// village of 朱泾镇 that are not the demo accounts' own (nor the first ones other journeys pick),
-// by the admins above them (相对集中 for the unit, the town for the village).
 
-const phone = { width: 390, height: 844 };
-
-/** Today in China time, and a day some years on. */
-const chinaDay = (offsetDays = 0) =>
-  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-type Api = <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-) => Promise<T>;
-
-/** The API as a demo account, signed in from here (not from a browser). */
-async function apiAs(account: DemoAccount): Promise<Api> {
-  const baseUrl = inject('baseUrl');
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: account.username, password: account.password }),
-  });
-  expect(login.status, await login.clone().text()).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return async (method, path, body) => {
-    const response = await fetch(`${baseUrl}/api${path}`, {
-      method,
-      headers: {
-        cookie,
-        'idempotency-key': `journey-${randomBytes(8).toString('hex')}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as never;
-  };
-}
-
-type Org = { id: number; name: string };
-
-/** The last org of `kind` on the caller's first page, other than the demo account's own. */
-async function lastOrg(api: Api, kind: string, not: string): Promise<Org> {
-  const { items } = await api<{ items: Org[] }>('GET', `/orgs?kind=${kind}&pageSize=10`);
-  const org = items.filter((o) => o.name !== not).pop();
-  if (!org) throw new Error(`no ${kind} other than ${not}`);
-  return org;
-}
-
-type Prepared = { pairingId: number; unit: Org; village: Org; urban: Api; rural: Api };
-
-/** A pairing signed by both sides whose term starts today, with one checkable project. */
-async function preparePairing(): Promise<Prepared> {
-  const city = await apiAs(demoAccount('city_admin'));
-  const urban = await apiAs(demoAccount('district_admin', '国资委'));
-  const rural = await apiAs(demoAccount('town_admin'));
-  const today = chinaDay();
-  const unit = await lastOrg(urban, 'urban_unit', demoAccount('unit_admin').orgName);
-  const village = await lastOrg(rural, 'village', demoAccount('village_admin').orgName);
-
-  const { round } = await city<{ round: { id: number } }>('POST', '/rounds', {
-    name: `村务公开旅程 ${Date.now()}`,
-    periodStart: today,
-    periodEnd: chinaDay(3 * 365),
-    intentionDeadline: today,
-    signingDeadline: today,
-    termEnd: chinaDay(3 * 365),
-  });
-  const advance = (to: string) => city('POST', `/rounds/${round.id}/transitions`, { to });
-  await advance('intentions_open');
-  const submitted = await urban<{ intention: { id: number } }>(
-    'POST',
-    `/rounds/${round.id}/intentions`,
-    { ruralOrgId: village.id, urbanOrgId: unit.id },
-  );
-  const { agreementId } = await rural<{ agreementId: number }>(
-    'POST',
-    `/intentions/${submitted.intention.id}/accept`,
-  );
-  await advance('balancing');
-  await advance('signing');
-
-  type Agreement = {
-    version: number;
-    content: { yearlyFunds: { year: number; amount: number }[]; projects: unknown[] };
-  };
-  const draft = await urban<Agreement>('GET', `/agreements/${agreementId}`);
-  const saved = await urban<Agreement>('PUT', `/agreements/${agreementId}`, {
-    version: draft.version,
-    content: {
-      ...draft.content,
-      yearlyFunds: draft.content.yearlyFunds.map((f) => ({ ...f, amount: 50_000 })),
-      projects: [
-        {
-          title: '村道路灯安装',
-          target: '主干道安装太阳能路灯',
-          budget: 50_000,
-          year: Number(today.slice(0, 4)),
-          indicator: { description: '路灯安装完成并通过验收', quantity: 40, unit: '盏' },
-        },
-      ],
+/** A signed pairing whose term starts today, with one checkable project. */
+const preparePairing = () =>
+  signedPairing({
+    roundName: '村务公开旅程',
+    pick: 'last',
+    yearlyFund: 50_000,
+    project: {
+      title: '村道路灯安装',
+      target: '主干道安装太阳能路灯',
+      budget: 50_000,
+      indicator: { description: '路灯安装完成并通过验收', quantity: 40, unit: '盏' },
     },
   });
-  await urban('POST', `/agreements/${agreementId}/sign`, { version: saved.version });
-  await rural('POST', `/agreements/${agreementId}/sign`, { version: saved.version });
-  return { pairingId: agreementId, unit, village, urban, rural };
-}
 
 let reader: Session;
 let village: Session;
