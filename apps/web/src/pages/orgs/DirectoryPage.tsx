@@ -84,7 +84,10 @@ export default function DirectoryPage() {
       width: 260,
       render: (name: string, row) => (
         <Space size={4} wrap>
-          <Typography.Link>{name}</Typography.Link>
+          {/* The row opens the detail; the href lets the keyboard reach it and a new tab open it. */}
+          <Typography.Link href={`/orgs/${row.id}`} onClick={(e) => e.preventDefault()}>
+            {name}
+          </Typography.Link>
           {row.weakVillage && (
             <Tag color="red" bordered={false}>
               {t('org.weakVillage')}
@@ -224,7 +227,8 @@ export default function DirectoryPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          scroll={{ x: 1000 }}
+          // An empty table scrolls nowhere: a scroll box with nothing to focus shuts out the keyboard.
+          scroll={table.dataSource?.length ? { x: 1000 } : undefined}
           onRow={(row) => ({
             onClick: () => navigate(`/orgs/${row.id}`),
             style: { cursor: 'pointer' },

@@ -210,7 +210,8 @@ export default function UsersPage() {
         rowKey="id"
         size="middle"
         columns={columns}
-        scroll={{ x: 1100 }}
+        // An empty table scrolls nowhere: a scroll box with nothing to focus shuts out the keyboard.
+        scroll={table.dataSource?.length ? { x: 1100 } : undefined}
         {...table}
       />
       {creating && (
