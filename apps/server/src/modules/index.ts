@@ -14,6 +14,7 @@ import { ledgerRoutes } from './ledger/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
+import { todoRoutes } from './todo/routes.ts';
 
 /**
  * Every module's routes, mounted under /api. A module's port (what it asks of a module that
@@ -33,4 +34,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   allocationRoutes,
   notificationRoutes,
   ledgerRoutes,
+  todoRoutes,
 ];

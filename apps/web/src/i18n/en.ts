@@ -6,6 +6,7 @@ import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
 import { a11yEn } from './a11y.en.ts';
+import { todoEn } from './todo.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -263,4 +264,5 @@ export const en: Record<MessageKey, string> = {
   ...checkinEn,
   ...disclosureEn,
   ...a11yEn,
+  ...todoEn,
 };

@@ -5,6 +5,7 @@ import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { a11yZhCN } from './a11y.zh-CN.ts';
+import { todoZhCN } from './todo.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -261,6 +262,7 @@ export const zhCN = {
   ...checkinZhCN,
   ...disclosureZhCN,
   ...a11yZhCN,
+  ...todoZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -93,30 +93,37 @@ export async function pairingRecords(
 /**
  * What the caller's side must confirm (the other side's pending records that do not count yet)
  * and the disputes it may settle (town, district and city admins above the village), in SQL the
- * same way `sideOf` and the policy decide it.
+ * same way `sideOf` and the policy decide it; null where the role has none.
  */
-function awaitingWhere(scope: Scope, today: string): SQL | null {
-  const parts: SQL[] = [];
+export function awaitingParts(
+  scope: Scope,
+  today: string,
+): { confirm: SQL | null; settle: SQL | null } {
   const unconfirmed = (side: 'urban' | 'rural', party: SQL) =>
     sql`(lr.side = ${side} and lr.state = 'pending' and lr.counts_from > ${today}::date
       and ${party})`;
-  switch (scope.role) {
-    case 'unit_admin':
-      parts.push(unconfirmed('rural', sql`u.path = ${scope.path}`));
-      break;
-    case 'district_admin':
-      parts.push(unconfirmed('rural', withinScope(sql`u.path`, scope)));
-      break;
-    case 'village_admin':
-      parts.push(unconfirmed('urban', sql`r.path = ${scope.path}`));
-      break;
-    case 'town_admin':
-      parts.push(unconfirmed('urban', withinScope(sql`r.path`, scope)));
-      break;
-  }
-  if (roleMay(scope.role, 'ledger', 'settle')) {
-    parts.push(sql`(lr.state = 'disputed' and ${withinScope(sql`r.path`, scope)})`);
-  }
+  const confirm = (() => {
+    switch (scope.role) {
+      case 'unit_admin':
+        return unconfirmed('rural', sql`u.path = ${scope.path}`);
+      case 'district_admin':
+        return unconfirmed('rural', withinScope(sql`u.path`, scope));
+      case 'village_admin':
+        return unconfirmed('urban', sql`r.path = ${scope.path}`);
+      case 'town_admin':
+        return unconfirmed('urban', withinScope(sql`r.path`, scope));
+      default:
+        return null;
+    }
+  })();
+  const settle = roleMay(scope.role, 'ledger', 'settle')
+    ? sql`(lr.state = 'disputed' and ${withinScope(sql`r.path`, scope)})`
+    : null;
+  return { confirm, settle };
+}
+
+function awaitingWhere(scope: Scope, today: string): SQL | null {
+  const parts = Object.values(awaitingParts(scope, today)).filter((p): p is SQL => p !== null);
   return parts.length === 0 ? null : sql`(${sql.join(parts, sql` or `)})`;
 }
 

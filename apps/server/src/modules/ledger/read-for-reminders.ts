@@ -50,7 +50,8 @@ export const dutyCandidates = (today: string) => sql`(
 type Names = { pairingId: number; urbanOrgId: number; urbanName: string; ruralName: string };
 type Person = { person: string; name: string; post: string };
 
-const ruleKinds = new Map<string, string>();
+/** Each rule's kind by pack and rule id (`${packId}\u0000${ruleId}`). */
+export const ruleKinds = new Map<string, string>();
 for (const pack of Object.values(PACKS)) {
   for (const rule of pack.rules) ruleKinds.set(`${pack.id}\u0000${rule.id}`, rule.kind);
 }
