@@ -21,10 +21,11 @@ test('an admin creates a user who must change the one-time password at first sig
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('新街镇管理员');
+  // Before a select opens: antd's open list (a listbox) carries no name of its own.
+  await checkAccessibility(page, 'users-create-dialog');
   await dialog.getByLabel('角色').click();
   await page.getByTitle('街镇管理员').click();
   await chooseOrg(page, dialog.getByLabel('所属组织'), '朱泾镇');
-  await checkAccessibility(page, 'users-create-dialog');
   await dialog.getByRole('button', { name: /创\s*建/ }).click();
 
   const password = (await page.getByTestId('initial-password').innerText()).trim();
