@@ -14,11 +14,12 @@ import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
 import { appTheme } from './theme.ts';
 
-// Public pages (no sign-in): the live status board, a pair's public commitment, QR check-in and a
+// Public pages (no sign-in): the live status board, the 名录, a pair's public commitment, QR check-in and a
 // village's disclosure of its assistance funds (村务公开).
 const BoardPage = lazy(() => import('./pages/board/BoardPage.tsx'));
 const BoardIndexPage = lazy(() => import('./pages/board/BoardIndexPage.tsx'));
 const CommitmentPage = lazy(() => import('./pages/board/CommitmentPage.tsx'));
+const PublicDirectoryPage = lazy(() => import('./pages/board/PublicDirectoryPage.tsx'));
 const PublicCheckinPage = lazy(() => import('./pages/ledger/checkin/PublicCheckinPage.tsx'));
 const DisclosurePage = lazy(() => import('./pages/ledger/DisclosurePage.tsx'));
 
@@ -49,6 +50,7 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/board" element={<BoardIndexPage />} />
                 <Route path="/board/:roundId" element={<BoardPage />} />
+                <Route path="/board/:roundId/directory" element={<PublicDirectoryPage />} />
                 <Route path="/commitments/:agreementId" element={<CommitmentPage />} />
                 <Route path="/checkin/:token" element={<PublicCheckinPage />} />
                 <Route path="/public/villages/:id/disclosure" element={<DisclosurePage />} />

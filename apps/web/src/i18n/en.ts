@@ -2,6 +2,7 @@ import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { disclosureEn } from './disclosure.en.ts';
+import { chooseEn } from './choose.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
 import { offlineEn } from './offline.en.ts';
@@ -93,8 +94,6 @@ export const en: Record<MessageKey, string> = {
   'directory.weak': 'Weak village',
   'directory.weakOnly': 'Weak villages only',
   'directory.notWeak': 'Not weak',
-  'directory.underParent': 'Showing organizations under “{name}”',
-  'directory.showAll': 'Show all',
   'directory.empty': 'No organizations in your scope',
   'directory.noMatch': 'No organization matches; try another keyword or clear the filters',
 
@@ -264,5 +263,6 @@ export const en: Record<MessageKey, string> = {
   ...checkinEn,
   ...disclosureEn,
   ...a11yEn,
+  ...chooseEn,
   ...todoEn,
 };

@@ -2,6 +2,7 @@ import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
+import { chooseZhCN } from './choose.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { a11yZhCN } from './a11y.zh-CN.ts';
@@ -93,8 +94,6 @@ export const zhCN = {
   'directory.weak': '经济薄弱村',
   'directory.weakOnly': '仅经济薄弱村',
   'directory.notWeak': '非经济薄弱村',
-  'directory.underParent': '正在查看「{name}」的下级组织',
-  'directory.showAll': '查看全部',
   'directory.empty': '管辖范围内暂无组织',
   'directory.noMatch': '没有符合条件的组织，请换个关键词或清除筛选',
 
@@ -262,6 +261,7 @@ export const zhCN = {
   ...checkinZhCN,
   ...disclosureZhCN,
   ...a11yZhCN,
+  ...chooseZhCN,
   ...todoZhCN,
 } as const;
 

@@ -55,6 +55,29 @@ export type IntentionView = z.infer<typeof intentionView>;
 
 export const intentionList = z.object({ items: z.array(intentionView) });
 
+/**
+ * What a village or town deciding reads of the unit that chose it: its 单位类别, annual budget,
+ * capacity, the working committee or district it belongs to, and its 资源清单 for the round in
+ * full (S2 §2.2). Organizations only: no contact person.
+ */
+export const unitProfile = z.object({
+  unitType: z.string().nullable(),
+  yearlyBudget: z.number().nullable(),
+  capacity: z.number().nullable(),
+  parentName: z.string().nullable(),
+  parentKind: z.enum(['working_committee', 'district']).nullable(),
+  resources: z.array(
+    z.object({ category: z.string(), note: z.string().nullable(), amount: z.number().nullable() }),
+  ),
+});
+export type UnitProfile = z.infer<typeof unitProfile>;
+
+/** An intention the rural side in the caller's scope received, with the unit's profile. */
+export const incomingIntention = intentionView.extend({ unit: unitProfile });
+export type IncomingIntention = z.infer<typeof incomingIntention>;
+
+export const incomingList = z.object({ items: z.array(incomingIntention) });
+
 /** What the caller may answer on a renewal: confirm it (once per side) or decline it. */
 export const renewalActions = ['confirm', 'decline'] as const;
 
@@ -123,6 +146,19 @@ export const intentionsApi = {
     params: idParams,
     query: z.object({ state: z.enum(intentionStates).optional() }),
     response: { 200: intentionList },
+  }),
+  incoming: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/intentions/incoming',
+    tags,
+    summary: '本范围内村（镇）收到的结对意向（附单位资源清单）',
+    params: idParams,
+    query: z.object({
+      state: z
+        .enum(intentionStates, { message: `状态应为：${intentionStates.join('、')}` })
+        .optional(),
+    }),
+    response: { 200: incomingList },
   }),
   // A yes answers the intention and the draft agreement it created (none yet for an allocated
   // pair still awaiting the other side); a no answers the intention.

@@ -124,6 +124,8 @@ export const orgsApi = {
       covered: flag.optional(),
       unitType: z.enum(unitTypes, { message: '单位类型不正确' }).optional(),
       parentId: id.optional(),
+      /** Anywhere below this org (a search limited to a tree node), the org itself excluded. */
+      under: id.optional(),
       ...pageQuery,
     }),
     response: { 200: orgList },

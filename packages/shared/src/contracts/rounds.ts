@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { needCategories, resourceCategories, roundStates } from '../pairing-round.ts';
 import { orgKinds } from '../roles.ts';
-import { directoryPage } from './directory.ts';
+import { directoryPage, directoryQuery } from './directory.ts';
 import { abilities, defineRoute, id, idParams } from './route.ts';
 
 /** A calendar date as `YYYY-MM-DD`, and a real one (no 2 月 30 日). */
@@ -169,25 +169,6 @@ const listBody = (categories: readonly string[]) =>
       .max(30, '清单不超过 30 项'),
   });
 export type ListInput = z.infer<ReturnType<typeof listBody>>;
-
-const trueOrFalse = z
-  .enum(['true', 'false'])
-  .transform((v) => v === 'true')
-  .optional();
-
-/** The filters of the public 名录 (`GET /api/public/rounds/:id/directory`). */
-export const directoryQuery = z.object({
-  district: id.optional(),
-  weak: trueOrFalse,
-  need: z
-    .enum(needCategories, { message: `需求类别应为：${needCategories.join('、')}` })
-    .optional(),
-  uncovered: trueOrFalse,
-  q: z.string().trim().max(50, '关键词不超过 50 字').optional(),
-  page: z.coerce.number().int().min(1, '页码从 1 开始').max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200, '每页不超过 200 条').default(50),
-});
-export type DirectoryQuery = z.output<typeof directoryQuery>;
 
 const tags = ['rounds'];
 const orgListParams = z.object({ id, orgId: id });

@@ -83,6 +83,7 @@ describe('authorization matrix of the intention and renewal routes', () => {
     await checkAuthz(env, s, [
       { method: 'GET', url: `/api/rounds/${roundId}/intentions`, expect: readers },
       { method: 'GET', url: `/api/rounds/${roundId}/intentions?state=pending`, expect: readers },
+      { method: 'GET', url: `/api/rounds/${roundId}/intentions/incoming`, expect: readers },
       {
         // The town decides for its village; the village then finds it already decided.
         method: 'POST',

@@ -20,12 +20,10 @@ const windowOf = (round: Round, now: Date): Window => ({
   now,
 });
 
-async function intentionRows(
-  db: Db,
-  scope: Scope,
-  roundId: number,
-  filter: { state?: IntentionState },
-) {
+/** `rural`: only intentions whose village or town lies inside the caller's scope (its inbox). */
+export type IntentionFilter = { state?: IntentionState; side?: 'rural' };
+
+async function intentionRows(db: Db, scope: Scope, roundId: number, filter: IntentionFilter) {
   authorize(can, scope, 'read');
   const round = await getRound(db, scope, roundId);
   const rows = await queryRows<IntentionListRow>(
@@ -42,6 +40,7 @@ async function intentionRows(
       where i.round_id = ${roundId}
         and (${withinScope(sql`uo.path`, scope)} or ${withinScope(sql`ro.path`, scope)})
         ${filter.state ? sql`and i.state = ${filter.state}` : sql``}
+        ${filter.side === 'rural' ? sql`and ${withinScope(sql`ro.path`, scope)}` : sql``}
       order by i.id`,
   );
   return { round, rows };
@@ -61,7 +60,7 @@ export async function intentionViews(
   scope: Scope,
   now: Date,
   roundId: number,
-  filter: { state?: IntentionState },
+  filter: IntentionFilter,
 ): Promise<IntentionView[]> {
   const { round, rows } = await intentionRows(db, scope, roundId, filter);
   const window = windowOf(round, now);

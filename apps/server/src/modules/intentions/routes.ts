@@ -8,6 +8,7 @@ import { confirmRenewal } from './commands/confirm-renewal.ts';
 import { declineRenewal } from './commands/decline-renewal.ts';
 import { declineIntention, withdrawIntention } from './commands/refuse.ts';
 import { submitIntention } from './commands/submit.ts';
+import { incomingIntentions } from './incoming.ts';
 import type { IntentionPorts } from './ports.ts';
 import { presentDecided } from './present.ts';
 import { intentionViews, listRenewals } from './queries.ts';
@@ -40,6 +41,16 @@ export const intentionRoutes =
         ctx.clock.now(),
         request.params.id,
         request.query,
+      ),
+    }));
+
+    route(app, intentionsApi.incoming, async (request) => ({
+      items: await incomingIntentions(
+        db,
+        requireScope(request),
+        ctx.clock.now(),
+        request.params.id,
+        request.query.state,
       ),
     }));
 

@@ -124,6 +124,16 @@ describe('GET /api/orgs', () => {
     });
   });
 
+  it('searches anywhere below a tree node with `under`, where `parentId` sees its children only', async () => {
+    const q = encodeURIComponent('民主村');
+    const names = async (url: string) =>
+      (await call('GET', url, 'jinshan')).json().items.map((i: { id: number }) => i.id);
+    expect(await names(`/api/orgs?q=${q}&parentId=${ids.jinshan}`)).toEqual([]);
+    expect(await names(`/api/orgs?q=${q}&under=${ids.jinshan}`)).toEqual([ids.minzhu]);
+    expect(await names(`/api/orgs?under=${ids.minzhu}`)).toEqual([]);
+    expect((await call('GET', `/api/orgs?under=${ids.qingpu}`, 'jinshan')).statusCode).toBe(404);
+  });
+
   it('answers 404 for a district filter outside the scope, 401 without a session, 422 on bad input', async () => {
     expect((await call('GET', `/api/orgs?districtId=${ids.qingpu}`, 'jinshan')).statusCode).toBe(
       404,

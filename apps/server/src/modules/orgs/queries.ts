@@ -34,6 +34,7 @@ export type ListQuery = {
   covered?: boolean;
   unitType?: string;
   parentId?: number;
+  under?: number;
   page: number;
   pageSize: number;
 };
@@ -91,6 +92,10 @@ export async function listOrgs(db: Db, scope: Scope, query: ListQuery): Promise<
   }
   if (query.unitType) where.push(sql`o.unit_type = ${query.unitType}`);
   if (query.parentId) where.push(sql`o.parent_id = ${query.parentId}`);
+  if (query.under) {
+    const node = await findInScope(db, scope, query.under);
+    where.push(withinScope(sql`o.path`, node), sql`o.id <> ${node.id}`);
+  }
   const filter = sql.join(where, sql` AND `);
 
   const offset = (query.page - 1) * query.pageSize;

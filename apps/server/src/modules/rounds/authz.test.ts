@@ -100,6 +100,8 @@ describe('authorization matrix of the round, quota and list routes', () => {
         body: resources,
         expect: only({ city_admin: 200, district_admin: 404, unit_admin: 200 }),
       },
+      { method: 'GET', url: `/api/rounds/${roundId}/targets`, expect: readers },
+      { method: 'GET', url: `/api/public/rounds/${roundId}/directory/areas`, expect: publicRoute },
       { method: 'GET', url: '/api/public/rounds', expect: publicRoute },
       { method: 'GET', url: `/api/public/rounds/${roundId}/directory`, expect: publicRoute },
       {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { roundsApi } from '@pairing/shared';
+import { directoryApi, roundsApi } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { chinaDay } from './dates.ts';
-import { directory } from './directory.ts';
+import { directory, directoryAreas, targets } from './directory.ts';
 import { letterFileName } from './letter-name.ts';
 import { quotaLetter } from './letter.ts';
 import { readList, replaceList } from './lists.ts';
@@ -20,6 +20,9 @@ import {
   transitionRound,
   updateRound,
 } from './service.ts';
+
+// The 名录 is open to anyone, so a crawler could page it without end; the limit is per address.
+const publicReadLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 export const roundRoutes =
   (ctx: AppContext, reader: IntentionsReader): FastifyPluginAsyncZod =>
@@ -113,7 +116,21 @@ export const roundRoutes =
       items: (await listPublicRounds(db)).map(presentRound),
     }));
 
-    route(app, roundsApi.directory, async (request) =>
-      directory(db, reader, request.params.id, request.query),
+    route(
+      app,
+      roundsApi.directory,
+      async (request) => directory(db, reader, request.params.id, request.query),
+      publicReadLimit,
+    );
+
+    route(
+      app,
+      directoryApi.areas,
+      async (request) => directoryAreas(db, request.params.id),
+      publicReadLimit,
+    );
+
+    route(app, directoryApi.targets, async (request) =>
+      targets(db, reader, requireScope(request), request.params.id, request.query),
     );
   };

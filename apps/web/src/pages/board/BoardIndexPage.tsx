@@ -29,7 +29,13 @@ export default function BoardIndexPage() {
           <List
             dataSource={items}
             renderItem={(r) => (
-              <List.Item>
+              <List.Item
+                actions={[
+                  <Link key="directory" to={`/board/${r.id}/directory`}>
+                    {t('publicDirectory.open')}
+                  </Link>,
+                ]}
+              >
                 <Link to={`/board/${r.id}`}>{r.name}</Link>
                 <Tag color={stateColor[r.state]}>{roundStateLabel(t, r.state)}</Tag>
               </List.Item>

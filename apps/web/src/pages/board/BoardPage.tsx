@@ -165,6 +165,9 @@ export default function BoardPage() {
                 <Typography.Text type="secondary">
                   {t('board.updatedAt', { at: new Date(board.computedAt).toLocaleString('zh-CN') })}
                 </Typography.Text>
+                <Link to={`/board/${board.roundId}/directory`} data-testid="board-directory-link">
+                  <Button>{t('publicDirectory.openLong')}</Button>
+                </Link>
                 {mayReadUncovered && (
                   <Link to={`/rounds/${board.roundId}/uncovered`}>
                     <Button type="primary" ghost data-testid="board-uncovered-link">

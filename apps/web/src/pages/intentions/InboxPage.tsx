@@ -9,20 +9,21 @@ import {
   Popconfirm,
   Segmented,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { intentionsApi, type IntentionState, type IntentionView } from '@pairing/shared';
+import { intentionsApi, type IncomingIntention, type IntentionState } from '@pairing/shared';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
+import { CardsOrTable } from '../directory/CardsOrTable.tsx';
 import type { Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
 import { RenewalsCard } from './RenewalsCard.tsx';
+import { UnitProfileView } from './UnitProfileView.tsx';
 
 /** 待确认: the rural side accepts or declines the units that chose it. */
 export default function InboxPage() {
@@ -48,7 +49,7 @@ function Incoming({ round }: { round: Round }) {
   const [filter, setFilter] = useState<IntentionState | 'all'>('pending');
   const { data, error, loading, reload } = useRequest(
     () =>
-      call(intentionsApi.list, {
+      call(intentionsApi.incoming, {
         params: { id: round.id },
         query: { state: filter === 'all' ? undefined : filter },
       }),
@@ -56,7 +57,7 @@ function Incoming({ round }: { round: Round }) {
   );
   const open = round.state === 'intentions_open';
 
-  const accept = async (i: IntentionView) => {
+  const accept = async (i: IncomingIntention) => {
     try {
       const { agreementId } = await call(intentionsApi.accept, { params: { id: i.id } });
       reload();
@@ -74,7 +75,7 @@ function Incoming({ round }: { round: Round }) {
     }
   };
 
-  const decline = async (i: IntentionView) => {
+  const decline = async (i: IncomingIntention) => {
     try {
       await call(intentionsApi.decline, { params: { id: i.id } });
       message.success(t('inbox.declined'));
@@ -84,8 +85,56 @@ function Incoming({ round }: { round: Round }) {
     }
   };
 
-  const columns: TableColumnsType<IntentionView> = [
-    { title: t('intentions.urbanOrg'), dataIndex: 'urbanOrgName' },
+  // The server says what the caller may do (abilities); a yes of this side already given on
+  // an allocated pair awaits the unit's.
+  const actionsOf = (i: IncomingIntention) =>
+    i.abilities.accept || i.abilities.decline ? (
+      <Space>
+        {i.abilities.accept ? (
+          <Popconfirm
+            title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
+            description={t('inbox.acceptHint')}
+            okText={t('inbox.accept')}
+            onConfirm={() => accept(i)}
+          >
+            <Button size="small" type="primary" data-testid={`accept-${i.id}`}>
+              {t('inbox.accept')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          i.source === 'allocation' &&
+          i.ruralConfirmedAt && (
+            <Typography.Text type="secondary">{t('inbox.awaitingUnit')}</Typography.Text>
+          )
+        )}
+        {i.abilities.decline && (
+          <Popconfirm
+            title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
+            okText={t('inbox.decline')}
+            onConfirm={() => decline(i)}
+          >
+            <Button size="small" danger>
+              {t('inbox.decline')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    ) : (
+      '—'
+    );
+
+  const columns: TableColumnsType<IncomingIntention> = [
+    {
+      title: t('intentions.urbanOrg'),
+      dataIndex: 'urbanOrgName',
+      width: 140,
+      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    },
+    {
+      title: t('choose.unit'),
+      key: 'unit',
+      render: (_, i) => <UnitProfileView unit={i.unit} testId={`unit-${i.id}`} />,
+    },
     {
       title: t('intentions.ruralOrg'),
       dataIndex: 'ruralOrgName',
@@ -104,7 +153,7 @@ function Incoming({ round }: { round: Round }) {
       title: t('intentions.source'),
       dataIndex: 'source',
       width: 90,
-      render: (source: IntentionView['source']) => t(`intentionSource.${source}`),
+      render: (source: IncomingIntention['source']) => t(`intentionSource.${source}`),
     },
     {
       title: t('intentions.state'),
@@ -122,50 +171,29 @@ function Incoming({ round }: { round: Round }) {
       title: t('common.actions'),
       key: 'actions',
       width: 170,
-      // The server says what the caller may do (abilities); a yes of this side already given on
-      // an allocated pair awaits the unit's.
-      render: (_, i) =>
-        i.abilities.accept || i.abilities.decline ? (
-          <Space>
-            {i.abilities.accept ? (
-              <Popconfirm
-                title={t('inbox.acceptQuestion', { name: i.urbanOrgName })}
-                description={t('inbox.acceptHint')}
-                okText={t('inbox.accept')}
-                onConfirm={() => accept(i)}
-              >
-                <Button size="small" type="primary" data-testid={`accept-${i.id}`}>
-                  {t('inbox.accept')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              i.source === 'allocation' &&
-              i.ruralConfirmedAt && (
-                <Typography.Text type="secondary">{t('inbox.awaitingUnit')}</Typography.Text>
-              )
-            )}
-            {i.abilities.decline && (
-              <Popconfirm
-                title={t('inbox.declineQuestion', { name: i.urbanOrgName })}
-                okText={t('inbox.decline')}
-                onConfirm={() => decline(i)}
-              >
-                <Button size="small" danger>
-                  {t('inbox.decline')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        ) : (
-          '—'
-        ),
+      render: (_, i) => actionsOf(i),
     },
   ];
+
+  const card = (i: IncomingIntention) => (
+    <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        <Typography.Text strong>{i.urbanOrgName}</Typography.Text>
+        <IntentionStateTag state={i.state} />
+      </Space>
+      <Typography.Text type="secondary">
+        {i.ruralOrgName} · {t(`intentionSource.${i.source}`)} ·{' '}
+        {new Date(i.submittedAt).toLocaleString('zh-CN')}
+      </Typography.Text>
+      <UnitProfileView unit={i.unit} testId={`unit-${i.id}`} />
+      {actionsOf(i)}
+    </Space>
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {!open && <Alert type="warning" showIcon title={t('inbox.closed')} />}
-      <Space>
+      <Space wrap>
         <Segmented
           value={filter}
           onChange={(v) => setFilter(v as IntentionState | 'all')}
@@ -181,15 +209,14 @@ function Incoming({ round }: { round: Round }) {
         </Button>
       </Space>
       {error && <Alert type="error" showIcon title={error.message} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <CardsOrTable<IncomingIntention>
         loading={loading}
         columns={columns}
+        card={card}
         dataSource={data?.items ?? []}
         pagination={false}
         locale={{ emptyText: t('inbox.empty') }}
-        data-testid="inbox-table"
+        testId="inbox-table"
       />
     </Space>
   );

@@ -9,18 +9,18 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import {
+  directoryApi,
   intentionsApi,
   needCategories,
   orgsApi,
-  roundsApi,
   type IntentionView,
+  type TargetEntry,
 } from '@pairing/shared';
 import { call, newIdempotencyKey } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
@@ -29,14 +29,16 @@ import { useI18n } from '../../i18n/index.tsx';
 import { ErrorAlert, QuerySearch, useListTable } from '../../components/ListControls.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
-import { DistrictSelect } from '../orgs/DistrictSelect.tsx';
-import type { DirectoryEntry, Round } from '../rounds/api.ts';
+import { AreaFilters } from '../directory/AreaFilters.tsx';
+import { CardsOrTable } from '../directory/CardsOrTable.tsx';
+import { ItemList } from '../directory/ItemList.tsx';
+import type { Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
 import { RenewalsCard } from './RenewalsCard.tsx';
 import { submitIntention } from './submit.ts';
 
-const filterKeys = ['q', 'district', 'weak', 'need', 'uncovered'] as const;
+const filterKeys = ['q', 'district', 'town', 'weak', 'need', 'uncovered'] as const;
 const holdsPlace = (i: IntentionView) => i.state === 'pending' || i.state === 'accepted';
 
 /**
@@ -59,7 +61,7 @@ export default function SelectPage() {
         {forSeveral && (
           <Space style={{ marginBottom: 12 }}>
             <Typography.Text>{t('select.forUnit')}</Typography.Text>
-            <div style={{ width: 320 }}>
+            <div style={{ width: 320, maxWidth: '100%' }}>
               <OrgSelect
                 kinds={['urban_unit']}
                 value={unitId}
@@ -90,11 +92,12 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
 
   const directory = useRequest(
     () =>
-      call(roundsApi.directory, {
+      call(directoryApi.targets, {
         params: { id: round.id },
         query: {
           q: values.q,
           district: values.district,
+          town: values.town,
           weak: values.weak,
           need: values.need,
           uncovered: values.uncovered,
@@ -106,6 +109,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       round.id,
       values.q,
       values.district,
+      values.town,
       values.weak,
       values.need,
       values.uncovered,
@@ -141,7 +145,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     intentions.reload();
   };
 
-  const submit = async (entry: DirectoryEntry) => {
+  const submit = async (entry: TargetEntry) => {
     if (!unitId) return;
     const key = keys.current.get(entry.id) ?? newIdempotencyKey('intent');
     keys.current.set(entry.id, key);
@@ -188,83 +192,130 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     }
   };
 
-  const columns: TableColumnsType<DirectoryEntry> = [
-    {
-      title: t('org.name'),
-      dataIndex: 'name',
-      render: (name: string, e) => (
-        <Space size={4} wrap>
-          <span>{name}</span>
-          {e.kind === 'town' && <Tag bordered={false}>{t('kind.town')}</Tag>}
-          {e.weakVillage && (
-            <Tag color="red" bordered={false}>
-              {t('org.weakVillage')}
-            </Tag>
-          )}
-        </Space>
-      ),
-    },
-    { title: t('org.district'), dataIndex: 'districtName', width: 100, render: (v) => v || '—' },
-    { title: t('org.town'), dataIndex: 'townName', width: 130, render: (v) => v || '—' },
-    {
-      title: t('select.needs'),
-      dataIndex: 'needs',
-      render: (needs: string[]) =>
-        needs.length ? (
-          needs.map((n) => <Tag key={n}>{n}</Tag>)
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
-    },
-    {
-      title: t('select.places'),
-      key: 'places',
-      width: 110,
-      render: (_, e) => (
-        <Tag color={e.taken >= e.cap ? 'red' : 'green'} data-testid="places">
-          {e.taken} / {e.cap}
+  const nameOf = (e: TargetEntry) => (
+    <Space size={4} wrap>
+      <Typography.Text strong>{e.name}</Typography.Text>
+      {e.kind === 'town' && <Tag bordered={false}>{t('kind.town')}</Tag>}
+      {e.weakVillage && (
+        <Tag color="red" bordered={false}>
+          {t('org.weakVillage')}
         </Tag>
-      ),
-    },
-    {
-      title: t('org.covered'),
-      dataIndex: 'covered',
-      width: 90,
-      render: (covered: boolean) =>
-        covered ? (
-          <Tag color="success">{t('org.coveredYes')}</Tag>
-        ) : (
-          <Tag>{t('org.coveredNo')}</Tag>
-        ),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 130,
-      render: (_, e) =>
-        chosen.has(e.id) ? (
-          <Tag color="blue">{t('select.alreadyChosen')}</Tag>
-        ) : (
+      )}
+    </Space>
+  );
+  const placesOf = (e: TargetEntry) => (
+    <Tag color={e.taken >= e.cap ? 'red' : 'green'} data-testid="places">
+      {e.taken} / {e.cap}
+    </Tag>
+  );
+  const coveredOf = (e: TargetEntry) => (
+    <Space orientation="vertical" size={0}>
+      {e.covered ? (
+        <Tag color="success">{t('org.coveredYes')}</Tag>
+      ) : (
+        <Tag>{t('org.coveredNo')}</Tag>
+      )}
+      {e.pairedUnits.length > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('choose.pairedWith', { names: e.pairedUnits.join('、') })}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+  const needsOf = (e: TargetEntry) => (
+    <ItemList items={e.needs} empty={t('choose.noNeeds')} testId={`needs-${e.id}`} />
+  );
+  const actionOf = (e: TargetEntry) =>
+    chosen.has(e.id) ? (
+      <Tag color="blue">{t('select.alreadyChosen')}</Tag>
+    ) : (
+      <Popconfirm
+        title={t('select.confirmTitle', { name: e.name })}
+        description={e.taken >= e.cap ? t('select.fullHint') : undefined}
+        okText={t('select.submit')}
+        onConfirm={() => submit(e)}
+        disabled={!open || !unitId}
+      >
+        <Button
+          size="small"
+          type="primary"
+          disabled={!open || !unitId}
+          loading={busy === e.id}
+          data-testid={`choose-${e.id}`}
+        >
+          {t('select.submit')}
+        </Button>
+      </Popconfirm>
+    );
+  const placeOf = (e: TargetEntry) =>
+    [e.districtName, e.townName].filter(Boolean).join(' · ') || '—';
+
+  const columns: TableColumnsType<TargetEntry> = [
+    { title: t('org.name'), dataIndex: 'name', width: 200, render: (_, e) => nameOf(e) },
+    { title: t('org.district'), dataIndex: 'districtName', width: 90, render: (v) => v || '—' },
+    { title: t('org.town'), dataIndex: 'townName', width: 110, render: (v) => v || '—' },
+    { title: t('select.needs'), dataIndex: 'needs', render: (_, e) => needsOf(e) },
+    { title: t('select.places'), key: 'places', width: 90, render: (_, e) => placesOf(e) },
+    { title: t('org.covered'), dataIndex: 'covered', width: 130, render: (_, e) => coveredOf(e) },
+    { title: t('common.actions'), key: 'actions', width: 110, render: (_, e) => actionOf(e) },
+  ];
+
+  const targetCard = (e: TargetEntry) => (
+    <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        {nameOf(e)}
+        {placesOf(e)}
+      </Space>
+      <Typography.Text type="secondary">{placeOf(e)}</Typography.Text>
+      {needsOf(e)}
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="end">
+        {coveredOf(e)}
+        {actionOf(e)}
+      </Space>
+    </Space>
+  );
+
+  // The server says what the caller may do (abilities): the unit's yes on an allocated pair,
+  // and its no, which on a voluntary intention is a withdrawal.
+  const intentionActions = (i: IntentionView) =>
+    i.source === 'allocation' && (i.abilities.confirm || i.abilities.withdraw) ? (
+      <Space>
+        {i.abilities.confirm ? (
           <Popconfirm
-            title={t('select.confirmTitle', { name: e.name })}
-            description={e.taken >= e.cap ? t('select.fullHint') : undefined}
-            okText={t('select.submit')}
-            onConfirm={() => submit(e)}
-            disabled={!open || !unitId}
+            title={t('select.confirmQuestion', { name: i.ruralOrgName })}
+            okText={t('select.confirm')}
+            onConfirm={() => confirm(i)}
           >
-            <Button
-              size="small"
-              type="primary"
-              disabled={!open || !unitId}
-              loading={busy === e.id}
-              data-testid={`choose-${e.id}`}
-            >
-              {t('select.submit')}
+            <Button size="small" type="primary" data-testid={`confirm-${i.id}`}>
+              {t('select.confirm')}
             </Button>
           </Popconfirm>
-        ),
-    },
-  ];
+        ) : (
+          i.urbanConfirmedAt && (
+            <Typography.Text type="secondary">{t('select.awaitingRural')}</Typography.Text>
+          )
+        )}
+        {i.abilities.withdraw && (
+          <Popconfirm
+            title={t('select.declineQuestion')}
+            okText={t('select.decline')}
+            onConfirm={() => withdraw(i)}
+          >
+            <Button size="small" danger>
+              {t('select.decline')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    ) : i.abilities.withdraw ? (
+      <Popconfirm title={t('select.withdrawQuestion')} onConfirm={() => withdraw(i)}>
+        <Button size="small" danger>
+          {t('select.withdraw')}
+        </Button>
+      </Popconfirm>
+    ) : (
+      '—'
+    );
 
   const intentionColumns: TableColumnsType<IntentionView> = [
     { title: t('intentions.ruralOrg'), dataIndex: 'ruralOrgName' },
@@ -284,47 +335,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       title: t('common.actions'),
       key: 'actions',
       width: 180,
-      // The server says what the caller may do (abilities): the unit's yes on an allocated pair,
-      // and its no, which on a voluntary intention is a withdrawal.
-      render: (_, i) =>
-        i.source === 'allocation' && (i.abilities.confirm || i.abilities.withdraw) ? (
-          <Space>
-            {i.abilities.confirm ? (
-              <Popconfirm
-                title={t('select.confirmQuestion', { name: i.ruralOrgName })}
-                okText={t('select.confirm')}
-                onConfirm={() => confirm(i)}
-              >
-                <Button size="small" type="primary" data-testid={`confirm-${i.id}`}>
-                  {t('select.confirm')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              i.urbanConfirmedAt && (
-                <Typography.Text type="secondary">{t('select.awaitingRural')}</Typography.Text>
-              )
-            )}
-            {i.abilities.withdraw && (
-              <Popconfirm
-                title={t('select.declineQuestion')}
-                okText={t('select.decline')}
-                onConfirm={() => withdraw(i)}
-              >
-                <Button size="small" danger>
-                  {t('select.decline')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        ) : i.abilities.withdraw ? (
-          <Popconfirm title={t('select.withdrawQuestion')} onConfirm={() => withdraw(i)}>
-            <Button size="small" danger>
-              {t('select.withdraw')}
-            </Button>
-          </Popconfirm>
-        ) : (
-          '—'
-        ),
+      render: (_, i) => intentionActions(i),
     },
   ];
 
@@ -345,13 +356,18 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
       )}
       <Space wrap>
         <QuerySearch
-          placeholder={t('directory.searchPlaceholder')}
+          placeholder={t('choose.searchPlaceholder')}
           value={values.q}
           onSearch={(q) => update({ q })}
           style={{ width: 240 }}
           data-testid="select-search"
         />
-        <DistrictSelect value={values.district} onChange={(district) => update({ district })} />
+        <AreaFilters
+          roundId={round.id}
+          district={values.district}
+          town={values.town}
+          onChange={update}
+        />
         <Select
           allowClear
           placeholder={t('directory.weak')}
@@ -389,23 +405,32 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         </Button>
       </Space>
       <ErrorAlert error={directory.error} />
-      <Table
-        rowKey="id"
-        size="small"
+      <CardsOrTable<TargetEntry>
         columns={columns}
-        data-testid="directory-table"
+        card={targetCard}
+        testId="directory-table"
         {...directoryTable}
       />
       <Typography.Title level={5}>{t('select.mine')}</Typography.Title>
-      <Table
-        rowKey="id"
-        size="small"
+      <CardsOrTable<IntentionView>
         loading={intentions.loading}
         columns={intentionColumns}
+        card={(i) => (
+          <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+            <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+              <Typography.Text strong>{i.ruralOrgName}</Typography.Text>
+              <IntentionStateTag state={i.state} />
+            </Space>
+            <Typography.Text type="secondary">
+              {new Date(i.submittedAt).toLocaleString('zh-CN')}
+            </Typography.Text>
+            {intentionActions(i)}
+          </Space>
+        )}
         dataSource={mine}
         pagination={false}
         locale={{ emptyText: t('select.noneYet') }}
-        data-testid="my-intentions"
+        testId="my-intentions"
       />
     </Space>
   );

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   findAfterLoading,
@@ -60,5 +60,37 @@ describe('DirectoryPage', () => {
   it("shows the server's error", async () => {
     const { page } = await open(serverError());
     expect(await within(page).findByText(serverErrorMessage)).toBeInTheDocument();
+  });
+
+  it('says a search is limited to the selected node, searches below it, and offers everywhere', async () => {
+    const { page, calls } = await open(paged(), '/orgs?parentId=42&parentName=朱泾镇&q=民主');
+    const limit = await within(page).findByTestId('search-limit');
+    expect(limit).toHaveTextContent(text('directory.limitedTo', { name: '朱泾镇' }));
+    await waitFor(() => expect(calls('/api/orgs').length).toBeGreaterThan(1));
+    const sent = calls('/api/orgs').at(-1)!.url.searchParams;
+    expect(sent.get('under')).toBe('42');
+    expect(sent.get('parentId')).toBeNull();
+    expect(within(page).getByTestId('directory-search').closest('.ant-input-search')).toBeTruthy();
+    fireEvent.click(within(page).getByTestId('search-everywhere'));
+    await waitFor(() =>
+      expect(within(document.body).getByTestId('location')).toHaveTextContent('/orgs?q='),
+    );
+    expect(within(page).queryByTestId('search-limit')).toBeNull();
+    const last = calls('/api/orgs').at(-1)!.url.searchParams;
+    expect(last.get('under')).toBeNull();
+    expect(last.get('q')).toBe('民主');
+  });
+
+  it('browses the children of the selected node while nothing is searched', async () => {
+    const { page, calls } = await open(paged(), '/orgs?parentId=42&parentName=朱泾镇');
+    await within(page).findByTestId('search-limit');
+    await waitFor(() =>
+      expect(calls('/api/orgs').some((c) => c.url.searchParams.get('parentId') === '42')).toBe(
+        true,
+      ),
+    );
+    expect(
+      within(page).getByPlaceholderText(text('directory.searchIn', { name: '朱泾镇' })),
+    ).toBeInTheDocument();
   });
 });

@@ -50,7 +50,9 @@ export default function DirectoryPage() {
           districtId: idOf(values.districtId),
           weak: flagOf(values.weak),
           covered: flagOf(values.covered),
-          parentId: idOf(values.parentId),
+          // Browsing a tree node lists its children; a search there looks anywhere below it.
+          parentId: values.q ? undefined : idOf(values.parentId),
+          under: values.q ? idOf(values.parentId) : undefined,
           page,
           pageSize,
         },
@@ -71,6 +73,7 @@ export default function DirectoryPage() {
     update({ parentId: org ? org.id : null, parentName: org ? org.name : null });
 
   const filtered = Object.entries(values).some(([, value]) => value);
+  const nodeName = values.parentName || values.parentId;
   const table = useListTable(
     { page, pageSize, update },
     request,
@@ -170,7 +173,11 @@ export default function DirectoryPage() {
       >
         <FilterBar filtered={filtered} onClear={reset}>
           <QuerySearch
-            placeholder={t('directory.searchPlaceholder')}
+            placeholder={
+              values.parentId
+                ? t('directory.searchIn', { name: nodeName })
+                : t('directory.searchPlaceholder')
+            }
             value={values.q}
             onSearch={(q) => update({ q })}
             style={{ width: 260 }}
@@ -214,12 +221,18 @@ export default function DirectoryPage() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            title={t('directory.underParent', { name: values.parentName || values.parentId })}
+            title={t('directory.limitedTo', { name: nodeName })}
             action={
-              <Button size="small" type="link" onClick={() => selectNode(null)}>
-                {t('directory.showAll')}
+              <Button
+                size="small"
+                type="link"
+                onClick={() => selectNode(null)}
+                data-testid="search-everywhere"
+              >
+                {t('directory.searchEverywhere')}
               </Button>
             }
+            data-testid="search-limit"
           />
         )}
         <ErrorAlert error={request.error} />
