@@ -13,6 +13,7 @@ import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
 import { appTheme } from './theme.ts';
+import './theme.css';
 
 // Public pages (no sign-in): the live status board, the 名录, a pair's public commitment, QR check-in and a
 // village's disclosure of its assistance funds (村务公开).
