@@ -21,3 +21,4 @@ export * from './contracts/evidence.ts';
 export * from './contracts/disclosure.ts';
 export * from './contracts/archive.ts';
 export * from './contracts/todo.ts';
+export * from './audit-actions.ts';

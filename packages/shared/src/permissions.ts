@@ -50,6 +50,8 @@ export const roleRules = {
     submit: ['unit_admin', 'district_admin'],
     withdraw: ['unit_admin', 'district_admin'],
     confirm: ['unit_admin', 'district_admin'],
+    // A district or working committee confirms the allocated pairs of its units and villages at once.
+    confirmInBulk: ['district_admin'],
     decide: ['village_admin', 'town_admin'],
     read: everyReader,
     renew: ['unit_admin', 'district_admin', 'village_admin', 'town_admin'],

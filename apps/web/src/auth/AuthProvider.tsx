@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { authApi, type Me } from '@pairing/shared';
-import { call, setSessionHandlers } from '../api/client.ts';
+import { ApiError, call, setSessionHandlers } from '../api/client.ts';
 import { forgetApiCache } from '../offline/apiCache.ts';
 
 type Auth = {
@@ -17,34 +17,56 @@ type Auth = {
 
 const AuthContext = createContext<Auth | null>(null);
 
+// The pages anyone opens without signing in (App.tsx). There the browser asks who is signed in
+// only if it signed in before: otherwise every visitor of the board would log a 401 for it.
+const publicPages = /^\/(board(\/|$)|commitments\/|checkin\/|public\/)/;
+const signedInHere = 'pairing.signedIn';
+
+function remember(me: Me | null) {
+  if (me) localStorage.setItem(signedInHere, '1');
+  else localStorage.removeItem(signedInHere);
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [reading, setReading] = useState(false);
+  const [asked, setAsked] = useState(false);
   const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const needed = !publicPages.test(pathname) || localStorage.getItem(signedInHere) !== null;
 
   const refresh = useCallback(async () => {
+    setReading(true);
     try {
       const { user: me } = await call(authApi.me);
       setUser(me);
+      remember(me);
       return me;
-    } catch {
+    } catch (e) {
       setUser(null);
+      // Only a 401 says nobody is signed in; without a network the browser still is.
+      if (e instanceof ApiError && e.status === 401) remember(null);
       return null;
     } finally {
-      setLoading(false);
+      setReading(false);
     }
   }, []);
 
+  // Asked once, when the first page that needs it opens (a public page may lead to the app).
   useEffect(() => {
+    if (!needed || asked) return;
+    setAsked(true);
     void refresh();
-  }, [refresh]);
+  }, [needed, asked, refresh]);
+  const loading = reading || (needed && !asked);
 
   useEffect(() => {
     setSessionHandlers({
       // RequireAuth then sends the user to the login page, which says why.
       unauthorized: () => {
         forgetApiCache();
+        remember(null);
         setExpired(true);
         setUser(null);
       },
@@ -56,6 +78,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const { user: me } = await call(authApi.login, { body: { username, password } });
     setExpired(false);
     setUser(me);
+    remember(me);
     return me;
   }, []);
 
@@ -64,6 +87,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await call(authApi.logout);
     } finally {
       forgetApiCache();
+      remember(null);
       setUser(null);
       navigate('/login', { replace: true });
     }

@@ -5,6 +5,7 @@ import { disclosureEn } from './disclosure.en.ts';
 import { chooseEn } from './choose.en.ts';
 import { roundsEn } from './rounds.en.ts';
 import type { MessageKey } from './zh-CN.ts';
+import { auditEn } from './audit.en.ts';
 import { offlineEn } from './offline.en.ts';
 import { a11yEn } from './a11y.en.ts';
 import { todoEn } from './todo.en.ts';
@@ -139,7 +140,7 @@ export const en: Record<MessageKey, string> = {
 
   'districtPairs.title': 'District pairing',
   'districtPairs.intro':
-    'Which district helps which (S1 appendix): central and near-suburban districts help outer and near-suburban ones.',
+    'Which district helps which: central and near-suburban districts help outer and near-suburban ones.',
   'districtPairs.readOnly': 'The city admin maintains this table.',
   'districtPairs.urban': 'Helping district',
   'districtPairs.rural': 'Helped district',
@@ -202,31 +203,8 @@ export const en: Record<MessageKey, string> = {
   'audit.before': 'Before',
   'audit.after': 'After',
   'audit.none': '(none)',
-  'audit.actionPlaceholder': 'Action, e.g. user.created',
   'audit.actorPlaceholder': 'Actor username',
   'audit.empty': 'No audit records',
-
-  'action.user.created': 'User created',
-  'action.user.updated': 'User changed',
-  'action.user.disabled': 'User disabled',
-  'action.user.enabled': 'User enabled',
-  'action.user.locked': 'Account locked',
-  'action.user.password_changed': 'Password changed',
-  'action.user.password_reset': 'Password reset',
-  'action.org.updated': 'Organization changed',
-  'action.org.created': 'Organization created',
-  'action.import.units': 'Units imported',
-  'action.import.weak_villages': 'Weak villages imported',
-  'action.district_pairs.updated': 'District pairing changed',
-
-  'action.demo.seed': 'Demo data created',
-
-  'entity.user': 'User',
-  'entity.demo': 'Demo data',
-  'entity.org': 'Organization',
-  'entity.import': 'Import',
-  'entity.district_pair': 'District pairing',
-  'entity.session': 'Session',
 
   'imports.title': 'Data import',
   'imports.units': 'Urban units',
@@ -259,6 +237,7 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...allocationEn,
   ...offlineEn,
+  ...auditEn,
   ...ledgerEn,
   ...checkinEn,
   ...disclosureEn,

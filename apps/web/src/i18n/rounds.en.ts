@@ -17,9 +17,9 @@ export const roundsEn: Record<keyof typeof roundsZhCN, string> = {
   'roundState.in_force': 'In force',
   'roundState.closed': 'Closed',
 
-  'pack.sh-2010': 'Shanghai 2010 round (S1)',
-  'pack.ah-2011': 'Anhui 2011 co-building (S2)',
-  'pack.town-2010': 'Town "1+1" / "1+2" pairing (S5)',
+  'pack.sh-2010': 'Shanghai 2010 round',
+  'pack.ah-2011': 'Anhui 2011 co-building',
+  'pack.town-2010': 'Town "1+1" / "1+2" pairing',
 
   'rounds.pick': 'Choose a round',
   'rounds.none': 'No pairing round yet',
@@ -198,9 +198,9 @@ export const roundsEn: Record<keyof typeof roundsZhCN, string> = {
   'agreements.amendmentCreated': 'Amendment draft created',
   'agreements.issuesTitle': 'Before signing',
   'agreements.issueProject':
-    'At least {required} project(s) with a checkable indicator are required (R-PROJECT); there are {actual}',
+    'At least {required} project(s) with a checkable indicator are required; there are {actual}',
   'agreements.issueFunds':
-    'Funding in {year} must be at least {required} (weak village, prorated by days; {rule}); it is {actual}',
+    'Funding in {year} must be at least {required} (weak village, prorated by days); it is {actual}',
   'agreements.refused': 'Not done',
   'agreements.commitments': 'Commitments',
   'agreements.addCommitment': 'Add commitment',
@@ -323,4 +323,11 @@ export const roundsEn: Record<keyof typeof roundsZhCN, string> = {
   'notifications.markAll': 'Mark all read',
   'notifications.allRead': 'All marked read',
   'notifications.empty': 'No notifications',
+  // Issue 13 item 8: the agreement page's fixes.
+  'agreements.fixFields': 'Fill in the fields marked in red first',
+  'agreements.signNotNow': 'The round is not in its signing stage: signing is not possible now',
+  'agreements.signWaiting': 'Your side has signed; waiting for the other side',
+  'board.uncoveredExport': 'Export to Excel',
+  'board.weakOnly': 'Weak villages only',
+  'board.notWeak': 'Not weak villages',
 };

@@ -15,9 +15,9 @@ export const roundsZhCN = {
   'roundState.in_force': '帮扶实施',
   'roundState.closed': '已结束',
 
-  'pack.sh-2010': '上海 2010 年新一轮结对（S1）',
-  'pack.ah-2011': '安徽 2011 年结对共建（S2）',
-  'pack.town-2010': '乡镇“1+1”“1+2”结对（S5）',
+  'pack.sh-2010': '上海 2010 年新一轮结对',
+  'pack.ah-2011': '安徽 2011 年结对共建',
+  'pack.town-2010': '乡镇“1+1”“1+2”结对',
 
   'rounds.pick': '选择结对轮次',
   'rounds.none': '暂无结对轮次',
@@ -191,9 +191,9 @@ export const roundsZhCN = {
   'agreements.amendmentCreated': '补充协议草稿已生成',
   'agreements.issuesTitle': '签署前还需完善',
   'agreements.issueProject':
-    '至少需要 {required} 个有可检查验收指标的帮扶项目（看得见、摸得着、有实效、可检查评估；R-PROJECT），现有 {actual} 个',
+    '至少需要 {required} 个有可检查验收指标的帮扶项目（看得见、摸得着、有实效、可检查评估），现有 {actual} 个',
   'agreements.issueFunds':
-    '{year} 年帮扶资金不少于 {required}（经济薄弱村，按协议期内天数折算；{rule}），现为 {actual}',
+    '{year} 年帮扶资金不少于 {required}（经济薄弱村，按协议期内天数折算），现为 {actual}',
   'agreements.refused': '操作未成功',
   'agreements.commitments': '双方承诺',
   'agreements.addCommitment': '添加承诺',
@@ -316,4 +316,11 @@ export const roundsZhCN = {
   'notifications.markAll': '全部标为已读',
   'notifications.allRead': '已全部标为已读',
   'notifications.empty': '暂无消息',
+  // Issue 13 item 8: the agreement page's fixes.
+  'agreements.fixFields': '请先填写标红的内容',
+  'agreements.signNotNow': '本轮尚未进入协议签订阶段或已结束签订，暂不能签署',
+  'agreements.signWaiting': '本方已签署，等待对方签署',
+  'board.uncoveredExport': '导出 Excel',
+  'board.weakOnly': '只看经济薄弱村',
+  'board.notWeak': '非经济薄弱村',
 } as const;

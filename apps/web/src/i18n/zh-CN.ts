@@ -4,6 +4,7 @@ import { ledgerZhCN } from './ledger.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { chooseZhCN } from './choose.zh-CN.ts';
 import { roundsZhCN } from './rounds.zh-CN.ts';
+import { auditZhCN } from './audit.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { a11yZhCN } from './a11y.zh-CN.ts';
 import { todoZhCN } from './todo.zh-CN.ts';
@@ -116,7 +117,7 @@ export const zhCN = {
   'org.weakVillage': '经济薄弱村',
   'org.weakShort': '薄弱',
   'org.capacity': '可结对数量',
-  'org.capacityRange': '结对容量须为 1–50 之间的整数',
+  'org.capacityRange': '可结对数量须为 1–50 之间的整数',
   'org.capacityHelp': '本单位最多可结对帮扶的农村组织数',
   'org.yearlyBudget': '年度帮扶资金（元）',
   'org.resourceTags': '可提供资源',
@@ -137,8 +138,7 @@ export const zhCN = {
   'org.addressDistrictHelp': '单位办公地址所在的区',
 
   'districtPairs.title': '对口帮扶关系',
-  'districtPairs.intro':
-    '区县对口帮扶表（S1 附表）：中心城区、近郊区作为帮扶方，对口帮扶远郊区、近郊区。',
+  'districtPairs.intro': '区县对口帮扶表：中心城区、近郊区作为帮扶方，对口帮扶远郊区、近郊区。',
   'districtPairs.readOnly': '此表由市级管理员维护。',
   'districtPairs.urban': '帮扶方（区）',
   'districtPairs.rural': '受援方（区）',
@@ -201,31 +201,8 @@ export const zhCN = {
   'audit.before': '变更前',
   'audit.after': '变更后',
   'audit.none': '（无）',
-  'audit.actionPlaceholder': '操作代码，如 user.created',
   'audit.actorPlaceholder': '操作人用户名',
   'audit.empty': '暂无审计记录',
-
-  'action.user.created': '创建用户',
-  'action.user.updated': '修改用户',
-  'action.user.disabled': '停用用户',
-  'action.user.enabled': '启用用户',
-  'action.user.locked': '账号锁定',
-  'action.user.password_changed': '修改密码',
-  'action.user.password_reset': '重置密码',
-  'action.org.updated': '修改组织',
-  'action.org.created': '新建组织',
-  'action.import.units': '导入城市单位',
-  'action.import.weak_villages': '导入经济薄弱村',
-  'action.district_pairs.updated': '修改区县对口表',
-
-  'action.demo.seed': '创建演示数据',
-
-  'entity.user': '用户',
-  'entity.demo': '演示数据',
-  'entity.org': '组织',
-  'entity.import': '导入',
-  'entity.district_pair': '区县对口',
-  'entity.session': '会话',
 
   'imports.title': '数据导入',
   'imports.units': '城市单位',
@@ -257,6 +234,7 @@ export const zhCN = {
   ...roundsZhCN,
   ...allocationZhCN,
   ...offlineZhCN,
+  ...auditZhCN,
   ...ledgerZhCN,
   ...checkinZhCN,
   ...disclosureZhCN,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intentionStates } from '../pairing-round.ts';
 import { abilities, defineRoute, id, idParams } from './route.ts';
 
 // 组织分配 (docs/allocation.md): the answers of the routes under `/api/rounds/:id/allocation`.
@@ -25,6 +26,7 @@ export const allocationReasonCodes = [
   'continuity',
   'weak_budget',
   'preference',
+  'unit',
   'floor',
 ] as const;
 export type AllocationReasonCode = (typeof allocationReasonCodes)[number];
@@ -193,8 +195,15 @@ const allocationPairView = z.object({
   swappedFromName: z.string().nullable(),
   /** The intention the pair became when the run was published. */
   intentionId: z.number().nullable(),
-  /** `edit`: lock, swap or remove the pair. */
-  abilities: abilities(['edit']),
+  /** That intention's state, and whether each side has said yes (null/false before publishing). */
+  intentionState: z.enum(intentionStates).nullable(),
+  urbanConfirmed: z.boolean(),
+  ruralConfirmed: z.boolean(),
+  /**
+   * `edit`: lock, swap or remove the pair; `confirm`: the caller (a district or working committee)
+   * may confirm it in bulk for its units or villages that have not said yes yet.
+   */
+  abilities: abilities(['edit', 'confirm']),
 });
 export type AllocationPairView = z.infer<typeof allocationPairView>;
 
@@ -225,6 +234,21 @@ const allocationDistrictTotals = z.object({
 export type AllocationDistrictTotals = z.infer<typeof allocationDistrictTotals>;
 
 /**
+ * How far a published run's pairs in a district (the village's) are confirmed: by the unit side,
+ * by the village side, by both (accepted), and those still pending.
+ */
+const allocationProgress = z.object({
+  districtId: z.number().nullable(),
+  name: z.string(),
+  pairs: z.number(),
+  urbanConfirmed: z.number(),
+  ruralConfirmed: z.number(),
+  confirmed: z.number(),
+  pending: z.number(),
+});
+export type AllocationProgress = z.infer<typeof allocationProgress>;
+
+/**
  * A run for review (`GET …/runs/:runId`, and the 201 of a run and a re-run): within the caller's
  * scope, its pairs, the targets left short and the totals by district.
  */
@@ -233,6 +257,8 @@ export const allocationRunView = z.object({
   pairs: z.array(allocationPairView),
   uncovered: z.array(allocationUncovered),
   districts: z.array(allocationDistrictTotals),
+  /** Confirmation by district, once the run is published (empty before). */
+  progress: z.array(allocationProgress),
 });
 export type AllocationRunView = z.infer<typeof allocationRunView>;
 
@@ -267,9 +293,13 @@ export type AllocationCandidate = z.infer<typeof allocationCandidate>;
 
 export const allocationCandidateList = z.object({ items: z.array(allocationCandidate) });
 
-/** `POST …/runs/:runId/publish`: intentions created now (0 when already published) and all ids. */
+/**
+ * `POST …/runs/:runId/publish`: intentions created now (0 when already published), notifications
+ * sent to both sides of the pairs (likewise), and all the intentions' ids.
+ */
 export const allocationPublished = z.object({
   created: z.number(),
+  notified: z.number(),
   intentionIds: z.array(z.number()),
   run: allocationRun,
 });
@@ -380,6 +410,13 @@ export const allocationApi = {
     summary: '可替换的单位（按成本排序）',
     params: pairParams,
     response: { 200: allocationCandidateList },
+  }),
+  export: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/allocation/runs/:runId/export.xlsx',
+    tags,
+    summary: '导出分配方案（Excel）',
+    params: runParams,
   }),
   swap: defineRoute({
     method: 'POST',

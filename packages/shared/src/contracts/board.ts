@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roundStates } from '../pairing-round.ts';
-import { defineRoute, idParams } from './route.ts';
+import { defineRoute, id, idParams } from './route.ts';
 
 const coverage = z.object({ total: z.number(), covered: z.number() });
 export type Coverage = z.infer<typeof coverage>;
@@ -55,6 +55,14 @@ export type UncoveredOrg = z.infer<typeof uncoveredOrg>;
 
 export const uncoveredList = z.object({ items: z.array(uncoveredOrg) });
 
+/** The uncovered list's filters: inside a district or a town, weak villages only or none. */
+export const uncoveredQuery = z.object({
+  district: id.optional(),
+  town: id.optional(),
+  weak: z.enum(['true', 'false'], { message: '经济薄弱村筛选应为 true 或 false' }).optional(),
+});
+export type UncoveredQuery = z.infer<typeof uncoveredQuery>;
+
 export const boardApi = {
   board: defineRoute({
     method: 'GET',
@@ -78,6 +86,16 @@ export const boardApi = {
     tags: ['rounds'],
     summary: '本范围内尚未结对的乡镇和村',
     params: idParams,
+    query: uncoveredQuery,
     response: { 200: uncoveredList },
+  }),
+  /** The same list, with the same filters, as an Excel workbook. */
+  uncoveredExport: defineRoute({
+    method: 'GET',
+    path: '/rounds/:id/uncovered.xlsx',
+    tags: ['rounds'],
+    summary: '导出本范围内尚未结对的乡镇和村（Excel）',
+    params: idParams,
+    query: uncoveredQuery,
   }),
 };

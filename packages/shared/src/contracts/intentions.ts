@@ -121,6 +121,28 @@ export const renewalDeclined = z.object({
   renewal: z.object({ id: z.number(), declined: z.literal(true) }),
 });
 
+/**
+ * `POST /api/rounds/:id/intentions/allocated/confirm`: a district or working committee says yes,
+ * for each side inside its scope, to the allocated pairs awaiting it: all of them, or those listed.
+ */
+export const allocatedBulkConfirmInput = z
+  .object({
+    intentionIds: z
+      .array(id)
+      .min(1, '请至少选择一个结对')
+      .max(5000, '一次最多确认 5000 个结对')
+      .optional(),
+  })
+  .strict();
+
+/** What the bulk confirmation did: pairs confirmed now, of them accepted (both sides said yes). */
+export const allocatedBulkConfirmed = z.object({
+  confirmed: z.number(),
+  accepted: z.number(),
+  intentionIds: z.array(z.number()),
+});
+export type AllocatedBulkConfirmed = z.infer<typeof allocatedBulkConfirmed>;
+
 const tags = ['intentions'];
 
 export const intentionsApi = {
@@ -177,6 +199,16 @@ export const intentionsApi = {
     summary: '单位方确认组织分配的结对',
     params: idParams,
     response: { 200: intentionAcceptance },
+  }),
+  confirmAllocatedInBulk: defineRoute({
+    method: 'POST',
+    path: '/rounds/:id/intentions/allocated/confirm',
+    tags,
+    summary: '区县（工作党委）批量确认本范围内单位、村的组织分配结对（需 Idempotency-Key 请求头）',
+    params: idParams,
+    body: allocatedBulkConfirmInput,
+    response: { 200: allocatedBulkConfirmed },
+    idempotent: true,
   }),
   decline: defineRoute({
     method: 'POST',

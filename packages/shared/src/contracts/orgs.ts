@@ -30,20 +30,31 @@ export const orgList = paged(orgRow);
 /** Mobile (11 digits) or a landline with area code, as people write them in a form or a sheet. */
 export const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
+/**
+ * The words of a unit's fields: the import template's headers, the screens and the messages all
+ * say these (the seed's and the circulars' 单位类别, 可结对数量, 帮扶资金).
+ */
+export const unitFieldWords = {
+  unitType: '单位类别',
+  capacity: '可结对数量',
+  yearlyBudget: '年度帮扶资金',
+} as const;
+const w = unitFieldWords;
+
 /** The editable fields of an urban unit; the form, the API and the Excel import share them. */
 export const unitFields = z.object({
   name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称不超过 100 字'),
-  unitType: z.enum(unitTypes, { message: `单位类型须为：${unitTypes.join('、')}` }),
+  unitType: z.enum(unitTypes, { message: `${w.unitType}须为：${unitTypes.join('、')}` }),
   capacity: z
-    .number({ message: '结对容量须为整数' })
-    .int('结对容量须为整数')
-    .min(1, '结对容量至少为 1')
-    .max(50, '结对容量不超过 50'),
+    .number({ message: `${w.capacity}须为整数` })
+    .int(`${w.capacity}须为整数`)
+    .min(1, `${w.capacity}至少为 1`)
+    .max(50, `${w.capacity}不超过 50`),
   yearlyBudget: z
-    .number({ message: '年度帮扶预算须为整数（元）' })
-    .int('年度帮扶预算须为整数（元）')
-    .min(0, '年度帮扶预算不能为负')
-    .max(10_000_000_000, '年度帮扶预算过大'),
+    .number({ message: `${w.yearlyBudget}须为整数（元）` })
+    .int(`${w.yearlyBudget}须为整数（元）`)
+    .min(0, `${w.yearlyBudget}不能为负`)
+    .max(10_000_000_000, `${w.yearlyBudget}过大`),
   resourceTags: z
     .array(z.enum(resourceTags, { message: `资源标签须为：${resourceTags.join('、')}` }))
     .max(resourceTags.length)
@@ -122,7 +133,7 @@ export const orgsApi = {
       townId: id.optional(),
       weak: flag.optional(),
       covered: flag.optional(),
-      unitType: z.enum(unitTypes, { message: '单位类型不正确' }).optional(),
+      unitType: z.enum(unitTypes, { message: `${w.unitType}不正确` }).optional(),
       parentId: id.optional(),
       /** Anywhere below this org (a search limited to a tree node), the org itself excluded. */
       under: id.optional(),

@@ -3,6 +3,7 @@ import { needCategories, resourceCategories, roundStates } from '../pairing-roun
 import { orgKinds } from '../roles.ts';
 import { directoryPage, directoryQuery } from './directory.ts';
 import { abilities, defineRoute, id, idParams } from './route.ts';
+import { paragraph } from './text.ts';
 
 /** A calendar date as `YYYY-MM-DD`, and a real one (no 2 月 30 日). */
 const day = z
@@ -147,6 +148,21 @@ export const quotaInput = z
   });
 export type QuotaInput = z.infer<typeof quotaInput>;
 
+/**
+ * The fields of one list item as a person types them; the form checks each with these, so it
+ * refuses what the server refuses, with the same words, instead of clamping or cutting.
+ */
+export const listItemFields = {
+  note: paragraph('说明', 500).nullable().optional(),
+  amount: z
+    .number({ error: '金额应为数字（元）' })
+    .int('金额应为整数（元）')
+    .min(0, '金额不能为负数')
+    .max(1e12, '金额过大')
+    .nullable()
+    .optional(),
+};
+
 /** The body that replaces an org's whole 需求清单 or 资源清单. */
 const listBody = (categories: readonly string[]) =>
   z.object({
@@ -156,14 +172,7 @@ const listBody = (categories: readonly string[]) =>
           category: z.enum(categories as [string, ...string[]], {
             message: `类别应为：${categories.join('、')}`,
           }),
-          note: z.string().trim().max(500, '说明不超过 500 字').nullable().optional(),
-          amount: z
-            .number()
-            .int('金额应为整数（元）')
-            .min(0, '金额不能为负数')
-            .max(1e12, '金额过大')
-            .nullable()
-            .optional(),
+          ...listItemFields,
         }),
       )
       .max(30, '清单不超过 30 项'),

@@ -57,6 +57,10 @@ export const auditRecord = z.object({
   before: z.unknown(),
   after: z.unknown(),
   ip: z.string().nullable(),
+  /** The bulk action this record is an item of (null for a record of its own). */
+  batchId: z.number().nullable(),
+  /** How many records are items of this one (a publish: its intentions). */
+  items: z.number(),
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 

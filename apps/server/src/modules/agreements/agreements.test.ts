@@ -464,6 +464,8 @@ describe('signatures', () => {
   it('refuses signing outside the signing phase and after the deadline (R-DEADLINE-SIGN)', async () => {
     const early = await weakPair('balancing');
     const v = await prepare(early.agreementId);
+    // The abilities say so before anyone tries: the page shows 签署 disabled, with the reason.
+    expect((await read(early.agreementId, s.a.users.unit_admin)).abilities.sign).toBe(false);
     const refused = await sign(s.a.users.unit_admin, early.agreementId, v);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('round_not_signing');

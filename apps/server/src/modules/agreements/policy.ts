@@ -3,6 +3,7 @@
 // when the agreement's state allows it.
 import {
   roleMay,
+  type RoundState,
   type AgreementAbility,
   type AgreementSide as Side,
   type AgreementSummary,
@@ -22,7 +23,25 @@ export type AgreementSubject = Parties & {
   pen: Side;
   /** Whether each side has signed the current version. */
   signed: Record<Side, boolean>;
+  roundState: RoundState;
+  /** A 补充协议: signed while the round is in force, not only in its signing stage. */
+  amendment: boolean;
 };
+
+/**
+ * R-DEADLINE-SIGN: an agreement is signed in its round's signing stage, an amendment while the
+ * round is in force. (The deadline itself is checked by the signing, which knows the time.)
+ */
+function signingStageRefusal(subject: AgreementSubject): AppError | null {
+  if (!subject.amendment) {
+    return subject.roundState === 'signing'
+      ? null
+      : conflict('round_not_signing', '本轮尚未进入协议签订阶段或已结束签订');
+  }
+  return subject.roundState === 'signing' || subject.roundState === 'in_force'
+    ? null
+    : conflict('round_not_in_force', '本轮不在实施期，不能签署补充协议');
+}
 
 /**
  * The side the caller acts for: the urban unit's unit_admin or the district_admin of the district
@@ -84,7 +103,8 @@ export function refusal(
       return subject.pen === side ? null : conflict('not_your_turn', '协议正由对方编辑，无需交回');
     case 'sign':
       if (subject.status === 'signed') return signedConflict();
-      return subject.signed[side] ? conflict('already_signed', '本方已签署，等待对方签署') : null;
+      if (subject.signed[side]) return conflict('already_signed', '本方已签署，等待对方签署');
+      return signingStageRefusal(subject);
     case 'amend':
       return subject.status === 'signed'
         ? null

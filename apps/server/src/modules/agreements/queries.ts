@@ -16,6 +16,7 @@ import { authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { displayNameOf } from '../auth/sql.ts';
 import { withinScope } from '../orgs/sql.ts';
+import { roundSummaries } from '../rounds/sql.ts';
 import { diffContent } from './diff.ts';
 import { can } from './policy.ts';
 import { commitment, contentFor, summary, view } from './present.ts';
@@ -31,6 +32,8 @@ const agreementColumns = {
   weakVillage: sql<boolean>`rural_org.weak_village`,
   urbanSignerName: displayNameOf(agreements.urbanSignedBy),
   ruralSignerName: displayNameOf(agreements.ruralSignedBy),
+  // The rounds module's summaries: the signing stage is part of what the policy asks.
+  roundState: sql<string>`(select r.state from ${roundSummaries} r where r.id = agreements.round_id)`,
 };
 
 const urbanOrg = [

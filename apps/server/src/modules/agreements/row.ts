@@ -1,5 +1,6 @@
 // An agreement as the queries load it (with its parties and signers), and what the policy asks
 // of it.
+import type { RoundState } from '@pairing/shared';
 import type { AgreementSubject } from './policy.ts';
 import type { agreements } from './schema.ts';
 
@@ -12,6 +13,8 @@ export type LoadedAgreement = {
   weakVillage: boolean;
   urbanSignerName: string | null;
   ruralSignerName: string | null;
+  /** The round's stage: an agreement is signed in its signing stage (an amendment in force). */
+  roundState: RoundState;
 };
 
 /** What the agreements policy asks of a loaded agreement. */
@@ -24,4 +27,6 @@ export const subjectOf = (row: LoadedAgreement): AgreementSubject => ({
     urban: row.agreement.urbanSignedAt !== null,
     rural: row.agreement.ruralSignedAt !== null,
   },
+  roundState: row.roundState,
+  amendment: row.agreement.amendsId !== null,
 });

@@ -26,8 +26,8 @@ export function signingRulesFailed(issues: ReturnType<typeof checkSigning>) {
   for (const issue of issues) {
     fields[issue.path] =
       issue.ruleId === 'R-PROJECT'
-        ? `至少需要 ${issue.required} 个在协议期内、有可检查验收指标的帮扶项目（R-PROJECT）`
-        : `${issue.year}年帮扶资金不少于 ${issue.required} 元（经济薄弱村，按协议期内天数折算；${issue.ruleId}），现为 ${issue.actual} 元`;
+        ? `至少需要 ${issue.required} 个在协议期内、有可检查验收指标的帮扶项目`
+        : `${issue.year}年帮扶资金不少于 ${issue.required} 元（经济薄弱村，按协议期内天数折算），现为 ${issue.actual} 元`;
   }
   return new AppError(422, 'signing_rules_failed', '协议不符合签署条件', fields);
 }

@@ -53,6 +53,7 @@ describe('allocation routes: authorization matrix', () => {
       },
       { method: 'GET', url: `${base()}/runs`, expect: only(readers) },
       { method: 'GET', url: run(), expect: only(readers) },
+      { method: 'GET', url: `${run()}/export.xlsx`, expect: only(readers) },
       {
         method: 'POST',
         url: `${run()}/pairs/${pairs[0].id}/lock`,
@@ -92,6 +93,14 @@ describe('allocation routes: authorization matrix', () => {
         url: `${base()}/runs/${fresh}/publish`,
         expect: only({ city_admin: 200 }),
       },
+      {
+        // A district or working committee confirms its published pairs in bulk.
+        method: 'POST',
+        url: `/api/rounds/${roundId}/intentions/allocated/confirm`,
+        body: {},
+        headers: (caller) => ({ 'idempotency-key': `authz-bulk-${caller}` }),
+        expect: only({ district_admin: 200 }),
+      },
     ]);
   });
 
@@ -104,6 +113,7 @@ describe('allocation routes: authorization matrix', () => {
       ['GET', `${base}/runs`],
       ['POST', `${base}/runs`],
       ['GET', `${base}/runs/${runId}`],
+      ['GET', `${base}/runs/${runId}/export.xlsx`],
       ['POST', `${base}/runs/${runId}/rerun`],
       ['POST', `${base}/runs/${runId}/pairs/${pairs[0].id}/lock`, { locked: false }],
       ['POST', `${base}/runs/${runId}/pairs/${pairs[0].id}/remove`],

@@ -101,7 +101,7 @@ describe('cost builder terms (docs/allocation.md "Cost")', () => {
     expect(c).toBe(0);
     expect(reasons.reduce((s, r) => s + r.delta, 0)).toBe(0);
     expect(reasonText(reasons)).toMatch(
-      /^基准 \+10；区县间距离约 \d+ 公里 \+0；上一轮结对 −50；成本不低于 0 \+40$/,
+      /^基准 \+10；区县间距离约 \d+ 公里 \+0；村未填报需求清单；上一轮结对 −50；成本不低于 0 \+40$/,
     );
   });
 
@@ -121,6 +121,36 @@ describe('cost builder terms (docs/allocation.md "Cost")', () => {
       'continuity',
       'weak_budget',
     ]);
+  });
+});
+
+describe('cost reasons that tell pairs of one district apart (issue 13 item 4)', () => {
+  // Same district, no pairing table, no history: base and distance are alike for every unit.
+  const near = { ...village, needMask: needMask(['产业发展', '教育培训']) };
+  const explain = (t: CostTarget, u: CostUnit) => reasonText(explainCost(t, u, context()).reasons);
+
+  it('names the needs a unit meets, or says none matched, or that the village listed none', () => {
+    const serving = { ...unit, district: 1, servesMask: servesMask(['技术']), capacity: 2 };
+    const idle = { ...unit, district: 1, servesMask: servesMask(['物资']), capacity: 1 };
+    expect(explain(near, serving)).toBe(
+      '基准 +200；同一区县 +0；需求-资源匹配 2 项（产业发展、教育培训） −20；单位可分配名额 2 个',
+    );
+    expect(explain(near, idle)).toBe(
+      '基准 +200；同一区县 +0；村需求（产业发展、教育培训）与单位资源不匹配；单位可分配名额 1 个',
+    );
+    expect(explain(village, { ...unit, district: 1 })).toBe(
+      '基准 +200；同一区县 +0；村未填报需求清单',
+    );
+  });
+
+  it("states a weak village's unit budget even when it earns nothing", () => {
+    const weak = { ...village, weak: true };
+    expect(explain(weak, { ...unit, district: 1, budget: 0 })).toContain(
+      '经济薄弱村，单位年度预算 0 万元',
+    );
+    expect(explain(weak, { ...unit, district: 1, budget: 200_000 })).toContain(
+      '经济薄弱村，单位年度预算 20 万元 −20',
+    );
   });
 });
 

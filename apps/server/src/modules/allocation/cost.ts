@@ -1,5 +1,5 @@
 import type { AllocationReason } from '@pairing/shared';
-import { popcount } from './fit.ts';
+import { needNames, popcount } from './fit.ts';
 import type { AllocationSettings } from './settings.ts';
 
 // The cost of pairing a unit with a rural target (docs/allocation.md "Cost"). Lower is better;
@@ -19,6 +19,8 @@ export type CostUnit = {
   district: number;
   budget: number;
   servesMask: number;
+  /** Places the unit has left in the round, when known (only explained, never costed). */
+  capacity?: number;
 };
 
 export type CostContext = {
@@ -77,7 +79,27 @@ export const edgeCost = (t: CostTarget, u: CostUnit, ctx: CostContext) =>
 
 const wan = (yuan: number) => `${Math.round(yuan / 1000) / 10} 万元`;
 
-/** The same cost, term by term, in the words the review page shows. */
+/**
+ * How the village's needs meet the unit's resources: the matched needs by name, or why none
+ * matched. Pairs in one district share base and distance; this is what tells them apart.
+ */
+function needsReason(t: CostTarget, u: CostUnit, x: Terms): Reason {
+  if (x.needsFit)
+    return {
+      code: 'needs_fit',
+      label: `需求-资源匹配 ${x.matches} 项（${needNames(t.needMask & u.servesMask).join('、')}）`,
+      delta: -x.needsFit,
+    };
+  const label = t.needMask
+    ? `村需求（${needNames(t.needMask).join('、')}）与单位资源不匹配`
+    : '村未填报需求清单';
+  return { code: 'needs_fit', label, delta: 0 };
+}
+
+/**
+ * The same cost, term by term, in the words the review page shows. Terms worth 0 that still set
+ * pairs apart (no matching need, a weak village's unit budget, the unit's places) are listed too.
+ */
 export function explainCost(t: CostTarget, u: CostUnit, ctx: CostContext) {
   const s = ctx.settings;
   const x = terms(t, u, ctx);
@@ -91,21 +113,31 @@ export function explainCost(t: CostTarget, u: CostUnit, ctx: CostContext) {
   reasons.push({ code: 'distance', label: distanceLabel, delta: x.distance });
   if (x.districtPair)
     reasons.push({ code: 'district_pair', label: '对口帮扶区县', delta: -x.districtPair });
-  if (x.needsFit)
-    reasons.push({ code: 'needs_fit', label: `需求-资源匹配 ${x.matches} 项`, delta: -x.needsFit });
+  reasons.push(needsReason(t, u, x));
   if (x.continuity) reasons.push({ code: 'continuity', label: '上一轮结对', delta: -x.continuity });
-  if (x.weakBudget)
+  if (t.weak)
     reasons.push({
       code: 'weak_budget',
       label: `经济薄弱村，单位年度预算 ${wan(u.budget)}`,
       delta: -x.weakBudget,
     });
   if (x.preference) reasons.push({ code: 'preference', label: '单位意愿', delta: -x.preference });
+  if (u.capacity != null)
+    reasons.push({ code: 'unit', label: `单位可分配名额 ${u.capacity} 个`, delta: 0 });
   const raw = sum(x, s.base);
   if (raw < 0) reasons.push({ code: 'floor', label: '成本不低于 0', delta: -raw });
   return { cost: Math.max(0, raw), reasons };
 }
 
-/** "基准 +200；对口帮扶区县 −40；…" for tables and exports. */
+/** Terms that are costed even when 0 (the others worth 0 only explain). */
+const costed: ReadonlySet<Reason['code']> = new Set(['base', 'distance', 'floor']);
+
+/** "基准 +200；对口帮扶区县 −40；村未填报需求清单；…" for tables and exports. */
 export const reasonText = (reasons: Reason[]) =>
-  reasons.map((r) => `${r.label} ${r.delta < 0 ? '−' : '+'}${Math.abs(r.delta)}`).join('；');
+  reasons
+    .map((r) =>
+      r.delta === 0 && !costed.has(r.code)
+        ? r.label
+        : `${r.label} ${r.delta < 0 ? '−' : '+'}${Math.abs(r.delta)}`,
+    )
+    .join('；');

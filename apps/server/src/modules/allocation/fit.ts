@@ -16,6 +16,10 @@ export const servedBy: Record<NeedCategory, readonly ResourceCategory[]> = {
 
 const needBits = new Map(Object.keys(servedBy).map((need, i) => [need, 1 << i]));
 
+/** The needs of a bit set, by name, in the table's order. */
+export const needNames = (mask: number) =>
+  [...needBits].filter(([, bit]) => mask & bit).map(([need]) => need);
+
 /** Bit set of the village's needs. */
 export const needMask = (needs: readonly string[]) =>
   needs.reduce((mask, need) => mask | (needBits.get(need) ?? 0), 0);

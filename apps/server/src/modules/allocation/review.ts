@@ -12,7 +12,7 @@ import { getRound } from '../rounds/service.ts';
 import { explainCost, reasonText } from './cost.ts';
 import { buildInstance } from './instance.ts';
 import { can, ensureState } from './policy.ts';
-import { allocationExclusions, allocationPairs } from './schema.ts';
+import { allocationExclusions, allocationPairs, allocationRuns } from './schema.ts';
 import { loadRoundData, weakMinBudget } from './sources.ts';
 import { findRun, openRound, openRun, settingsOf, type Run } from './store.ts';
 import { presentPair } from './view.ts';
@@ -41,7 +41,7 @@ async function audit(
   tx: Db,
   scope: Scope,
   round: Round,
-  action: string,
+  action: 'locked' | 'unlocked' | 'removed' | 'swapped',
   before: Pair,
   after: Pair,
 ) {
@@ -53,6 +53,21 @@ async function audit(
     before,
     after,
   });
+}
+
+/**
+ * Keep the run's summary true to its pairs: a removed pair uncovers its place, a swap changes the
+ * cost (the page showed "1540 对，覆盖 1541/1541" after a removal).
+ */
+async function adjustStats(tx: Db, runId: number, covered: number, cost: number) {
+  await tx
+    .update(allocationRuns)
+    .set({
+      stats: sql`${allocationRuns.stats} || jsonb_build_object(
+        'covered', (${allocationRuns.stats}->>'covered')::int + ${covered}::int,
+        'totalCost', (${allocationRuns.stats}->>'totalCost')::numeric + ${cost}::numeric)`,
+    })
+    .where(eq(allocationRuns.id, runId));
 }
 
 /** Lock a pair (kept as a fixed pair by the next re-run) or unlock it. */
@@ -102,6 +117,7 @@ export async function removePair(
         createdBy: scope.userId,
       })
       .onConflictDoNothing();
+    await adjustStats(tx, runId, -1, -pair.cost);
     await audit(tx, scope, round, 'removed', pair, after);
     return presentPair(scope, round.state, run, after);
   });
@@ -219,7 +235,7 @@ export async function swapPair(
     if (!built.allowed(unit.id, target.id))
       throw refuse('该单位与该村已有意向、曾被婉拒或已被移出方案');
     if (unit.budget < target.minBudget)
-      throw refuse(`经济薄弱村要求单位每年帮扶资金不低于 ${target.minBudget} 元（R-WEAK-FUNDS）`);
+      throw refuse(`经济薄弱村要求单位每年帮扶资金不低于 ${target.minBudget} 元`);
     const { cost, reasons } = explainCost(target, unit, built.ctx);
     const [after] = await tx
       .update(allocationPairs)
@@ -232,6 +248,7 @@ export async function swapPair(
       })
       .where(eq(allocationPairs.id, pairId))
       .returning();
+    await adjustStats(tx, runId, 0, cost - pair.cost);
     await audit(tx, scope, round, 'swapped', pair, after);
     return presentPair(scope, round.state, run, after);
   });

@@ -3,6 +3,7 @@ import { allocationApi } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
+import { planWorkbook } from './export.ts';
 import {
   createRun,
   getPreferences,
@@ -17,6 +18,8 @@ import {
   swapCandidates,
   swapPair,
 } from './service.ts';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const allocationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -59,6 +62,19 @@ export const allocationRoutes =
     route(app, allocationApi.view, async (request) =>
       getRunView(db, requireScope(request), request.params.id, request.params.runId),
     );
+
+    route(app, allocationApi.export, async (request, reply) => {
+      const { id: roundId, runId } = request.params;
+      const view = await getRunView(db, requireScope(request), roundId, runId);
+      const name = `分配方案-${runId}.xlsx`;
+      return reply
+        .header('content-type', xlsxType)
+        .header(
+          'content-disposition',
+          `attachment; filename="allocation-${runId}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
+        .send(await planWorkbook(view));
+    });
 
     route(app, allocationApi.rerun, async (request, reply) => {
       const scope = requireScope(request);

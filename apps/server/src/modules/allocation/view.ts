@@ -1,16 +1,19 @@
-import type {
-  AllocationPair,
-  AllocationPairView,
-  AllocationRun,
+import {
+  roleMay,
+  type AllocationPair,
+  type AllocationPairView,
+  type AllocationProgress,
+  type AllocationRun,
   AllocationRunView,
-  AllocationUncoveredCode,
-  RoundState,
+  type AllocationUncoveredCode,
+  type RoundState,
 } from '@pairing/shared';
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { abilitiesOn, authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { queryRows } from '../../lib/rows.ts';
+import { allocatedConfirmations } from '../intentions/read-for-allocation.ts';
 import { withinScope } from '../orgs/sql.ts';
 import { getRound } from '../rounds/service.ts';
 import { reasonText } from './cost.ts';
@@ -74,6 +77,48 @@ const pairAbilities = (
     pairStatus: pair.status,
   });
 
+type PairRow = Omit<AllocationPairView, 'reasonText' | 'abilities'> & {
+  urbanMine: boolean;
+  ruralMine: boolean;
+};
+
+/**
+ * A district or working committee may confirm a published pair in bulk while one of its sides
+ * inside the caller's scope has not said yes (intentions/commands/confirm-allocated-in-bulk.ts).
+ */
+const mayConfirm = (scope: Scope, roundState: RoundState, p: PairRow) =>
+  roleMay(scope.role, 'intentions', 'confirmInBulk') &&
+  roundState === 'balancing' &&
+  p.intentionState === 'pending' &&
+  ((p.urbanMine && !p.urbanConfirmed) || (p.ruralMine && !p.ruralConfirmed));
+
+/** Confirmation of the published pairs, by the village's district. */
+function progressByDistrict(pairs: PairRow[]): AllocationProgress[] {
+  const rows = new Map<number | null, AllocationProgress>();
+  for (const p of pairs) {
+    if (p.intentionState == null) continue;
+    let row = rows.get(p.districtId);
+    if (!row) {
+      row = {
+        districtId: p.districtId,
+        name: p.districtName ?? '其他',
+        pairs: 0,
+        urbanConfirmed: 0,
+        ruralConfirmed: 0,
+        confirmed: 0,
+        pending: 0,
+      };
+      rows.set(p.districtId, row);
+    }
+    row.pairs++;
+    if (p.urbanConfirmed) row.urbanConfirmed++;
+    if (p.ruralConfirmed) row.ruralConfirmed++;
+    if (p.intentionState === 'accepted') row.confirmed++;
+    if (p.intentionState === 'pending') row.pending++;
+  }
+  return [...rows.values()];
+}
+
 /** A stored pair as the lock, remove and swap routes answer it, with the caller's abilities. */
 export const presentPair = (
   scope: Scope,
@@ -115,9 +160,12 @@ export async function getRunView(
   const round = await getRound(db, scope, roundId);
   const run = await findRun(db, roundId, runId);
   const mine = (path: SQL) => withinScope(path, scope);
-  const pairs = await queryRows<Omit<AllocationPairView, 'reasonText' | 'abilities'>>(
+  const pairs = await queryRows<PairRow>(
     db,
     sql`select p.id::int as "id", p.status::text as "status", p.fixed, p.cost, p.reasons,
+        c.state as "intentionState", coalesce(c.urban_confirmed, false) as "urbanConfirmed",
+        coalesce(c.rural_confirmed, false) as "ruralConfirmed",
+        ${mine(sql`uo.path`)} as "urbanMine", ${mine(sql`ro.path`)} as "ruralMine",
         uo.id::int as "urbanOrgId", uo.name as "urbanOrgName",
         ro.id::int as "ruralOrgId", ro.name as "ruralOrgName", ro.code as "ruralOrgCode",
         ro.weak_village as "weakVillage", t.district_id::int as "districtId", d.name as "districtName",
@@ -128,6 +176,7 @@ export async function getRunView(
       left join allocation_targets t on t.run_id = p.run_id and t.rural_org_id = p.rural_org_id
       left join org_directory d on d.id = t.district_id
       left join org_directory so on so.id = p.swapped_from
+      left join ${allocatedConfirmations} c on c.id = p.intention_id
       where p.run_id = ${runId} and (${mine(sql`ro.path`)} or ${mine(sql`uo.path`)})
       order by d.code nulls last, ro.code nulls last, ro.id, p.id`,
   );
@@ -175,12 +224,19 @@ export async function getRunView(
     }));
   return {
     run: presentRun(scope, round.state, run),
-    pairs: pairs.map((p) => ({
-      ...p,
-      reasonText: reasonText(p.reasons),
-      abilities: pairAbilities(scope, round.state, run, p),
-    })),
+    pairs: pairs.map((row) => {
+      const { urbanMine: _u, ruralMine: _r, ...p } = row;
+      return {
+        ...p,
+        reasonText: reasonText(p.reasons),
+        abilities: {
+          ...pairAbilities(scope, round.state, run, p),
+          confirm: mayConfirm(scope, round.state, row),
+        },
+      };
+    }),
     uncovered,
     districts,
+    progress: progressByDistrict(pairs),
   };
 }

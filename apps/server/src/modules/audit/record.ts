@@ -1,11 +1,12 @@
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { AuditAction, AuditEntity } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from './schema.ts';
 import type { Scope } from '../../lib/scope.ts';
 
 export type AuditEntry = {
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | number | null;
   /** Path of the organization the change concerns; decides who may read the record. */
   scopePath: string;
@@ -13,12 +14,11 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** The columns a write's record fills (`id` and `at` come from their defaults). */
-type AuditRow = Required<Omit<typeof auditLog.$inferInsert, 'id' | 'at'>>;
+/** The columns a write's record fills (`id`, `at` and `batchId` come from their defaults). */
+type AuditRow = Required<Omit<typeof auditLog.$inferInsert, 'id' | 'at' | 'batchId'>>;
 
-/** Record a write. Call inside the same transaction as the write so both commit or neither. */
-export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry) {
-  const row: AuditRow = {
+function rowOf(actor: Scope | null, entry: AuditEntry): AuditRow {
+  return {
     actorId: actor?.userId ?? null,
     actorName: actor?.username ?? null,
     action: entry.action,
@@ -29,7 +29,26 @@ export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry
     after: entry.after ?? null,
     ip: actor?.ip ?? null,
   };
-  await db.insert(auditLog).values(row);
+}
+
+/** Record a write. Call inside the same transaction as the write so both commit or neither. */
+export async function recordAudit(db: Db, actor: Scope | null, entry: AuditEntry) {
+  await db.insert(auditLog).values(rowOf(actor, entry));
+}
+
+/**
+ * Record a bulk action (a publish that creates many intentions) and make every record written
+ * after it in the same transaction one of its items: the log lists the bulk action once, with its
+ * count, and each item keeps its own record for its entity's history. The setting is local to the
+ * transaction, so it ends with it.
+ */
+export async function openBatch(db: Db, actor: Scope | null, entry: AuditEntry) {
+  const [batch] = await db
+    .insert(auditLog)
+    .values(rowOf(actor, entry))
+    .returning({ id: auditLog.id });
+  await db.execute(sql`select set_config('pairing.audit_batch', ${String(batch.id)}, true)`);
+  return batch.id;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 // Append-only: migration 0001 adds a trigger that rejects UPDATE and DELETE.
@@ -17,6 +18,12 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     ip: text('ip'),
+    // The record of the bulk action (a publish) this one is part of. Filled from the setting a
+    // bulk action opens in its transaction (record.ts `openBatch`), so the commands it runs
+    // record as they always do and the log still lists the bulk action once.
+    batchId: bigint('batch_id', { mode: 'number' }).default(
+      sql`nullif(current_setting('pairing.audit_batch', true), '')::bigint`,
+    ),
   },
   (t) => [
     index('audit_scope_idx').using('btree', t.scopePath.op('text_pattern_ops'), t.at),
@@ -24,5 +31,6 @@ export const auditLog = pgTable(
     // One entity's history (the audit page's entity filter, an import job's record) without
     // reading every record in scope.
     index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_batch_idx').on(t.batchId),
   ],
 );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { buildApp } from '../../app.ts';
 import { openDb, type DbHandle } from '../../db/client.ts';
 import { withDatabase } from '../../../test/global-setup.ts';
@@ -203,5 +204,57 @@ describe('rural targets (R-COVERAGE)', () => {
       ruralOrgId: street.id,
     });
     expect(refused.statusCode).toBe(404);
+  });
+});
+
+describe('the uncovered list: filters and export', () => {
+  const get = (url: string, cookie?: string) =>
+    env.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+  type Row = { id: number; weakVillage: boolean };
+
+  it('filters by district, town and weak villages, the same in the list and the workbook', async () => {
+    const roundId = await openRound(env, city);
+    const base = `/api/rounds/${roundId}/uncovered`;
+    const ids = async (query: string) => {
+      const res = await get(`${base}?${query}`, city);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as Row[];
+    };
+    const all = await ids('');
+    const inDistrict = await ids(`district=${sc.a.district.id}`);
+    expect(inDistrict.map((o) => o.id)).toEqual(
+      expect.arrayContaining([sc.a.village.id, sc.a.town.id]),
+    );
+    expect(inDistrict.map((o) => o.id)).not.toContain(sc.b.village.id);
+    expect(inDistrict.length).toBeLessThan(all.length);
+    const inTown = (await ids(`town=${sc.a.town.id}`)).map((o) => o.id);
+    expect(inTown).toContain(sc.a.village.id);
+    expect(inTown.length).toBeLessThan(inDistrict.length);
+    const weak = await ids(`district=${sc.a.district.id}&weak=true`);
+    const notWeak = await ids(`district=${sc.a.district.id}&weak=false`);
+    expect(weak.every((o) => o.weakVillage)).toBe(true);
+    expect(notWeak.every((o) => !o.weakVillage)).toBe(true);
+    expect(weak.length + notWeak.length).toBe(inDistrict.length);
+
+    const file = await get(
+      `/api/rounds/${roundId}/uncovered.xlsx?district=${sc.a.district.id}`,
+      city,
+    );
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].rowCount).toBe(inDistrict.length + 1);
+    expect(wb.worksheets[0].getRow(1).getCell(1).value).toBe('名称');
+  });
+
+  it('refuses a bad filter, an anonymous caller, a role without the drill-down and an unknown round', async () => {
+    const roundId = await openRound(env, city);
+    expect((await get(`/api/rounds/${roundId}/uncovered?weak=maybe`, city)).statusCode).toBe(422);
+    expect((await get(`/api/rounds/${roundId}/uncovered?district=abc`, city)).statusCode).toBe(422);
+    expect((await get(`/api/rounds/${roundId}/uncovered.xlsx`)).statusCode).toBe(401);
+    const unit = sc.actors.unit_admin.cookie;
+    expect((await get(`/api/rounds/${roundId}/uncovered.xlsx`, unit)).statusCode).toBe(403);
+    expect((await get('/api/rounds/999999/uncovered.xlsx', city)).statusCode).toBe(404);
   });
 });

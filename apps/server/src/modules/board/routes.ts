@@ -4,9 +4,11 @@ import type { AppContext } from '../../context.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { defaultStreamLimits, openSse, StreamGate } from '../../lib/sse.ts';
+import { sendFile, xlsxType } from '../ledger/routes/files.ts';
 import { getPublicRound } from '../rounds/service.ts';
 import { BoardHub } from './hub.ts';
 import { computeBoard, uncovered } from './service.ts';
+import { uncoveredWorkbook } from './uncovered-workbook.ts';
 
 export const boardRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -39,6 +41,11 @@ export const boardRoutes =
     );
 
     route(app, boardApi.uncovered, async (request) => ({
-      items: await uncovered(db, requireScope(request), request.params.id),
+      items: await uncovered(db, requireScope(request), request.params.id, request.query),
     }));
+
+    route(app, boardApi.uncoveredExport, async (request, reply) => {
+      const items = await uncovered(db, requireScope(request), request.params.id, request.query);
+      return sendFile(reply, xlsxType, '尚未结对的乡镇和村.xlsx', await uncoveredWorkbook(items));
+    });
   };

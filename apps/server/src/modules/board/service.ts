@@ -1,4 +1,4 @@
-import type { Board, DistrictCoverage, UncoveredOrg } from '@pairing/shared';
+import type { Board, DistrictCoverage, UncoveredOrg, UncoveredQuery } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
@@ -104,10 +104,27 @@ export async function computeBoard(db: Db, round: Round, now: Date): Promise<Boa
   };
 }
 
-/** Admins drill down from the board: the round's towns and villages in their scope still without a unit. */
-export async function uncovered(db: Db, scope: Scope, roundId: number) {
+/** A town or village inside the org `id` (a district or town); none when it is not one. */
+const inside = (id: number) =>
+  sql`starts_with(o.path, (select a.path from org_directory a where a.id = ${id}))`;
+
+/**
+ * Admins drill down from the board: the round's towns and villages in their scope still without a
+ * unit, inside a district or town and weak villages only (or none) when asked.
+ */
+export async function uncovered(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  filter: UncoveredQuery = {},
+) {
   if (!can(scope, 'readUncovered')) throw forbidden();
   const round = await getRound(db, scope, roundId);
+  const filters = [
+    filter.district === undefined ? sql`` : sql`and ${inside(filter.district)}`,
+    filter.town === undefined ? sql`` : sql`and ${inside(filter.town)}`,
+    filter.weak === undefined ? sql`` : sql`and o.weak_village = ${filter.weak === 'true'}`,
+  ];
   return queryRows<UncoveredOrg>(
     db,
     sql`select o.id::int as "id", o.code, o.name, o.kind::text as "kind", o.weak_village as "weakVillage",
@@ -116,7 +133,7 @@ export async function uncovered(db: Db, scope: Scope, roundId: number) {
       left join org_directory p on p.id = o.parent_id
       where ${ruralTarget('o')}
         and ${withinScope(sql`o.path`, { path: round.scopePath })} and ${withinScope(sql`o.path`, scope)}
-        and not ${coveredInRound(round.id, sql`o.id`)}
+        and not ${coveredInRound(round.id, sql`o.id`)} ${sql.join(filters, sql` `)}
       order by o.weak_village desc, o.code nulls last, o.id`,
   );
 }

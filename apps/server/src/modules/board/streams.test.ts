@@ -131,12 +131,15 @@ describe('public board streams (R-LIVE-STATUS)', () => {
     try {
       const first = await Promise.all(watchers.map((w) => w.next(() => true)));
       expect(new Set(first.map((b) => b.computedAt)).size).toBe(1);
-      // 20 changes in 2 s, each announced like a committed intention.
+      // 20 changes in about 2 s, each announced like a committed intention; the bound below counts
+      // the windows the changes really spanned, which a loaded machine stretches.
+      const started = Date.now();
       for (let i = 0; i < 20; i += 1) {
         await env.dbh.query(`update rounds set name = name || '·' where id = $1;`, [roundId]);
         await env.dbh.query(`select pg_notify('board', $1)`, [String(roundId)]);
         await sleep(100);
       }
+      const spanned = Date.now() - started;
       await sleep(coalesceMs + 500);
       const last = await Promise.all(
         watchers.map((w) => w.next((b) => b.name.endsWith('·'.repeat(20)), 3_000)),
@@ -147,7 +150,7 @@ describe('public board streams (R-LIVE-STATUS)', () => {
         .slice(1)
         .map((r) => r.at);
       expect(arrivals.length).toBeGreaterThan(0);
-      expect(arrivals.length).toBeLessThanOrEqual(Math.ceil(2_000 / coalesceMs) + 1);
+      expect(arrivals.length).toBeLessThanOrEqual(Math.ceil(spanned / coalesceMs) + 1);
       for (let i = 1; i < arrivals.length; i += 1)
         expect(arrivals[i] - arrivals[i - 1]).toBeGreaterThanOrEqual(250);
     } finally {

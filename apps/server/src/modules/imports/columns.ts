@@ -1,7 +1,11 @@
+import { unitFieldWords as words } from '@pairing/shared';
+
 /** One column of an import template; exports write the same columns so a file re-imports. */
 export type Column = {
   key: string;
   header: string;
+  /** Headers of earlier templates, still read so files filled in from them import. */
+  formerHeaders?: readonly string[];
   required: boolean;
   width: number;
   note?: string;
@@ -16,7 +20,13 @@ export const unitColumns = [
     note: '留空为新增；填写已有单位编号则更新该单位',
   },
   { key: 'name', header: '单位名称', required: true, width: 32 },
-  { key: 'unitType', header: '单位类型', required: true, width: 12 },
+  {
+    key: 'unitType',
+    header: words.unitType,
+    formerHeaders: ['单位类型'],
+    required: true,
+    width: 12,
+  },
   {
     key: 'parent',
     header: '上级组织',
@@ -25,8 +35,20 @@ export const unitColumns = [
     note: '工作党委或中心城区、近郊区的名称',
   },
   { key: 'addressDistrict', header: '所在区', required: true, width: 12 },
-  { key: 'capacity', header: '结对容量', required: true, width: 10 },
-  { key: 'yearlyBudget', header: '年度帮扶预算（元）', required: true, width: 18 },
+  {
+    key: 'capacity',
+    header: words.capacity,
+    formerHeaders: ['结对容量'],
+    required: true,
+    width: 12,
+  },
+  {
+    key: 'yearlyBudget',
+    header: `${words.yearlyBudget}（元）`,
+    formerHeaders: ['年度帮扶预算（元）'],
+    required: true,
+    width: 18,
+  },
   {
     key: 'resourceTags',
     header: '资源标签',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Role } from '@pairing/shared';
+import { unitFieldWords, type Role } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createUser, login } from '../../../test/fixtures.ts';
@@ -184,12 +184,12 @@ describe('unit workbook', () => {
     expect(at(2)).toEqual([]);
     expect(at(3)).toEqual(['单位名称']);
     expect(at(4)).toEqual(['联系电话']);
-    expect(at(5)).toEqual(['单位类型']);
+    expect(at(5)).toEqual(['单位类别']);
     expect(at(6)).toEqual(['资源标签']);
     expect(at(7)).toEqual(['上级组织']);
     expect(at(8)).toEqual(['单位名称']);
     expect(at(9)).toEqual(['单位名称']);
-    expect(at(10).sort()).toEqual(['年度帮扶预算（元）', '结对容量'].sort());
+    expect(at(10).sort()).toEqual(['年度帮扶资金（元）', '可结对数量'].sort());
     expect(at(11)).toEqual(['编号']);
     expect(at(12)).toEqual(['所在区']);
     const dup = job.errors.find((e: { row: number }) => e.row === 8);
@@ -266,6 +266,32 @@ describe('rejected uploads leave the database unchanged', () => {
     expect(job).toMatchObject({ status: 'failed', imported: 0, errorCount: 1, errorsKept: 1 });
     expect(job.errors).toEqual([{ row: 0, column: '', message: expect.stringContaining(reason) }]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('says what the screens say in its headers, and still reads the earlier headers', async () => {
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/imports/units/template.xlsx',
+      headers: { cookie: cookies.committee },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const headers = (wb.worksheets[0].getRow(1).values as unknown[]).map(String);
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        `${unitFieldWords.unitType}*`,
+        `${unitFieldWords.capacity}*`,
+        `${unitFieldWords.yearlyBudget}（元）*`,
+      ]),
+    );
+    const former = unitColumns.map((c) => ('formerHeaders' in c ? c.formerHeaders[0] : c.header));
+    expect(former).toEqual(expect.arrayContaining(['单位类型', '结对容量', '年度帮扶预算（元）']));
+    const job = await importFile(
+      '/api/imports/units',
+      'committee',
+      await sheet(former, [unitRow({ name: '旧模板单位' })]),
+    );
+    expect(job).toMatchObject({ status: 'done', imported: 1, errors: [] });
   });
 
   it('a request without a file part → 422', async () => {

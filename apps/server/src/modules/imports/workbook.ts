@@ -268,7 +268,9 @@ function readHeader(
 ) {
   row?.eachCell((cell, col) => {
     const header = cellText(cell.value).replace(/[*＊\s]/g, '');
-    const column = columns.find((c) => c.header === header);
+    const column = columns.find(
+      (c) => c.header === header || (c.formerHeaders ?? []).includes(header),
+    );
     if (column) positions.set(column.key, col);
   });
   const missing = columns.filter((c) => c.required && !positions.has(c.key));

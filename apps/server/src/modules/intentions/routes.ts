@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { route } from '../../lib/routes.ts';
 import { acceptIntention, confirmIntention } from './commands/accept.ts';
+import { confirmAllocatedInBulk } from './commands/confirm-allocated-in-bulk.ts';
 import { confirmRenewal } from './commands/confirm-renewal.ts';
 import { declineRenewal } from './commands/decline-renewal.ts';
 import { declineIntention, withdrawIntention } from './commands/refuse.ts';
@@ -68,6 +69,18 @@ export const intentionRoutes =
         );
         return { intention: presentDecided(intention), agreementId };
       });
+
+    route(app, intentionsApi.confirmAllocatedInBulk, async (request) =>
+      confirmAllocatedInBulk(
+        db,
+        requireScope(request),
+        ctx.clock,
+        request.params.id,
+        request.body.intentionIds,
+        ports,
+        request.idempotency,
+      ),
+    );
 
     for (const [contract, run] of [
       [intentionsApi.decline, declineIntention],

@@ -1,5 +1,6 @@
 // The audit record every ledger write leaves, in the write's own transaction. Names of people
 // (roster entries, others present) are personal data: the record keeps ids and a masked name.
+import type { AuditAction } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -23,7 +24,7 @@ export function recordLedgerAudit(
   tx: Db,
   scope: Scope | null,
   change: {
-    action: string;
+    action: AuditAction;
     entity: 'ledger_record' | 'pairing_roster' | 'pairing_profile';
     entityId: number;
     pairing: PairingSubject;

@@ -4,10 +4,16 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { isoTime, isoTimeOrNull, queryRows, type RowTime } from '../../lib/rows.ts';
+import { hiddenKinds } from './audience.ts';
 
 // Notifications are addressed to the caller's own organization (not its subtree): a district
 // admin is reminded of the district's work, not of every unit's. Reading one marks it for every
 // user of that organization. Marking as read is not audited: it changes no shared record.
+// A role is not shown the kinds whose page it cannot open (audience.ts).
+
+/** The caller's organization's notifications that the caller's role is shown. */
+const mine = (scope: Scope) =>
+  sql`org_id = ${scope.orgId} and not (kind = any(${sql.param(hiddenKinds(scope.role))}::text[]))`;
 
 type NotificationRow = Omit<NotificationView, 'createdAt' | 'readAt'> & {
   createdAt: RowTime;
@@ -30,7 +36,7 @@ export async function listNotifications(
   const items = await queryRows<NotificationRow>(
     db,
     sql`select id::int as "id", kind, title, body, link, created_at as "createdAt", read_at as "readAt"
-      from notifications where org_id = ${scope.orgId} ${filter}
+      from notifications where ${mine(scope)} ${filter}
       order by created_at desc, id desc
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
@@ -38,7 +44,7 @@ export async function listNotifications(
     db,
     sql`select count(*) filter (where true ${filter})::int as "total",
         count(*) filter (where read_at is null)::int as "unread"
-      from notifications where org_id = ${scope.orgId}`,
+      from notifications where ${mine(scope)}`,
   );
   return {
     items: items.map(present),
@@ -52,7 +58,7 @@ export async function listNotifications(
 export async function unreadCount(db: Db, scope: Scope) {
   const [row] = await queryRows<{ unread: number }>(
     db,
-    sql`select count(*)::int as "unread" from notifications where org_id = ${scope.orgId} and read_at is null`,
+    sql`select count(*)::int as "unread" from notifications where ${mine(scope)} and read_at is null`,
   );
   return row.unread;
 }
@@ -67,7 +73,7 @@ export async function markRead(
   const [row] = await queryRows<NotificationRow>(
     db,
     sql`update notifications set read_at = coalesce(read_at, ${now})
-      where id = ${id} and org_id = ${scope.orgId}
+      where id = ${id} and ${mine(scope)}
       returning id::int as "id", kind, title, body, link, created_at as "createdAt", read_at as "readAt"`,
   );
   if (!row) throw notFound('通知不存在');
@@ -77,7 +83,7 @@ export async function markRead(
 export async function markAllRead(db: Db, scope: Scope, now: Date) {
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`update notifications set read_at = ${now} where org_id = ${scope.orgId} and read_at is null
+    sql`update notifications set read_at = ${now} where ${mine(scope)} and read_at is null
       returning id`,
   );
   return rows.length;

@@ -192,10 +192,10 @@ describe('runReminders', () => {
 });
 
 describe('notification routes', () => {
-  const seed = async (orgId: number, title: string) => {
+  const seed = async (orgId: number, title: string, kind = 'test') => {
     const [row] = await env.dbh.db
       .insert(notifications)
-      .values({ orgId, kind: 'test', title, body: '正文', link: null, createdAt: env.clock.now() })
+      .values({ orgId, kind, title, body: '正文', link: null, createdAt: env.clock.now() })
       .returning();
     return row.id;
   };
@@ -239,6 +239,36 @@ describe('notification routes', () => {
       .select()
       .from(notifications)
       .where(eq(notifications.id, foreign));
+    expect(untouched.readAt).toBeNull();
+  });
+
+  it('does not show a member the agreement and ledger reminders it cannot open', async () => {
+    const unitId = sc.b.unit.id;
+    const agreement = await seed(unitId, '协议轮到本方', 'confirm.agreement');
+    await seed(unitId, '台账到期', 'duty.due');
+    await seed(unitId, '签订截止', 'deadline.signing');
+    const member = sc.b.users.member.cookie;
+    const admin = sc.b.users.unit_admin.cookie;
+    const titles = async (cookie: string) =>
+      (await as(cookie, 'GET', '/api/notifications?pageSize=100'))
+        .json()
+        .items.map((n: { title: string }) => n.title);
+    expect(await titles(admin)).toEqual(
+      expect.arrayContaining(['协议轮到本方', '台账到期', '签订截止']),
+    );
+    const shown = await titles(member);
+    expect(shown).not.toContain('协议轮到本方');
+    expect(shown).not.toContain('台账到期');
+    expect(shown).not.toContain('签订截止');
+    const memberCount = (await as(member, 'GET', '/api/notifications/unread-count')).json();
+    const adminCount = (await as(admin, 'GET', '/api/notifications/unread-count')).json();
+    expect(adminCount.unread - memberCount.unread).toBeGreaterThanOrEqual(3);
+    expect((await as(member, 'POST', `/api/notifications/${agreement}/read`)).statusCode).toBe(404);
+    await as(member, 'POST', '/api/notifications/read-all');
+    const [untouched] = await env.dbh.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, agreement));
     expect(untouched.readAt).toBeNull();
   });
 

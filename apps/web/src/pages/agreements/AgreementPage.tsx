@@ -12,6 +12,8 @@ import {
   Space,
   Spin,
   Tag,
+  Tooltip,
+  Typography,
 } from 'antd';
 import {
   DiffOutlined,
@@ -87,6 +89,13 @@ export default function AgreementPage() {
   const mine = a.mySide !== null;
   const draft = a.status === 'draft';
   const myTurn = may.edit;
+  // A side of a draft always sees 签署; outside the signing stage (or once it has signed) the
+  // button is disabled and says why, from the agreement's abilities.
+  const showSign = draft && mine;
+  const mySignature = a.mySide === 'urban' ? a.urbanSignature : a.ruralSignature;
+  const signBlocked = may.sign
+    ? null
+    : t(mySignature ? 'agreements.signWaiting' : 'agreements.signNotNow');
 
   const run = async (name: string, action: () => Promise<void>) => {
     setBusy(name);
@@ -96,7 +105,7 @@ export default function AgreementPage() {
     } catch (e) {
       const messages = applyAgreementError(form, e);
       setProblems(messages);
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(e instanceof Error ? e.message : t('agreements.fixFields'));
       if (e instanceof ApiError && e.code === 'stale_version') reload();
     } finally {
       setBusy(null);
@@ -281,10 +290,11 @@ export default function AgreementPage() {
         form={form}
         years={termYears(a.termStart, a.termEnd)}
         editable={myTurn}
+        weakVillage={a.ruralOrg.weakVillage}
         onChange={() => setDirty(true)}
       />
 
-      {(may.edit || may.handOver || may.sign) && (
+      {(may.edit || may.handOver || showSign) && (
         <Card size="small">
           <Space wrap>
             {may.edit && (
@@ -309,7 +319,20 @@ export default function AgreementPage() {
                 </Button>
               </Popconfirm>
             )}
-            {may.sign && (
+            {showSign && signBlocked && (
+              <Tooltip title={signBlocked}>
+                <Button type="primary" ghost disabled data-testid="agreement-sign">
+                  {t('agreements.sign')}
+                </Button>
+              </Tooltip>
+            )}
+            {showSign && signBlocked && (
+              // A phone has no hover: the reason is written out beside the button too.
+              <Typography.Text type="secondary" data-testid="sign-blocked">
+                {signBlocked}
+              </Typography.Text>
+            )}
+            {showSign && !signBlocked && (
               <Popconfirm
                 title={t('agreements.signQuestion', { version: a.version })}
                 description={t('agreements.signHint')}

@@ -69,11 +69,14 @@ export function ContentForm({
   form,
   years,
   editable,
+  weakVillage,
   onChange,
 }: {
   form: FormInstance<ContentValues>;
   years: number[];
   editable: boolean;
+  /** The yearly minimum (R-WEAK-FUNDS) applies to a weak village's agreement only. */
+  weakVillage: boolean;
   onChange: () => void;
 }) {
   const { t } = useI18n();
@@ -275,7 +278,11 @@ export function ContentForm({
         </Card>
 
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
-          <Card size="small" title={t('agreements.yearlyFunds')} extra={t('agreements.fundsHint')}>
+          <Card
+            size="small"
+            title={t('agreements.yearlyFunds')}
+            extra={weakVillage ? t('agreements.fundsHint') : null}
+          >
             <Form.List name="yearlyFunds">
               {(fields) => (
                 <Table

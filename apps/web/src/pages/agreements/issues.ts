@@ -13,7 +13,6 @@ export function issueText(t: Translate, issue: SigningIssue): string {
     year: issue.year ?? '',
     required: yuan(issue.required),
     actual: yuan(issue.actual),
-    rule: issue.ruleId,
   });
 }
 
@@ -23,6 +22,8 @@ export function issueText(t: Translate, issue: SigningIssue): string {
  * the form keeps the indicator apart and lists the years by position.
  */
 export function applyAgreementError(form: FormInstance, error: unknown): string[] {
+  // The form's own check refused (an empty project): its messages are on the fields already.
+  if (isValidationFailure(error)) return [...new Set(error.errorFields.flatMap((f) => f.errors))];
   if (!(error instanceof ApiError)) return [error instanceof Error ? error.message : String(error)];
   const funds: ContentValues['yearlyFunds'] = form.getFieldValue('yearlyFunds') ?? [];
   const messages: string[] = [];
@@ -38,4 +39,13 @@ export function applyAgreementError(form: FormInstance, error: unknown): string[
   // List-level messages (`projects` for R-PROJECT) have no single input; the alert shows them.
   form.setFields(fields.filter((f) => f.name.length > 1 && !f.name.includes(-1)));
   return messages.length ? messages : [error.message];
+}
+
+/** What antd's `validateFields` rejects with: an object, not an Error. */
+function isValidationFailure(error: unknown): error is { errorFields: { errors: string[] }[] } {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    Array.isArray((error as { errorFields?: unknown }).errorFields)
+  );
 }

@@ -1,45 +1,70 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { allocationApi, type AllocationPairView, type AllocationRunView } from '@pairing/shared';
+import { Alert, App, Button, Card, Collapse, Empty, Space, Table, Tag, Typography } from 'antd';
+import {
+  allocationApi,
+  type AllocationPairView,
+  type AllocationRunView,
+  type RoundState,
+} from '@pairing/shared';
 import { call } from '../../api/client.ts';
+import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
+import { BulkConfirmBar } from './BulkConfirmBar.tsx';
 import { CoverageChart } from './CoverageChart.tsx';
+import { PairsCard } from './PairsCard.tsx';
+import { ProgressCard } from './ProgressCard.tsx';
 import { SwapModal } from './SwapModal.tsx';
+import { WeightsForm } from './WeightsForm.tsx';
+
+/** Rounds whose allocation can be looked at: in balancing, and after it (the published plan). */
+const withPlan: readonly RoundState[] = ['balancing', 'signing', 'in_force', 'closed'];
 
 const load = (id: number, runId: number) => call(allocationApi.view, { params: { id, runId } });
 
-/** 组织分配 (S1 §8): run the allocation for a round in balancing, review, re-run and publish. */
+/**
+ * 组织分配 (S1 §8): the city runs the allocation for a round in balancing, reviews, re-runs and
+ * publishes it; districts, committees and inspectors read it, also after balancing; districts and
+ * committees confirm their published pairs in bulk; the city follows the confirmation by district.
+ */
 export default function AllocationPage() {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
+  const me = useMe();
   const choice = useRoundChoice();
-  const balancing = choice.rounds.filter((r) => r.state === 'balancing');
+  const rounds = choice.rounds.filter((r) => withPlan.includes(r.state));
   const round =
-    choice.rounds.find((r) => r.id === choice.round?.id && r.state === 'balancing') ??
-    balancing[0] ??
+    rounds.find((r) => r.id === choice.round?.id) ??
+    rounds.find((r) => r.state === 'balancing') ??
+    rounds[0] ??
     null;
   const [view, setView] = useState<AllocationRunView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [swapping, setSwapping] = useState<AllocationPairView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
 
   const runs = useRequest(
     () => (round ? call(allocationApi.runs, { params: { id: round.id } }) : Promise.resolve(null)),
     [round?.id],
   );
   const roundId = round?.id;
-  const latestId = runs.data?.items[0]?.id;
+  // The city works on its newest run; the others read the plan that was published, if any (a
+  // newer proposal may follow it in balancing, and a superseded run is history).
+  const items = runs.data?.items ?? [];
+  const latestId = (
+    runs.data?.abilities.run ? items[0] : (items.find((r) => r.status === 'published') ?? items[0])
+  )?.id;
   useEffect(() => {
     setView(null);
+    setSelected([]);
     if (roundId && latestId)
       load(roundId, latestId).then(setView, (e: Error) => setError(e.message));
   }, [roundId, latestId]);
 
   // What the server says the caller may do: on the round (run) and on the run under review.
   const mayRun = runs.data?.abilities.run ?? false;
-  const editable = view?.run.abilities.edit ?? false;
   const act = async (key: string, work: () => Promise<unknown>, done = t('alloc.done')) => {
     setBusy(key);
     setError(null);
@@ -65,7 +90,24 @@ export default function AllocationPage() {
     }
   };
 
-  if (!choice.loading && !balancing.length)
+  const reload = async () => {
+    setSelected([]);
+    if (round && view) setView(await load(round.id, view.run.id));
+  };
+  const onAction = (action: 'lock' | 'swap' | 'remove', p: AllocationPairView) => {
+    if (!round || !view) return;
+    const params = { id: round.id, runId: view.run.id, pairId: p.id };
+    if (action === 'swap') setSwapping(p);
+    else if (action === 'lock')
+      void act(`lock${p.id}`, () =>
+        call(allocationApi.lock, { params, body: { locked: p.status !== 'locked' } }),
+      );
+    else void act(`remove${p.id}`, () => call(allocationApi.remove, { params }));
+  };
+  const awaiting = view?.pairs.filter((p) => p.abilities.confirm).length ?? 0;
+  const confirmsInBulk = me.abilities['intentions.confirmInBulk'] && awaiting > 0;
+
+  if (!choice.loading && !rounds.length)
     return (
       <Card title={t('alloc.title')}>
         <Empty description={t('alloc.noRound')} />
@@ -77,11 +119,17 @@ export default function AllocationPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={t('alloc.title')}
-        extra={
-          <RoundPicker rounds={balancing} round={round} onSelect={(id) => choice.select(id)} />
-        }
+        extra={<RoundPicker rounds={rounds} round={round} onSelect={(id) => choice.select(id)} />}
       >
         <Typography.Paragraph type="secondary">{t('alloc.help')}</Typography.Paragraph>
+        {round && round.state !== 'balancing' && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('alloc.notBalancing')}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         {mayRun && round && (
           <Space wrap>
             <Button
@@ -161,92 +209,28 @@ export default function AllocationPage() {
           <Card title={t('alloc.chart')}>
             <CoverageChart districts={view.districts} />
           </Card>
-          <Card title={t('alloc.pairs')}>
-            <Table
-              data-testid="alloc-pairs"
-              rowKey="id"
-              size="small"
-              dataSource={view.pairs}
-              pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-              rowClassName={(p) => (p.status === 'removed' ? 'alloc-removed' : '')}
-              columns={[
-                {
-                  title: t('alloc.village'),
-                  dataIndex: 'ruralOrgName',
-                  render: (name: string, p) => (
-                    <Space size={4} wrap>
-                      {name}
-                      {p.weakVillage && <Tag color="red">{t('org.weakVillage')}</Tag>}
-                      {p.status === 'locked' && <Tag color="gold">{t('alloc.pair.locked')}</Tag>}
-                      {p.status === 'removed' && <Tag>{t('alloc.pair.removed')}</Tag>}
-                    </Space>
-                  ),
-                },
-                { title: t('alloc.district'), dataIndex: 'districtName', width: 100 },
-                {
-                  title: t('alloc.unit'),
-                  dataIndex: 'urbanOrgName',
-                  render: (name: string, p) => (
-                    <Space direction="vertical" size={0}>
-                      {name}
-                      {p.swappedFromName && (
-                        <Typography.Text type="secondary">
-                          {t('alloc.pair.swapped', { name: p.swappedFromName })}
-                        </Typography.Text>
-                      )}
-                    </Space>
-                  ),
-                },
-                { title: t('alloc.cost'), dataIndex: 'cost', width: 70 },
-                { title: t('alloc.reasons'), dataIndex: 'reasonText' },
-                ...(editable
-                  ? [
-                      {
-                        title: t('alloc.actions'),
-                        width: 200,
-                        render: (_: unknown, p: AllocationPairView) =>
-                          !p.abilities.edit ? null : (
-                            <Space size={0}>
-                              <Button
-                                type="link"
-                                size="small"
-                                loading={busy === `lock${p.id}`}
-                                onClick={() =>
-                                  act(`lock${p.id}`, () =>
-                                    call(allocationApi.lock, {
-                                      params: { id: round!.id, runId: view.run.id, pairId: p.id },
-                                      body: { locked: p.status !== 'locked' },
-                                    }),
-                                  )
-                                }
-                              >
-                                {p.status === 'locked' ? t('alloc.unlock') : t('alloc.lock')}
-                              </Button>
-                              <Button type="link" size="small" onClick={() => setSwapping(p)}>
-                                {t('alloc.swap')}
-                              </Button>
-                              <Popconfirm
-                                title={t('alloc.removeConfirm')}
-                                onConfirm={() =>
-                                  act(`remove${p.id}`, () =>
-                                    call(allocationApi.remove, {
-                                      params: { id: round!.id, runId: view.run.id, pairId: p.id },
-                                    }),
-                                  )
-                                }
-                              >
-                                <Button type="link" size="small" danger>
-                                  {t('alloc.remove')}
-                                </Button>
-                              </Popconfirm>
-                            </Space>
-                          ),
-                      },
-                    ]
-                  : []),
-              ]}
+          {view.run.status === 'published' && <ProgressCard progress={view.progress} />}
+          {confirmsInBulk && round && (
+            <Card title={t('alloc.bulk')}>
+              <BulkConfirmBar
+                roundId={round.id}
+                awaiting={awaiting}
+                selected={selected}
+                onDone={() => void reload()}
+              />
+            </Card>
+          )}
+          {round && (
+            <PairsCard
+              roundId={round.id}
+              view={view}
+              busy={busy}
+              selectable={confirmsInBulk}
+              selected={selected}
+              onSelect={setSelected}
+              onAction={onAction}
             />
-          </Card>
+          )}
           <Card title={t('alloc.uncovered')}>
             <Table
               data-testid="alloc-uncovered"
@@ -277,6 +261,18 @@ export default function AllocationPage() {
             />
           </Card>
         </>
+      )}
+      {round && me.abilities['allocation.readSettings'] && (
+        <Collapse
+          data-testid="alloc-weights"
+          items={[
+            {
+              key: 'weights',
+              label: t('alloc.weights'),
+              children: <WeightsForm roundId={round.id} />,
+            },
+          ]}
+        />
       )}
       {swapping && round && view && (
         <SwapModal

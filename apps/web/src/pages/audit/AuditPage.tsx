@@ -2,7 +2,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Button, Card, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { auditApi, type AuditRecord } from '@pairing/shared';
+import { auditActions, auditApi, auditEntities, type AuditRecord } from '@pairing/shared';
 import { call } from '../../api/client.ts';
 import {
   ErrorAlert,
@@ -13,9 +13,10 @@ import {
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
+import { BatchItems } from './BatchItems.tsx';
+import { AuditObject, itemCount } from './objects.tsx';
 
 const filterKeys = ['action', 'entity', 'entityId', 'actor', 'from', 'to'] as const;
-const entities = ['user', 'org', 'import', 'district_pair', 'session'];
 
 function Json({ value }: { value: unknown }) {
   const { t } = useI18n();
@@ -62,25 +63,22 @@ export default function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      render: (v: string) => (
+      render: (v: string, row) => (
         <Space size={4}>
           <span>{enumLabel(t, 'action', v)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {v}
-          </Typography.Text>
+          {itemCount(row) > 0 && (
+            <Tag color="blue" variant="filled" data-testid="audit-count">
+              {t('audit.items', { count: itemCount(row) })}
+            </Tag>
+          )}
         </Space>
       ),
     },
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 160,
-      render: (_, row) => (
-        <Tag bordered={false}>
-          {enumLabel(t, 'entity', row.entity)}
-          {row.entityId !== null && row.entityId !== undefined ? ` #${row.entityId}` : ''}
-        </Tag>
-      ),
+      width: 180,
+      render: (_, row) => <AuditObject t={t} entity={row.entity} entityId={row.entityId} />,
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v) => v || '—' },
   ];
@@ -102,11 +100,15 @@ export default function AuditPage() {
       }
     >
       <FilterBar filtered={filtered} onClear={reset}>
-        <QuerySearch
-          placeholder={t('audit.actionPlaceholder')}
-          value={values.action}
-          onSearch={(action) => update({ action })}
-          style={{ width: 260 }}
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.actionAll')}
+          value={values.action || undefined}
+          onChange={(action) => update({ action })}
+          options={auditActions.map((a) => ({ value: a, label: enumLabel(t, 'action', a) }))}
+          style={{ width: 220 }}
+          data-testid="audit-action-filter"
         />
         <Select
           allowClear
@@ -114,8 +116,8 @@ export default function AuditPage() {
           aria-label={t('audit.entity')}
           value={values.entity || undefined}
           onChange={(entity) => update({ entity })}
-          options={entities.map((e) => ({ value: e, label: enumLabel(t, 'entity', e) }))}
-          style={{ width: 130 }}
+          options={auditEntities.map((e) => ({ value: e, label: enumLabel(t, 'entity', e) }))}
+          style={{ width: 150 }}
         />
         <QuerySearch
           placeholder={t('audit.actorPlaceholder')}
@@ -142,6 +144,11 @@ export default function AuditPage() {
         expandable={{
           expandedRowRender: (row) => (
             <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16 }}>
+              {itemCount(row) > 0 && (
+                <div style={{ gridColumn: '1 / -1' }}>
+                  <BatchItems record={row} />
+                </div>
+              )}
               <div>
                 <Typography.Text strong>{t('audit.before')}</Typography.Text>
                 <Json value={row.before} />

@@ -22,6 +22,7 @@ import { orgsApi } from '@pairing/shared';
 import { ApiError, call } from '../../api/client.ts';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
+import { breadcrumbAncestors } from './breadcrumb.ts';
 import { kindColor } from './orgOptions.ts';
 import { UnitEditModal } from './UnitEditModal.tsx';
 
@@ -86,7 +87,7 @@ export default function OrgDetailPage() {
         data-testid="org-breadcrumb"
         items={[
           { title: <Link to="/orgs">{t('menu.directory')}</Link> },
-          ...(org.ancestors ?? []).map((a) => ({
+          ...breadcrumbAncestors(org.ancestors ?? [], org.name).map((a) => ({
             title: <Link to={`/orgs/${a.id}`}>{a.name}</Link>,
           })),
           { title: org.name },

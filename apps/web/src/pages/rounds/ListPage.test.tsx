@@ -1,6 +1,6 @@
-import { waitFor, within } from '@testing-library/react';
+import { fireEvent, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { needCategories } from '@pairing/shared';
+import { needCategories, roundsApi } from '@pairing/shared';
 import { round } from '../../test/fixtures.ts';
 import {
   pending,
@@ -68,5 +68,28 @@ describe('NeedsPage and ResourcesPage', () => {
     expect(calls('/api/rounds/:id/orgs/:orgId/:kind')[0].url.pathname).toBe(
       '/api/rounds/7/orgs/100/resources',
     );
+  });
+
+  it("refuses a negative amount and an over-long note with the server's words, changing neither", async () => {
+    const { page, calls } = await open({ items: [] });
+    fireEvent.click(await within(page).findByText(text('lists.add')));
+    const note = within(page).getByPlaceholderText(text('lists.note'));
+    const amount = within(page).getByPlaceholderText(text('lists.amount'));
+    const long = '路'.repeat(600);
+    fireEvent.change(note, { target: { value: long } });
+    fireEvent.change(amount, { target: { value: '-100' } });
+    fireEvent.blur(amount);
+    fireEvent.click(within(page).getByText(text('lists.publish')));
+    const body = roundsApi.replaceNeeds.body;
+    const server = body.safeParse({
+      items: [{ category: needCategories[0], note: long, amount: -100 }],
+    });
+    const messages = server.success ? [] : server.error.issues.map((i) => i.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages)
+      expect(await within(page).findByText(message)).toBeInTheDocument();
+    expect((note as HTMLInputElement).value).toHaveLength(600);
+    expect((amount as HTMLInputElement).value).toBe('-100');
+    expect(calls('PUT /api/rounds/:id/orgs/:orgId/:kind')).toHaveLength(0);
   });
 });

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { App, Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { needCategories, resourceCategories, roundsApi, type ListItemView } from '@pairing/shared';
+import {
+  listItemFields,
+  needCategories,
+  resourceCategories,
+  roundsApi,
+  type ListItemView,
+} from '@pairing/shared';
 import { call } from '../../api/client.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
@@ -21,6 +27,14 @@ const contracts = {
     ability: 'editResources',
   },
 } as const;
+
+/** A field's rule from the server's schema: the same refusal, in the same words. */
+const fieldRule = (field: keyof typeof listItemFields) => ({
+  validator: async (_: unknown, value: unknown) => {
+    const parsed = listItemFields[field].safeParse(value ?? null);
+    if (!parsed.success) throw new Error(parsed.error.issues[0].message);
+  },
+});
 
 /**
  * 需求清单 of a village or town, 资源清单 of an urban unit (S2 §2.2): the org's own list for the
@@ -108,14 +122,12 @@ export function ListPage({ kind }: { kind: Kind }) {
                         options={categories.map((c) => ({ value: c, label: c }))}
                       />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'note']}>
-                      <Input placeholder={t('lists.note')} maxLength={500} style={{ width: 360 }} />
+                    <Form.Item name={[field.name, 'note']} rules={[fieldRule('note')]}>
+                      <Input placeholder={t('lists.note')} style={{ width: 360 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'amount']}>
+                    <Form.Item name={[field.name, 'amount']} rules={[fieldRule('amount')]}>
                       <InputNumber
                         placeholder={t('lists.amount')}
-                        min={0}
-                        precision={0}
                         style={{ width: 180 }}
                         addonAfter="元"
                       />

@@ -1,4 +1,5 @@
 // The audit record every write on an agreement leaves, in the write's own transaction.
+import type { AuditAction } from '@pairing/shared';
 import type { Db } from '../../../db/client.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { recordAudit } from '../../audit/record.ts';
@@ -26,7 +27,7 @@ export const auditView = (a: typeof agreements.$inferSelect) => ({
 export function recordAgreementChange(
   tx: Db,
   actor: Scope | null,
-  change: { action: string; id: number; parties: Parties; before?: unknown; after: unknown },
+  change: { action: AuditAction; id: number; parties: Parties; before?: unknown; after: unknown },
 ) {
   return recordAudit(tx, actor, {
     action: change.action,

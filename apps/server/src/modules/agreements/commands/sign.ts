@@ -36,16 +36,11 @@ export async function signAgreement(
     }
     const round = await roundForAgreement(tx, a.roundId, true);
     if (!round) throw notFound('结对轮次不存在');
-    if (a.amendsId === null) {
-      // R-DEADLINE-SIGN: agreements are signed in the round's signing phase, by the deadline.
-      if (round.state !== 'signing') {
-        throw conflict('round_not_signing', '本轮尚未进入协议签订阶段或已结束签订');
-      }
-      if (isPast(round.signingDeadline, clock.now())) {
-        throw conflict('signing_deadline_passed', `协议签订截止日（${round.signingDeadline}）已过`);
-      }
-    } else if (round.state !== 'signing' && round.state !== 'in_force') {
-      throw conflict('round_not_in_force', '本轮不在实施期，不能签署补充协议');
+    // R-DEADLINE-SIGN: the stage, asked again of the round as locked; an agreement, not an
+    // amendment, is also signed by the deadline.
+    ensure(scope, 'sign', { ...subjectOf(row), roundState: round.state });
+    if (a.amendsId === null && isPast(round.signingDeadline, clock.now())) {
+      throw conflict('signing_deadline_passed', `协议签订截止日（${round.signingDeadline}）已过`);
     }
     const issues = signingIssues(row);
     if (issues.length > 0) throw signingRulesFailed(issues);

@@ -65,7 +65,7 @@ export async function setState(
   tx: Db,
   scope: Scope,
   i: Locked,
-  state: IntentionRow['state'],
+  state: Exclude<IntentionRow['state'], 'pending'>,
   also?: SQL,
 ) {
   const [after] = await queryRows<DecidedRow>(

@@ -69,7 +69,7 @@ export async function changeRecord(
   scope: Scope,
   clock: Clock,
   id: number,
-  action: LedgerAction,
+  action: Extract<LedgerAction, 'confirm' | 'object' | 'settle' | 'withdraw'>,
   change: (record: LedgerRecordRow, today: string, now: Date) => Change,
 ): Promise<RecordView> {
   ensure(scope, action);

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_log" ADD COLUMN "batch_id" bigint DEFAULT nullif(current_setting('pairing.audit_batch', true), '')::bigint;--> statement-breakpoint
+CREATE INDEX "audit_batch_idx" ON "audit_log" USING btree ("batch_id");
