@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterEach, beforeEach, expect, inject } from 'vitest';
+import { checkAccessibility } from './accessibility.ts';
+export { checkAccessibility };
 import { repoRoot, type DemoAccount } from './server.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,9 +87,15 @@ export async function openBrowser(): Promise<Session> {
   return session;
 }
 
-export async function screenshot(page: Page, name: string) {
+export async function capture(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Capture the page a journey reached and hold it to the accessibility bar (accessibility.ts). */
+export async function screenshot(page: Page, name: string) {
+  await capture(page, name);
+  await checkAccessibility(page, name);
 }
 
 export async function signIn(page: Page, username: string, password: string) {

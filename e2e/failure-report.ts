@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { openSessions, screenshot } from './browser.ts';
+import { capture, openSessions } from './browser.ts';
 
 /**
  * When a journey fails, every browser still open leaves a `failed-…` screenshot of where it
@@ -13,7 +13,7 @@ afterEach(async ({ task }) => {
   for (const session of openSessions) {
     n += 1;
     const { page } = session;
-    await screenshot(page, `failed-${name}-${n}`).catch(() => undefined);
+    await capture(page, `failed-${name}-${n}`).catch(() => undefined);
     const onScreen = await page
       .locator('.ant-message-notice, .ant-alert, .ant-form-item-explain-error')
       .allInnerTexts()

@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { resetAxeReport } from './accessibility.ts';
 import { startServer, type DemoAccount } from './server.ts';
 
 declare module 'vitest' {
@@ -13,6 +14,7 @@ declare module 'vitest' {
  * server you already run, set E2E_BASE_URL and E2E_ACCOUNTS (JSON list of demo accounts).
  */
 export default async function setup(project: TestProject) {
+  resetAxeReport();
   if (process.env.E2E_BASE_URL) {
     project.provide('baseUrl', process.env.E2E_BASE_URL);
     project.provide('accounts', JSON.parse(process.env.E2E_ACCOUNTS ?? '[]') as DemoAccount[]);

@@ -1,6 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import {
+  checkAccessibility,
+  demoAccount,
+  openBrowser,
+  screenshot,
+  signInAs,
+  type Session,
+} from '../browser.ts';
 import type { DemoAccount } from '../server.ts';
 
 // 组织分配 (issue 4): the city admin runs the allocation on the demo round in balancing, locks one
@@ -164,6 +171,7 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
     .getByRole('button', { name: label('确认结对') })
     .click();
   await urban.page.getByText('已确认，等待村（镇）方确认').waitFor();
+  await checkAccessibility(urban.page, 'allocation-unit-confirmed');
   // Confirmed by one side only: not yet an accepted pair, so coverage has not moved.
   expect(await covered(board)).toBe(coveredBefore);
 

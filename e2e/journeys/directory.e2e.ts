@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { demoAccount, screenshot, signInAs, useBrowser } from '../browser.ts';
+import { checkAccessibility, demoAccount, screenshot, signInAs, useBrowser } from '../browser.ts';
 
 const session = useBrowser();
 
@@ -26,6 +26,7 @@ test('a district admin finds a weak village by search, opens its detail, comes b
   const row = page.locator('.ant-table-row', { hasText: village.name }).first();
   await row.waitFor();
   await expect(row.getByText('经济薄弱村').isVisible()).resolves.toBe(true);
+  await checkAccessibility(page, 'directory-search');
   await row.click();
 
   await page.waitForURL(`**/orgs/${village.id}`);

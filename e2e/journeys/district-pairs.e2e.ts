@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { demoAccount, screenshot, signInAs, useBrowser } from '../browser.ts';
+import { checkAccessibility, demoAccount, screenshot, signInAs, useBrowser } from '../browser.ts';
 
 const session = useBrowser();
 
@@ -29,6 +29,7 @@ test('the city admin adds a district pair and still sees it after a reload', asy
     await row.getByTestId('pair-rural').click();
     await page.keyboard.type('奉贤区');
     await page.keyboard.press('Enter');
+    await checkAccessibility(page, 'district-pairs-editor');
     await page.getByTestId('pairs-save').click();
     await page.getByText('已保存').waitFor();
 

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { demoAccount, listedTotal, screenshot, useBrowser, signInAs } from '../browser.ts';
+import {
+  checkAccessibility,
+  demoAccount,
+  listedTotal,
+  screenshot,
+  useBrowser,
+  signInAs,
+} from '../browser.ts';
 import { fillTemplate } from '../workbook.ts';
 
 const session = useBrowser();
@@ -54,4 +61,5 @@ test('a city admin imports units with one bad row, sees the report and nothing c
   expect(await listedTotal(page)).toBe(unitsBefore);
   await page.goto(`/orgs?q=${encodeURIComponent(`浏览器测试单位${stamp}`)}`);
   await page.getByText('没有符合条件的组织').waitFor();
+  await checkAccessibility(page, 'directory-no-match');
 });

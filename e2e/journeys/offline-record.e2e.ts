@@ -1,6 +1,13 @@
 import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import {
+  checkAccessibility,
+  demoAccount,
+  openBrowser,
+  screenshot,
+  signInAs,
+  type Session,
+} from '../browser.ts';
 import type { DemoAccount } from '../server.ts';
 
 // 手机离线记录 (issue 12 items 3, 4, 10): on a phone (390×844) the unit admin records a visit with
@@ -192,6 +199,7 @@ test('a visit recorded offline on a phone is sent once when back online, confirm
     '/manifest.webmanifest',
   );
   const photos = [await photo(page, '走访照片 1'), await photo(page, '走访照片 2')];
+  await checkAccessibility(page, 'offline-record-form');
 
   await page.context().setOffline(true);
   const narrative = `离线记录的走访 ${Date.now()}`;

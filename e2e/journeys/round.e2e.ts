@@ -3,7 +3,14 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
+import {
+  checkAccessibility,
+  demoAccount,
+  openBrowser,
+  screenshot,
+  signInAs,
+  type Session,
+} from '../browser.ts';
 import type { DemoAccount } from '../server.ts';
 
 // One pairing from choice to signature (issue 3): a unit picks an uncovered weak village, the
@@ -87,10 +94,12 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
   await pickDate(page, '结束日期', day(3 * 365));
   await pickDate(page, '意向确认截止', day(30));
   await pickDate(page, '协议签订截止', day(60));
+  await checkAccessibility(page, 'round-create-dialog');
   await page.getByRole('button', { name: label('创建') }).click();
   await page.waitForURL(/\/rounds\/\d+$/);
   const roundId = Number(/\/rounds\/(\d+)$/.exec(page.url())![1]);
   await advanceRound(page, roundId, '意向申报中');
+  await checkAccessibility(page, 'round-detail');
 
   // An anonymous page watches the board; a marker on window proves it is never reloaded.
   const board = watcher.page;
@@ -131,6 +140,7 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
     .locator('.ant-table-row', { hasText: unit.orgName });
   await incoming.getByRole('button', { name: label('接受') }).click();
   await confirmPopover(page, '接受');
+  await checkAccessibility(page, 'round-inbox-accepted');
   await page.getByRole('button', { name: '去协商协议' }).click();
   await page.waitForURL(/\/agreements\/\d+$/);
   const agreementPath = new URL(page.url()).pathname;

@@ -1,5 +1,13 @@
 import { expect, test } from 'vitest';
-import { chooseOrg, demoAccount, screenshot, signIn, signInAs, useBrowser } from '../browser.ts';
+import {
+  checkAccessibility,
+  chooseOrg,
+  demoAccount,
+  screenshot,
+  signIn,
+  signInAs,
+  useBrowser,
+} from '../browser.ts';
 
 const session = useBrowser();
 
@@ -13,6 +21,8 @@ test('an admin creates a user who must change the one-time password at first sig
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill(username);
   await dialog.getByLabel('姓名').fill('新街镇管理员');
+  // Before a select opens: antd's open list (a listbox) carries no name of its own.
+  await checkAccessibility(page, 'users-create-dialog');
   await dialog.getByLabel('角色').click();
   await page.getByTitle('街镇管理员').click();
   await chooseOrg(page, dialog.getByLabel('所属组织'), '朱泾镇');
@@ -22,6 +32,7 @@ test('an admin creates a user who must change the one-time password at first sig
   expect(password).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{8,}$/);
   await page.getByRole('button', { name: '我已记下' }).click();
   await page.locator('.ant-table-row', { hasText: username }).getByText('待改密').waitFor();
+  await checkAccessibility(page, 'users-list');
 
   await page.getByTestId('user-menu').hover();
   await page.getByText('退出登录').click();
@@ -34,6 +45,7 @@ test('an admin creates a user who must change the one-time password at first sig
   await page.getByLabel('确认新密码').fill('short');
   await page.getByRole('button', { name: '确认修改' }).click();
   await page.getByText('至少 8 位，须同时包含字母和数字').first().waitFor();
+  await checkAccessibility(page, 'change-password-refused');
 
   await page.getByLabel('新密码', { exact: true }).fill('Jinshan2026');
   await page.getByLabel('确认新密码').fill('Jinshan2026');

@@ -12,6 +12,8 @@ import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
+import { appTheme } from './theme.ts';
+import './theme.css';
 
 // Public pages (no sign-in): the live status board, the 名录, a pair's public commitment, QR check-in and a
 // village's disclosure of its assistance funds (村务公开).
@@ -25,10 +27,7 @@ const DisclosurePage = lazy(() => import('./pages/ledger/DisclosurePage.tsx'));
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
   return (
-    <ConfigProvider
-      locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1d5fd6', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={appTheme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState, type Key } from 'react';
-import { Alert, Empty, Spin, Tag, Tree } from 'antd';
+import { Alert, Empty, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { orgsApi, type OrgTreeNode } from '@pairing/shared';
 import { call } from '../api/client.ts';
@@ -73,7 +73,9 @@ export function OrgTree({
         <span title={`${enumLabel(t, 'kind', node.org.kind)} ${node.org.code ?? ''}`}>
           {node.org.name}
           {node.org.childCount > 0 && (
-            <span style={{ color: '#999', marginLeft: 4 }}>({node.org.childCount})</span>
+            <Typography.Text type="secondary" style={{ marginLeft: 4 }}>
+              ({node.org.childCount})
+            </Typography.Text>
           )}
           {node.org.weakVillage && (
             <Tag color="red" bordered={false} style={{ marginLeft: 6 }}>

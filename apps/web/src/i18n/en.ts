@@ -9,6 +9,7 @@ import type { MessageKey } from './zh-CN.ts';
 import { auditEn } from './audit.en.ts';
 import { offlineEn } from './offline.en.ts';
 import { phoneEn } from './phone.en.ts';
+import { a11yEn } from './a11y.en.ts';
 import { todoEn } from './todo.en.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -244,6 +245,7 @@ export const en: Record<MessageKey, string> = {
   ...checkinEn,
   ...disclosureEn,
   ...phoneEn,
+  ...a11yEn,
   ...chooseEn,
   ...todoEn,
 };

@@ -8,6 +8,7 @@ import { stagesZhCN } from './stages.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { offlineZhCN } from './offline.zh-CN.ts';
 import { phoneZhCN } from './phone.zh-CN.ts';
+import { a11yZhCN } from './a11y.zh-CN.ts';
 import { todoZhCN } from './todo.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
@@ -241,6 +242,7 @@ export const zhCN = {
   ...checkinZhCN,
   ...disclosureZhCN,
   ...phoneZhCN,
+  ...a11yZhCN,
   ...chooseZhCN,
   ...todoZhCN,
 } as const;

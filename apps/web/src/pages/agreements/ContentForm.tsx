@@ -96,7 +96,7 @@ export function ContentForm({
                 {fields.map((field) => (
                   <Space key={field.key} align="start" style={{ display: 'flex' }}>
                     <Form.Item name={[field.name, 'side']} style={{ width: 110 }}>
-                      <Select options={sideOptions} />
+                      <Select options={sideOptions} aria-label={t('a11y.commitmentSide')} />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'text']}
@@ -105,10 +105,18 @@ export function ContentForm({
                         { required: true, whitespace: true, message: t('agreements.textRequired') },
                       ]}
                     >
-                      <Input.TextArea autoSize maxLength={500} />
+                      <Input.TextArea
+                        autoSize
+                        maxLength={500}
+                        aria-label={t('a11y.commitmentText')}
+                      />
                     </Form.Item>
                     {editable && (
-                      <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label={t('a11y.delete')}
+                        onClick={() => remove(field.name)}
+                      />
                     )}
                   </Space>
                 ))}
@@ -137,6 +145,7 @@ export function ContentForm({
                         <Button
                           size="small"
                           icon={<DeleteOutlined />}
+                          aria-label={t('a11y.delete')}
                           onClick={() => remove(field.name)}
                         />
                       )
@@ -298,6 +307,9 @@ export function ContentForm({
                             precision={0}
                             style={{ width: '100%' }}
                             addonAfter="元"
+                            aria-label={t('a11y.fundsOfYear', {
+                              year: form.getFieldValue(['yearlyFunds', field.name, 'year']),
+                            })}
                             data-testid={`funds-${form.getFieldValue(['yearlyFunds', field.name, 'year'])}`}
                           />
                         </Form.Item>
@@ -329,7 +341,15 @@ export function ContentForm({
                       width: 110,
                       render: (_, field) => (
                         <Form.Item name={[field.name, 'leadVisits']} noStyle>
-                          <InputNumber min={0} max={366} precision={0} style={{ width: '100%' }} />
+                          <InputNumber
+                            min={0}
+                            max={366}
+                            precision={0}
+                            style={{ width: '100%' }}
+                            aria-label={t('a11y.visitsOfYear', {
+                              year: form.getFieldValue(['visitPlan', field.name, 'year']),
+                            })}
+                          />
                         </Form.Item>
                       ),
                     },
@@ -338,7 +358,12 @@ export function ContentForm({
                       key: 'note',
                       render: (_, field) => (
                         <Form.Item name={[field.name, 'note']} noStyle>
-                          <Input maxLength={500} />
+                          <Input
+                            maxLength={500}
+                            aria-label={t('a11y.visitNoteOfYear', {
+                              year: form.getFieldValue(['visitPlan', field.name, 'year']),
+                            })}
+                          />
                         </Form.Item>
                       ),
                     },

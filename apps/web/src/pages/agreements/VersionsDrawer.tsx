@@ -100,9 +100,21 @@ export function VersionsDrawer({
       ) : (
         <>
           <Space style={{ marginBottom: 12 }}>
-            <Select value={from} onChange={setFrom} options={options} style={{ width: 120 }} />
+            <Select
+              value={from}
+              onChange={setFrom}
+              options={options}
+              style={{ width: 120 }}
+              aria-label={t('a11y.versionFrom')}
+            />
             <span>→</span>
-            <Select value={to} onChange={setTo} options={options} style={{ width: 120 }} />
+            <Select
+              value={to}
+              onChange={setTo}
+              options={options}
+              style={{ width: 120 }}
+              aria-label={t('a11y.versionTo')}
+            />
           </Space>
           {diff.error && <Alert type="error" showIcon title={diff.error.message} />}
           <Table

@@ -114,6 +114,7 @@ export default function AuditPage() {
         <Select
           allowClear
           placeholder={t('audit.entity')}
+          aria-label={t('audit.entity')}
           value={values.entity || undefined}
           onChange={(entity) => update({ entity })}
           options={auditEntities.map((e) => ({ value: e, label: enumLabel(t, 'entity', e) }))}

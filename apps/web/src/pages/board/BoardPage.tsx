@@ -33,11 +33,11 @@ type DistrictRow = Board['coverage'][number];
 
 const percent = (c: Coverage) => (c.total ? Math.round((c.covered / c.total) * 1000) / 10 : 0);
 
-function CoverageCell({ value }: { value: Coverage }) {
+function CoverageCell({ value, label }: { value: Coverage; label: string }) {
   return (
     <div style={{ minWidth: 140 }}>
       {value.covered} / {value.total}
-      <Progress percent={percent(value)} size="small" />
+      <Progress percent={percent(value)} size="small" aria-label={label} />
     </div>
   );
 }
@@ -124,16 +124,20 @@ export default function BoardPage() {
 
   const columns: TableColumnsType<DistrictRow> = [
     { title: t('org.district'), dataIndex: 'districtName', width: 140 },
-    { title: t('board.towns'), key: 'towns', render: (_, d) => <CoverageCell value={d.towns} /> },
+    {
+      title: t('board.towns'),
+      key: 'towns',
+      render: (_, d) => <CoverageCell value={d.towns} label={t('board.towns')} />,
+    },
     {
       title: t('board.villages'),
       key: 'villages',
-      render: (_, d) => <CoverageCell value={d.villages} />,
+      render: (_, d) => <CoverageCell value={d.villages} label={t('board.villages')} />,
     },
     {
       title: t('board.weakVillages'),
       key: 'weak',
-      render: (_, d) => <CoverageCell value={d.weakVillages} />,
+      render: (_, d) => <CoverageCell value={d.weakVillages} label={t('board.weakVillages')} />,
     },
   ];
 
@@ -249,13 +253,16 @@ export default function BoardPage() {
                     <strong>{t('board.total')}</strong>
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={1}>
-                    <CoverageCell value={board.totals.towns} />
+                    <CoverageCell value={board.totals.towns} label={t('board.towns')} />
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={2}>
-                    <CoverageCell value={board.totals.villages} />
+                    <CoverageCell value={board.totals.villages} label={t('board.villages')} />
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={3}>
-                    <CoverageCell value={board.totals.weakVillages} />
+                    <CoverageCell
+                      value={board.totals.weakVillages}
+                      label={t('board.weakVillages')}
+                    />
                   </Table.Summary.Cell>
                 </Table.Summary.Row>
               )}

@@ -269,6 +269,7 @@ function PairsEditor({
                   <Select
                     showSearch={{ optionFilterProp: 'label' }}
                     placeholder={t('districtPairs.urban')}
+                    aria-label={t('districtPairs.urban')}
                     options={urbanOptions}
                     style={{ width: 220 }}
                     data-testid="pair-urban"
@@ -304,6 +305,7 @@ function PairsEditor({
                   <Select
                     showSearch={{ optionFilterProp: 'label' }}
                     placeholder={t('districtPairs.rural')}
+                    aria-label={t('districtPairs.rural')}
                     options={ruralOptions}
                     style={{ width: 220 }}
                     data-testid="pair-rural"

@@ -32,7 +32,7 @@ function TodoRow({ item }: { item: TodoItem }) {
             <Typography.Text strong>{t(`todo.kind.${item.kind}`)}</Typography.Text>
             <Badge
               count={t('todo.count', { count: item.count })}
-              color={urgent ? '#cf1322' : '#8c8c8c'}
+              color={urgent ? '#cf1322' : '#595959'}
             />
           </Flex>
           <Typography.Paragraph style={{ margin: '4px 0 0', overflowWrap: 'anywhere' }}>

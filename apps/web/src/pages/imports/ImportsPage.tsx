@@ -95,7 +95,7 @@ function JobStatus({ job }: { job: ImportJob }) {
         <Typography.Text>
           {t('imports.running', { processed: job.processed, total: job.total || '…' })}
         </Typography.Text>
-        <Progress percent={percent} status="active" />
+        <Progress percent={percent} status="active" aria-label={t('imports.title')} />
       </div>
     );
   }

@@ -373,6 +373,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         <Select
           allowClear
           placeholder={t('directory.weak')}
+          aria-label={t('directory.weak')}
           value={values.weak || undefined}
           onChange={(weak) => update({ weak })}
           options={[
@@ -385,6 +386,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         <Select
           allowClear
           placeholder={t('select.needCategory')}
+          aria-label={t('select.needCategory')}
           value={values.need || undefined}
           onChange={(need) => update({ need })}
           options={needCategories.map((c) => ({ value: c, label: c }))}
@@ -393,6 +395,7 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         <Select
           allowClear
           placeholder={t('select.coverage')}
+          aria-label={t('select.coverage')}
           value={values.uncovered || undefined}
           onChange={(uncovered) => update({ uncovered })}
           options={[{ value: 'true', label: t('select.uncoveredOnly') }]}

@@ -86,7 +86,7 @@ export function FundUses({ recordId }: { recordId: number }) {
           {t('fundUses.balance')} <Typography.Text strong>{yuan(data.balance)}</Typography.Text>
         </span>
       </Space>
-      <Progress percent={percent} size="small" />
+      <Progress percent={percent} size="small" aria-label={t('fundUses.used')} />
       <List
         size="small"
         dataSource={data.items}

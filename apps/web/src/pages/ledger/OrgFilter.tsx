@@ -74,6 +74,7 @@ export function OrgFilter({
         showSearch={{ filterOption: false, onSearch: setQ }}
         onOpenChange={setOpen}
         placeholder={t('pairings.orgFilter')}
+        aria-label={t('pairings.orgFilter')}
         notFoundContent={loading ? <Spin size="small" /> : t('common.noData')}
         options={options}
         onChange={(_, option) => {

@@ -65,6 +65,7 @@ export default function PairingsPage() {
           allowClear
           value={values.weak || undefined}
           placeholder={t('pairings.weakFilter')}
+          aria-label={t('pairings.weakFilter')}
           onChange={(v) => update({ weak: v })}
           options={[
             { value: 'true', label: t('directory.weakOnly') },
@@ -78,6 +79,7 @@ export default function PairingsPage() {
         allowClear
         value={values.rule || undefined}
         placeholder={t('pairings.ruleFilter')}
+        aria-label={t('pairings.ruleFilter')}
         onChange={(v) => update({ rule: v, status: v ? values.status || 'missed' : null })}
         options={ruleIds.map((rule) => ({ value: rule, label: ruleLabel(t, rule) }))}
         style={{ width: 200 }}
@@ -92,6 +94,7 @@ export default function PairingsPage() {
             label: t(`entryStatus.${status}`),
           }))}
           style={{ width: 120 }}
+          aria-label={t('a11y.ruleStatus')}
           data-testid="status-filter"
         />
       )}

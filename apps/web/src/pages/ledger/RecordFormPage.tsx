@@ -98,7 +98,7 @@ function RecordForm({ pairing }: { pairing: PairingView }) {
       <Card
         title={t('record.newTitle')}
         extra={
-          <Link to={`/pairings/${pairing.id}?tab=records`}>
+          <Link to={`/pairings/${pairing.id}?tab=records`} aria-label={t('record.backToPairing')}>
             <ArrowLeftOutlined /> {phone ? '' : t('record.backToPairing')}
           </Link>
         }
@@ -113,6 +113,7 @@ function RecordForm({ pairing }: { pairing: PairingView }) {
           options={recordTypes.map((value) => ({ value, label: t(`recordType.${value}`) }))}
           style={{ width: '100%', marginBottom: 16 }}
           size="large"
+          aria-label={t('record.type')}
           data-testid="record-type"
         />
         <Form

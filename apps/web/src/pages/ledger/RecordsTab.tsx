@@ -42,6 +42,7 @@ export function RecordsTab({ pairing: p, query }: { pairing: PairingView; query:
           allowClear
           value={type}
           placeholder={t('record.type')}
+          aria-label={t('record.type')}
           onChange={(v) => update({ type: v })}
           options={recordTypes.map((value) => ({ value, label: t(`recordType.${value}`) }))}
           style={{ width: 130 }}
@@ -51,6 +52,7 @@ export function RecordsTab({ pairing: p, query }: { pairing: PairingView; query:
           allowClear
           value={state}
           placeholder={t('record.state')}
+          aria-label={t('record.state')}
           onChange={(v) => update({ state: v })}
           options={recordStates.map((value) => ({ value, label: t(`recordState.${value}`) }))}
           style={{ width: 130 }}

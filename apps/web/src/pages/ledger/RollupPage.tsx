@@ -128,6 +128,7 @@ export default function RollupPage() {
           allowClear
           value={values.rule || undefined}
           placeholder={t('rollup.allRules')}
+          aria-label={t('rollup.allRules')}
           onChange={(v) => update({ rule: v })}
           options={ruleIds.map((rule) => ({ value: rule, label: ruleLabel(t, rule) }))}
           style={{ width: 200 }}

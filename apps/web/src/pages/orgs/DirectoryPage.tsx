@@ -88,7 +88,10 @@ export default function DirectoryPage() {
       width: 260,
       render: (name: string, row) => (
         <Space size={4} wrap>
-          <Typography.Link>{name}</Typography.Link>
+          {/* The row opens the detail; the href lets the keyboard reach it and a new tab open it. */}
+          <Typography.Link href={`/orgs/${row.id}`} onClick={(e) => e.preventDefault()}>
+            {name}
+          </Typography.Link>
           {row.weakVillage && (
             <Tag color="red" bordered={false}>
               {t('org.weakVillage')}
@@ -184,6 +187,7 @@ export default function DirectoryPage() {
           <Select
             allowClear
             placeholder={t('org.kind')}
+            aria-label={t('org.kind')}
             value={values.kind || undefined}
             onChange={(kind) => update({ kind })}
             options={kindOptions(t)}
@@ -197,6 +201,7 @@ export default function DirectoryPage() {
           <Select
             allowClear
             placeholder={t('directory.weak')}
+            aria-label={t('directory.weak')}
             value={values.weak || undefined}
             onChange={(weak) => update({ weak })}
             options={yesNoOptions(t, t('directory.weakOnly'), t('directory.notWeak'))}
@@ -205,6 +210,7 @@ export default function DirectoryPage() {
           <Select
             allowClear
             placeholder={t('org.covered')}
+            aria-label={t('org.covered')}
             value={values.covered || undefined}
             onChange={(covered) => update({ covered })}
             options={yesNoOptions(t, t('org.coveredYes'), t('org.coveredNo'))}
@@ -235,7 +241,8 @@ export default function DirectoryPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          scroll={{ x: 1000 }}
+          // An empty table scrolls nowhere: a scroll box with nothing to focus shuts out the keyboard.
+          scroll={table.dataSource?.length ? { x: 1000 } : undefined}
           onRow={(row) => ({
             onClick: () => navigate(`/orgs/${row.id}`),
             style: { cursor: 'pointer' },

@@ -25,6 +25,7 @@ export function DistrictSelect({
       showSearch={{ optionFilterProp: 'label' }}
       loading={loading}
       placeholder={t('directory.district')}
+      aria-label={t('directory.district')}
       value={value || undefined}
       onChange={onChange}
       options={(data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name }))}

@@ -118,6 +118,7 @@ export function ListPage({ kind }: { kind: Kind }) {
                     >
                       <Select
                         placeholder={t('lists.category')}
+                        aria-label={t('lists.category')}
                         style={{ width: 150 }}
                         options={categories.map((c) => ({ value: c, label: c }))}
                       />

@@ -50,6 +50,7 @@ export function RoundPicker({
       data-testid="round-picker"
       style={{ minWidth: 280 }}
       placeholder={t('rounds.pick')}
+      aria-label={t('rounds.pick')}
       value={round?.id}
       onChange={onSelect}
       options={rounds.map((r) => ({

@@ -187,6 +187,7 @@ export default function UsersPage() {
         <Select
           allowClear
           placeholder={t('users.role')}
+          aria-label={t('users.role')}
           value={values.role || undefined}
           onChange={(role) => update({ role })}
           options={roles.map((r) => ({ value: r, label: enumLabel(t, 'role', r) }))}
@@ -195,6 +196,7 @@ export default function UsersPage() {
         <Select
           allowClear
           placeholder={t('users.status')}
+          aria-label={t('users.status')}
           value={values.disabled || undefined}
           onChange={(disabled) => update({ disabled })}
           options={[
@@ -209,7 +211,8 @@ export default function UsersPage() {
         rowKey="id"
         size="middle"
         columns={columns}
-        scroll={{ x: 1100 }}
+        // An empty table scrolls nowhere: a scroll box with nothing to focus shuts out the keyboard.
+        scroll={table.dataSource?.length ? { x: 1100 } : undefined}
         {...table}
       />
       {creating && (
