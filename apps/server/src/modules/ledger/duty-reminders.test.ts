@@ -64,7 +64,7 @@ describe('duty reminders', () => {
       expect(notes).toHaveLength(1);
       expect(notes[0]).toMatchObject({
         kind: 'duty.due',
-        title: '分管领导走访（R-VISIT-LEAD）将于 2026-12-31 到期',
+        title: '分管领导走访将于 2026-12-31 到期',
         link: `/pairings/${pairingId}`,
       });
       expect(notes[0].body).toContain('2026 年度（2026-01-01 至 2026-12-31）要求 2 次，目前 1 次');
@@ -80,12 +80,12 @@ describe('duty reminders', () => {
     for (const org of [s.a.unit, s.a.village]) {
       const missed = (await dutyNotes(org.id)).filter((n) => n.kind === 'duty.missed');
       expect(missed).toHaveLength(1);
-      expect(missed[0].title).toBe('分管领导走访（R-VISIT-LEAD）已逾期');
+      expect(missed[0].title).toBe('分管领导走访已逾期');
       expect(missed[0].body).toContain('实际 1 次，已于 2026-12-31 到期未完成');
     }
     // Nothing about the funds, met for 2026, nor about the town or the district above.
     for (const org of [s.a.unit, s.a.village]) {
-      expect((await dutyNotes(org.id)).every((n) => n.title.includes('R-VISIT-LEAD'))).toBe(true);
+      expect((await dutyNotes(org.id)).every((n) => n.title.includes('分管领导走访'))).toBe(true);
     }
     expect(await dutyNotes(s.a.town.id)).toEqual([]);
   });

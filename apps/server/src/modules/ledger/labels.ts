@@ -12,9 +12,8 @@ export const ruleNames: Record<string, string> = {
   'R-REPORT-Q': '季度报告',
 };
 
-/** 分管领导走访（R-VISIT-LEAD）: the rule's name with its id. */
-export const ruleLabel = (rule: string) =>
-  ruleNames[rule] ? `${ruleNames[rule]}（${rule}）` : rule;
+/** The rule's name for users; its id stays in code and docs (issue 13 item 8). */
+export const ruleLabel = (rule: string) => ruleNames[rule] ?? rule;
 
 export const categoryNames: Record<RecordCategory, string> = {
   joint_meeting: '联席会议',

@@ -9,7 +9,7 @@ import { createAllocatedIntention } from '../intentions/commands/allocated.ts';
 import { runDailyCompliance } from '../ledger/compliance/daily.ts';
 import { insertRecords } from '../ledger/compliance/test-support.ts';
 import { moveClock, signedPairing } from '../ledger/test-support.ts';
-import { openRound, signedInUser, submit } from '../rounds/testing.ts';
+import { openRound, signAllDrafts, signedInUser, submit } from '../rounds/testing.ts';
 
 let env: TestEnv;
 let s: Scenario;
@@ -246,36 +246,39 @@ describe('GET /api/todo', () => {
 
   it('gives the other side a renewal one side has confirmed (R-ROUND-RENEW)', async () => {
     const previous = await openRound(env, city, { name: '上一轮（续签测试）' });
-    const sent = await submit(env, s.a.users.unit_admin.cookie, previous, {
-      ruralOrgId: s.a.village.id,
+    const sent = await submit(env, s.b.users.unit_admin.cookie, previous, {
+      ruralOrgId: s.b.village.id,
     });
+    expect(sent.statusCode, sent.body).toBe(201);
     const previousIntentionId = sent.json().intention.id as number;
     const accepted = await post(
-      s.a.users.village_admin.cookie,
+      s.b.users.village_admin.cookie,
       `/intentions/${previousIntentionId}/accept`,
     );
     expect(accepted.statusCode, accepted.body).toBe(200);
+    // Only a pair whose agreement both sides signed may be renewed.
+    await signAllDrafts(env, previous);
     const round = await openRound(env, city, {
       name: '新一轮（续签测试）',
       previousRoundId: previous,
     });
-    const confirmed = await post(s.a.users.unit_admin.cookie, `/rounds/${round}/renewals`, {
+    const confirmed = await post(s.b.users.unit_admin.cookie, `/rounds/${round}/renewals`, {
       previousIntentionId,
     });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
 
-    expect(await ofKind(s.a.users.village_admin, 'renewalToAnswer')).toEqual([
+    expect(await ofKind(s.b.users.village_admin, 'renewalToAnswer')).toEqual([
       {
         kind: 'renewalToAnswer',
         count: 1,
-        title: `与 ${s.a.unit.name} 的续签`,
+        title: `与 ${s.b.unit.name} 的续签`,
         deadline: '2026-04-30',
         daysLeft: 10,
         link: '/intentions/inbox',
       },
     ]);
-    expect(await ofKind(s.a.users.unit_admin, 'renewalToAnswer')).toEqual([]);
-    expect(await ofKind(s.b.users.village_admin, 'renewalToAnswer')).toEqual([]);
+    expect(await ofKind(s.b.users.unit_admin, 'renewalToAnswer')).toEqual([]);
+    expect(await ofKind(s.a.users.village_admin, 'renewalToAnswer')).toEqual([]);
   });
 
   it('gives both sides of a pairing the quarterly report they missed (R-REPORT-Q) and the duties due soon', async () => {
@@ -290,7 +293,7 @@ describe('GET /api/todo', () => {
         {
           kind: 'reportDue',
           count: 1,
-          title: expect.stringMatching(new RegExp(`^与 ${partner} 的结对：.*R-REPORT-Q.*已逾期`)),
+          title: expect.stringMatching(new RegExp(`^与 ${partner} 的结对：季度报告.*已逾期`)),
           deadline: '2026-04-10',
           daysLeft: -10,
           link: `/pairings/${pairing.id}`,
@@ -307,7 +310,7 @@ describe('GET /api/todo', () => {
     expect(duties).toContainEqual({
       kind: 'dutyDue',
       count: 2,
-      title: `与 ${s.a.village.name} 的结对：党课和座谈（R-LESSON）`,
+      title: `与 ${s.a.village.name} 的结对：党课和座谈`,
       deadline: '2026-12-31',
       daysLeft: 26,
       link: `/pairings/${pairing.id}`,
