@@ -66,6 +66,7 @@ export const allocationEn: Record<keyof typeof allocationZhCN, string> = {
   'alloc.filter.all': 'All',
   'alloc.filter.notWeak': 'Not weak',
   'alloc.filter.awaitingMe': 'Awaiting me only',
+  'alloc.sort.label': 'Order',
   'alloc.sort.place': 'By district',
   'alloc.sort.costAsc': 'Cost, lowest first',
   'alloc.sort.costDesc': 'Cost, highest first',

@@ -61,6 +61,7 @@ export const allocationZhCN = {
   'alloc.filter.all': '全部',
   'alloc.filter.notWeak': '非薄弱村',
   'alloc.filter.awaitingMe': '只看待我确认',
+  'alloc.sort.label': '排列顺序',
   'alloc.sort.place': '按区县排列',
   'alloc.sort.costAsc': '成本从低到高',
   'alloc.sort.costDesc': '成本从高到低',

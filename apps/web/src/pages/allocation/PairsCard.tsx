@@ -72,6 +72,7 @@ export function PairsCard({
         <Input.Search
           allowClear
           data-testid="alloc-search"
+          aria-label={t('alloc.filter.search')}
           placeholder={t('alloc.filter.search')}
           style={{ width: 220 }}
           onSearch={(q) => set({ q })}
@@ -80,6 +81,7 @@ export function PairsCard({
         <Select
           allowClear
           data-testid="alloc-filter-district"
+          aria-label={t('alloc.filter.district')}
           placeholder={t('alloc.filter.district')}
           style={{ width: 140 }}
           options={districts}
@@ -98,6 +100,7 @@ export function PairsCard({
         />
         <Select
           data-testid="alloc-sort"
+          aria-label={t('alloc.sort.label')}
           style={{ width: 140 }}
           value={filter.sort}
           onChange={(sort) => set({ sort })}
