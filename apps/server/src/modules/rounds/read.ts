@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { RoundState } from '@pairing/shared';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../lib/rows.ts';
@@ -26,8 +26,8 @@ export async function roundForAgreement(db: Db, roundId: number, lock = false) {
   return row;
 }
 
-/** A round whose deadlines still lie ahead of its work: intentions open, balancing or signing. */
-export type LiveRound = {
+/** A round with its deadlines as `YYYY-MM-DD` (China calendar days). */
+export type RoundDeadlines = {
   id: number;
   name: string;
   state: RoundState;
@@ -36,15 +36,22 @@ export type LiveRound = {
   signingDeadline: string;
 };
 
-/** The rounds between the opening of intentions and the end of signing, with their deadlines. */
-export const liveRounds = (db: Db) =>
-  queryRows<LiveRound>(
+/** The rounds matching `where`, with their deadlines: the one query behind every deadline read. */
+export const roundDeadlines = (db: Db, where: SQL) =>
+  queryRows<RoundDeadlines>(
     db,
     sql`select id::int as "id", name, state::text as "state", scope_path as "scopePath",
         to_char(intention_deadline, 'YYYY-MM-DD') as "intentionDeadline",
         to_char(signing_deadline, 'YYYY-MM-DD') as "signingDeadline"
-      from rounds where state in ('intentions_open', 'balancing', 'signing')`,
+      from rounds where ${where}`,
   );
+
+/** A round whose deadlines still lie ahead of its work: intentions open, balancing or signing. */
+export type LiveRound = RoundDeadlines;
+
+/** The rounds between the opening of intentions and the end of signing, with their deadlines. */
+export const liveRounds = (db: Db) =>
+  roundDeadlines(db, sql`state in ('intentions_open', 'balancing', 'signing')`);
 
 /** The names of these rounds, by id (lists of other modules show the round a row belongs to). */
 export async function roundNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
 import { AreaFilters } from '../directory/AreaFilters.tsx';
+import { TargetCard, targetColumns, WeakFilter } from '../directory/TargetParts.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { PublicShell } from './PublicShell.tsx';
 
@@ -66,17 +67,6 @@ export default function PublicDirectoryPage() {
       </PublicShell>
     );
 
-  const nameOf = (e: DirectoryEntry) => (
-    <Space size={4} wrap>
-      <Typography.Text strong>{e.name}</Typography.Text>
-      {e.kind === 'town' && <Tag bordered={false}>{t('kind.town')}</Tag>}
-      {e.weakVillage && (
-        <Tag color="red" bordered={false}>
-          {t('org.weakVillage')}
-        </Tag>
-      )}
-    </Space>
-  );
   const needsOf = (e: DirectoryEntry) =>
     e.needs.length ? (
       <Space size={[0, 4]} wrap>
@@ -99,14 +89,8 @@ export default function PublicDirectoryPage() {
     ) : (
       <Tag>{t('publicDirectory.unpaired')}</Tag>
     );
-  const placeOf = (e: DirectoryEntry) =>
-    [e.districtName, e.townName].filter(Boolean).join(' · ') || '—';
-
   const columns: TableColumnsType<DirectoryEntry> = [
-    { title: t('org.name'), dataIndex: 'name', width: 220, render: (_, e) => nameOf(e) },
-    { title: t('org.district'), dataIndex: 'districtName', width: 100, render: (v) => v || '—' },
-    { title: t('org.town'), dataIndex: 'townName', width: 130, render: (v) => v || '—' },
-    { title: t('select.needs'), dataIndex: 'needs', render: (_, e) => needsOf(e) },
+    ...targetColumns<DirectoryEntry>(t, { name: 220, district: 100, town: 130 }, needsOf),
     { title: t('publicDirectory.pairs'), key: 'pairs', width: 240, render: (_, e) => statusOf(e) },
     {
       title: t('select.places'),
@@ -142,18 +126,7 @@ export default function PublicDirectoryPage() {
             town={values.town}
             onChange={update}
           />
-          <Select
-            allowClear
-            placeholder={t('directory.weak')}
-            aria-label={t('directory.weak')}
-            value={values.weak || undefined}
-            onChange={(weak?: string) => update({ weak })}
-            options={[
-              { value: 'true', label: t('directory.weakOnly') },
-              { value: 'false', label: t('directory.notWeak') },
-            ]}
-            style={{ width: 140 }}
-          />
+          <WeakFilter value={values.weak} onChange={(weak) => update({ weak })} width={140} />
           <Select
             allowClear
             placeholder={t('publicDirectory.status')}
@@ -170,15 +143,13 @@ export default function PublicDirectoryPage() {
           size="small"
           columns={columns}
           renderCard={(e) => (
-            <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-              <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-                {nameOf(e)}
-                <Typography.Text type="secondary">{`${e.taken} / ${e.cap}`}</Typography.Text>
-              </Space>
-              <Typography.Text type="secondary">{placeOf(e)}</Typography.Text>
+            <TargetCard
+              entry={e}
+              corner={<Typography.Text type="secondary">{`${e.taken} / ${e.cap}`}</Typography.Text>}
+            >
               {needsOf(e)}
               {statusOf(e)}
-            </Space>
+            </TargetCard>
           )}
           data-testid="public-directory"
           {...table}

@@ -28,32 +28,31 @@ export function AreaFilters({
   const towns = district
     ? (districts.find((d) => String(d.id) === district)?.towns ?? [])
     : districts.flatMap((d) => d.towns);
+  // Each filter searches its own options by name; picking a district clears the town.
+  const filter = (
+    key: 'district' | 'town',
+    value: string,
+    options: { id: number; name: string }[],
+    width: number,
+    patch: (value?: string) => { district?: string; town?: string },
+  ) => (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={loading}
+      placeholder={t(`choose.${key}`)}
+      aria-label={t(`choose.${key}`)}
+      value={value || undefined}
+      onChange={(v?: string) => onChange(patch(v))}
+      options={options.map((o) => ({ value: String(o.id), label: o.name }))}
+      style={{ width }}
+      data-testid={`filter-${key}`}
+    />
+  );
   return (
     <>
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        loading={loading}
-        placeholder={t('choose.district')}
-        aria-label={t('choose.district')}
-        value={district || undefined}
-        onChange={(value?: string) => onChange({ district: value, town: undefined })}
-        options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
-        style={{ width: 140 }}
-        data-testid="filter-district"
-      />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        loading={loading}
-        placeholder={t('choose.town')}
-        aria-label={t('choose.town')}
-        value={town || undefined}
-        onChange={(value?: string) => onChange({ town: value })}
-        options={towns.map((d) => ({ value: String(d.id), label: d.name }))}
-        style={{ width: 150 }}
-        data-testid="filter-town"
-      />
+      {filter('district', district, districts, 140, (v) => ({ district: v, town: undefined }))}
+      {filter('town', town, towns, 150, (v) => ({ town: v }))}
     </>
   );
 }

@@ -32,6 +32,7 @@ import { useRequest } from '../../lib/useRequest.ts';
 import { AreaFilters } from '../directory/AreaFilters.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { ItemList } from '../directory/ItemList.tsx';
+import { TargetCard, targetColumns, WeakFilter } from '../directory/TargetParts.tsx';
 import type { Round } from '../rounds/api.ts';
 import { RoundPicker, useRoundChoice } from '../rounds/useRoundChoice.tsx';
 import { IntentionStateTag } from './IntentionStateTag.tsx';
@@ -192,17 +193,6 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
     }
   };
 
-  const nameOf = (e: TargetEntry) => (
-    <Space size={4} wrap>
-      <Typography.Text strong>{e.name}</Typography.Text>
-      {e.kind === 'town' && <Tag bordered={false}>{t('kind.town')}</Tag>}
-      {e.weakVillage && (
-        <Tag color="red" bordered={false}>
-          {t('org.weakVillage')}
-        </Tag>
-      )}
-    </Space>
-  );
   const placesOf = (e: TargetEntry) => (
     <Tag color={e.taken >= e.cap ? 'red' : 'green'} data-testid="places">
       {e.taken} / {e.cap}
@@ -247,32 +237,21 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
         </Button>
       </Popconfirm>
     );
-  const placeOf = (e: TargetEntry) =>
-    [e.districtName, e.townName].filter(Boolean).join(' · ') || '—';
-
   const columns: TableColumnsType<TargetEntry> = [
-    { title: t('org.name'), dataIndex: 'name', width: 200, render: (_, e) => nameOf(e) },
-    { title: t('org.district'), dataIndex: 'districtName', width: 90, render: (v) => v || '—' },
-    { title: t('org.town'), dataIndex: 'townName', width: 110, render: (v) => v || '—' },
-    { title: t('select.needs'), dataIndex: 'needs', render: (_, e) => needsOf(e) },
+    ...targetColumns<TargetEntry>(t, { name: 200, district: 90, town: 110 }, needsOf),
     { title: t('select.places'), key: 'places', width: 90, render: (_, e) => placesOf(e) },
     { title: t('org.covered'), dataIndex: 'covered', width: 130, render: (_, e) => coveredOf(e) },
     { title: t('common.actions'), key: 'actions', width: 110, render: (_, e) => actionOf(e) },
   ];
 
   const targetCard = (e: TargetEntry) => (
-    <Space orientation="vertical" size={6} style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
-        {nameOf(e)}
-        {placesOf(e)}
-      </Space>
-      <Typography.Text type="secondary">{placeOf(e)}</Typography.Text>
+    <TargetCard entry={e} corner={placesOf(e)}>
       {needsOf(e)}
       <Space style={{ width: '100%', justifyContent: 'space-between' }} align="end">
         {coveredOf(e)}
         {actionOf(e)}
       </Space>
-    </Space>
+    </TargetCard>
   );
 
   // The server says what the caller may do (abilities): the unit's yes on an allocated pair,
@@ -370,18 +349,11 @@ function Chooser({ round, unitId }: { round: Round; unitId: number | undefined }
           town={values.town}
           onChange={update}
         />
-        <Select
-          allowClear
-          placeholder={t('directory.weak')}
-          aria-label={t('directory.weak')}
-          value={values.weak || undefined}
+        <WeakFilter
+          value={values.weak}
           onChange={(weak) => update({ weak })}
-          options={[
-            { value: 'true', label: t('directory.weakOnly') },
-            { value: 'false', label: t('directory.notWeak') },
-          ]}
-          style={{ width: 150 }}
-          data-testid="filter-weak"
+          width={150}
+          testId="filter-weak"
         />
         <Select
           allowClear
