@@ -106,7 +106,7 @@ test('a stage change with unfinished work: listed, confirmed with a reason, audi
   // The audit log keeps the reason and what was unfinished.
   await page.goto(`/audit?action=round.transition&entityId=${round.id}`);
   const record = page.locator('.ant-table-row').first();
-  await record.getByText('变更轮次阶段').waitFor();
+  await record.getByText('推进轮次阶段').waitFor();
   await record.locator('.ant-table-row-expand-icon').click();
   await page.getByText(reason, { exact: false }).first().waitFor();
   await page.getByText('pendingIntentions', { exact: false }).first().waitFor();

@@ -105,6 +105,7 @@ export default function AuditPage() {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.actionAll')}
+          aria-label={t('audit.action')}
           value={values.action || undefined}
           onChange={(action) => update({ action })}
           options={auditActions.map((a) => ({ value: a, label: enumLabel(t, 'action', a) }))}
