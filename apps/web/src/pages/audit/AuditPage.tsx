@@ -19,12 +19,17 @@ import { AuditObject, itemCount } from './objects.tsx';
 
 const filterKeys = ['action', 'entity', 'entityId', 'actor', 'from', 'to'] as const;
 
-function Json({ value }: { value: unknown }) {
+function Json({ value, label }: { value: unknown; label: string }) {
   const { t } = useI18n();
   if (value === null || value === undefined) {
     return <Typography.Text type="secondary">{t('audit.none')}</Typography.Text>;
   }
-  return <pre className="json-block">{JSON.stringify(value, null, 2)}</pre>;
+  // A long record scrolls inside its block: focusable, so a keyboard can scroll it too.
+  return (
+    <pre className="json-block" tabIndex={0} role="region" aria-label={label}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }
 
 export default function AuditPage() {
@@ -153,11 +158,11 @@ export default function AuditPage() {
               )}
               <div>
                 <Typography.Text strong>{t('audit.before')}</Typography.Text>
-                <Json value={row.before} />
+                <Json value={row.before} label={t('audit.before')} />
               </div>
               <div>
                 <Typography.Text strong>{t('audit.after')}</Typography.Text>
-                <Json value={row.after} />
+                <Json value={row.after} label={t('audit.after')} />
               </div>
             </div>
           ),
