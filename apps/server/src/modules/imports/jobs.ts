@@ -10,7 +10,7 @@ import { unitColumns, weakVillageColumns } from './columns.ts';
 import { importJobs, type ImportRowError } from './schema.ts';
 import { validateUnitRows, type UnitRow } from './units.ts';
 import { validateWeakVillageRows, type WeakVillageRow } from './weak-villages.ts';
-import { inspectWorkbook, readRows, verifyUnpackedSize, yieldToLoop } from './workbook.ts';
+import { inspectWorkbook, readRows, unpackInOrder, yieldToLoop } from './workbook.ts';
 
 export type ImportKind = 'units' | 'weak_villages';
 
@@ -63,8 +63,10 @@ async function runImport(
   const heartbeat = setInterval(() => void setJob({}).catch(() => {}), heartbeatMs);
   heartbeat.unref();
   try {
-    await verifyUnpackedSize(buffer, declared);
-    const rows = await readRows(buffer, kind === 'units' ? unitColumns : weakVillageColumns);
+    // Reordered even for one sheet: exceljs's streaming reader lost the workbook part of about 1
+    // in 200 files exceljs itself wrote, answering "not an .xlsx" to a good upload.
+    const ordered = await unpackInOrder(buffer, declared);
+    const rows = await readRows(ordered, kind === 'units' ? unitColumns : weakVillageColumns);
     await setJob({ total: rows.length });
     const checked =
       kind === 'units'
