@@ -29,6 +29,8 @@ test('the city admin adds a district pair and still sees it after a reload', asy
     await row.getByTestId('pair-rural').click();
     await page.keyboard.type('奉贤区');
     await page.keyboard.press('Enter');
+    // Checked once the list has closed: antd's open list has no accessible name of its own.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await checkAccessibility(page, 'district-pairs-editor');
     await page.getByTestId('pairs-save').click();
     await page.getByText('已保存').waitFor();

@@ -117,7 +117,7 @@ test('a stage change with unfinished work: listed, confirmed with a reason, audi
   await page.goto(`/intentions/inbox?round=${round.id}`);
   await page.getByText('已失效', { exact: true }).first().click();
   // On a phone the inbox shows one card per intention.
-  const row = page.getByTestId('inbox-table').locator('.ant-card', { hasText: unitA.name });
+  const row = page.getByTestId('inbox-table').locator('.responsive-card', { hasText: unitA.name });
   await row.getByTestId('intention-state-lapsed').waitFor();
   await expect(row.getByTestId('intention-reason').innerText()).resolves.toContain(reason);
   await expect(row.getByRole('button').count()).resolves.toBe(0);
