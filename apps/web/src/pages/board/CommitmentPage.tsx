@@ -1,11 +1,11 @@
 import { useParams } from 'react-router';
-import { Alert, Card, Descriptions, List, Result, Spin, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Table, Tag, Typography } from 'antd';
 import { agreementsApi } from '@pairing/shared';
-import { call, ApiError } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
 import { yuan } from '../rounds/labels.ts';
-import { PublicShell } from './PublicShell.tsx';
+import { PublicShell, publicPending } from './PublicShell.tsx';
 
 /** 公开承诺 (R-ANNUAL-PLAN, R-DISCLOSE): what a signed pair promised, for anyone to read. */
 export default function CommitmentPage() {
@@ -16,22 +16,8 @@ export default function CommitmentPage() {
     [agreementId],
   );
 
-  if (error instanceof ApiError && error.status === 404)
-    return (
-      <PublicShell>
-        <Result status="404" title={t('commitment.notFound')} />
-      </PublicShell>
-    );
-  if (loading || !data)
-    return (
-      <PublicShell>
-        {error ? (
-          <Alert type="error" showIcon title={error.message} />
-        ) : (
-          <Spin size="large" className="app-page-spin" />
-        )}
-      </PublicShell>
-    );
+  const pending = publicPending(error, !loading && data !== undefined, t('commitment.notFound'));
+  if (pending || !data) return pending;
   const c = data;
   const side = (s: 'urban' | 'rural') =>
     t(s === 'urban' ? 'agreements.urbanSide' : 'agreements.ruralSide');

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Button, Layout, Space, Typography } from 'antd';
+import { Alert, Button, Layout, Result, Space, Spin, Typography } from 'antd';
+import { ApiError } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx';
@@ -36,5 +37,28 @@ export function PublicShell({ children }: { children: ReactNode }) {
         </Typography.Text>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/**
+ * What a public page of one record shows until the record is there: its 404, the error, or a
+ * spinner, in the public frame; null once `ready`.
+ */
+export function publicPending(error: Error | null, ready: boolean, notFoundTitle: string) {
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <PublicShell>
+        <Result status="404" title={notFoundTitle} />
+      </PublicShell>
+    );
+  if (ready) return null;
+  return (
+    <PublicShell>
+      {error ? (
+        <Alert type="error" showIcon title={error.message} />
+      ) : (
+        <Spin size="large" className="app-page-spin" />
+      )}
+    </PublicShell>
   );
 }

@@ -1,24 +1,11 @@
 import { useParams } from 'react-router';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { disclosureApi, type DisclosedFund } from '@pairing/shared';
-import { ApiError, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
-import { PublicShell } from '../board/PublicShell.tsx';
+import { PublicShell, publicPending } from '../board/PublicShell.tsx';
 import { yuan } from '../rounds/labels.ts';
 import { fundChannelLabel, fundFormLabel } from './fundLabels.ts';
 import './disclosure.css';
@@ -77,22 +64,8 @@ export default function DisclosurePage() {
     [id],
   );
 
-  if (error instanceof ApiError && error.status === 404)
-    return (
-      <PublicShell>
-        <Result status="404" title={t('disclosure.notFound')} />
-      </PublicShell>
-    );
-  if (loading || !data)
-    return (
-      <PublicShell>
-        {error ? (
-          <Alert type="error" showIcon title={error.message} />
-        ) : (
-          <Spin size="large" className="app-page-spin" />
-        )}
-      </PublicShell>
-    );
+  const pending = publicPending(error, !loading && data !== undefined, t('disclosure.notFound'));
+  if (pending || !data) return pending;
 
   return (
     <PublicShell>
