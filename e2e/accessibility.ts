@@ -38,10 +38,28 @@ function appendToReport(result: PageResult) {
 }
 
 /**
+ * Wait until every finite animation has ended: a dialog or list that is still fading out is drawn
+ * half-transparent, and axe would judge its text's contrast on that frame. Spinners loop forever
+ * and are left running.
+ */
+async function settled(page: Page) {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
+}
+
+/**
  * Run axe-core on the page as it stands, record its results under `name`, and fail the journey on
  * any serious or critical violation, naming the rule, what it asks and the elements that break it.
  */
 export async function checkAccessibility(page: Page, name: string) {
+  await settled(page);
   const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
   const counts = Object.fromEntries(impacts.map((impact) => [impact, 0])) as Record<Impact, number>;
   for (const violation of violations) counts[(violation.impact ?? 'minor') as Impact] += 1;
