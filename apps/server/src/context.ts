@@ -1,5 +1,6 @@
 import type { DbHandle } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import type { Keyring } from './lib/personal-crypto.ts';
 import type { StreamLimits } from './lib/sse.ts';
 
 /** What every module receives: the database, the clock and the settings. */
@@ -15,5 +16,7 @@ export type AppContext = {
     streams?: StreamLimits;
     /** Where evidence files are kept and how large they may be (ledger/evidence/settings.ts). */
     evidence?: { dir?: string; maxBytes?: number; maxPixels?: number };
+    /** Keys that seal personal numbers (lib/personal-crypto.ts); the development key if absent. */
+    personalData?: Keyring;
   };
 };

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { describeConfiguredDb, openConfiguredDb } from './db/client.ts';
 import { systemClock } from './lib/clock.ts';
+import { keyringFromEnv } from './lib/personal-crypto.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
@@ -11,6 +12,14 @@ import { startReminders } from './modules/reminders/service.ts';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
+const personalData = (() => {
+  try {
+    return keyringFromEnv(process.env, (line) => console.warn(line));
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+})();
 const dbh = await openConfiguredDb().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(1);
@@ -23,6 +32,7 @@ const ctx = {
     secureCookies: process.env.SECURE_COOKIES === 'true',
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     evidence: evidenceConfigFromEnv(process.env),
+    personalData,
   },
 };
 const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { buildApp } from '../src/app.ts';
 import { openDb, type DbHandle } from '../src/db/client.ts';
 import { ManualClock } from '../src/lib/clock.ts';
+import { parseKeyring } from '../src/lib/personal-crypto.ts';
 import type { AppContext } from '../src/context.ts';
 import { withDatabase } from './global-setup.ts';
 
@@ -44,7 +45,12 @@ export async function createTestEnv(): Promise<TestEnv> {
   const ctx: AppContext = {
     dbh,
     clock,
-    config: { secureCookies: false, evidence: { dir: evidenceDir } },
+    config: {
+      secureCookies: false,
+      evidence: { dir: evidenceDir },
+      // A key of its own per env, as a real deployment has one that is not in the source.
+      personalData: parseKeyring(`test:${randomBytes(32).toString('base64')}`),
+    },
   };
   const app = await buildApp(ctx);
   return {

@@ -10,3 +10,4 @@ export type * from './status.ts';
 export * from './vocabulary.ts';
 export { prorate } from './periods.ts';
 export * from './signing.ts';
+export { springFestival, twelfthLunarMonth } from './lunar.ts';

@@ -22,3 +22,4 @@ export * from './contracts/disclosure.ts';
 export * from './contracts/archive.ts';
 export * from './contracts/todo.ts';
 export * from './audit-actions.ts';
+export * from './contracts/people.ts';

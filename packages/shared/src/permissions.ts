@@ -10,6 +10,15 @@ import {
 /** Every role that acts for an organization; a member acts only for themself. */
 const everyReader: readonly Role[] = roles.filter((role) => role !== 'member');
 
+/** The admins of an organization that keeps people: each for its own subtree. */
+const orgAdmins = [
+  'city_admin',
+  'district_admin',
+  'town_admin',
+  'unit_admin',
+  'village_admin',
+] as const satisfies readonly Role[];
+
 /**
  * Which roles may ever take each action, per module (docs/roles.md). This is data: each module's
  * `policy.ts` reads its table and adds what depends on the subject (scope, side, state). Scope
@@ -98,6 +107,51 @@ export const roleRules = {
       'village_admin',
       'inspector',
     ],
+  },
+  // People (issue 14). Each organization keeps its own people; the admins above see those of
+  // their subtree. A unit sees, besides its own, only the people paired with its cadres (1+2); an
+  // inflow organization sees a mobile member only once it has received him. Showing a number in
+  // full and exporting personal data need a reason and are audited.
+  people: {
+    read: everyReader,
+    write: [...orgAdmins],
+    import: [...orgAdmins],
+    export: [...orgAdmins],
+    reveal: [...orgAdmins],
+    linkAccount: [...orgAdmins],
+  },
+  // "1+2" (R-ONE-PLUS-TWO): the village (or its town) proposes its poor member and poor resident,
+  // the unit (or its district / working committee) assigns its cadre, plans and concludes; either
+  // side records help, and so does the cadre himself (a `member` account linked to his person).
+  helpPairs: {
+    read: everyReader,
+    propose: ['village_admin', 'town_admin'],
+    assign: ['unit_admin', 'district_admin'],
+    plan: ['unit_admin', 'district_admin'],
+    record: ['unit_admin', 'district_admin', 'village_admin', 'town_admin', 'member'],
+    conclude: ['unit_admin', 'district_admin'],
+    coverage: ['city_admin', 'district_admin', 'town_admin', 'unit_admin', 'inspector'],
+  },
+  // The care archive (R-CARE, R-DOUBLE-PAIR): kept by the person's organization and those above.
+  care: {
+    read: everyReader,
+    record: [...orgAdmins],
+  },
+  // Mobile members (R-MOBILE-EIGHT, R-MOBILE-QUERY, R-MOBILE-REPORT): the outflow organization
+  // registers and sends, the inflow organization receives or queries back; either asks the other.
+  mobile: {
+    read: everyReader,
+    manage: [...orgAdmins],
+    receive: [...orgAdmins],
+    query: [...orgAdmins],
+    answer: [...orgAdmins],
+  },
+  // Village secretaries' 双百分 assessment and pay (R-SECRETARY-PAY): the town assesses, the
+  // district and city review; the parameters are the city's.
+  secretaries: {
+    read: ['city_admin', 'district_admin', 'town_admin', 'village_admin', 'inspector'],
+    assess: ['city_admin', 'district_admin', 'town_admin'],
+    configure: ['city_admin'],
   },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

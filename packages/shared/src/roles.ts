@@ -33,7 +33,8 @@ export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
   district_admin: ['district', 'working_committee'],
   town_admin: ['town'],
   unit_admin: ['urban_unit'],
-  village_admin: ['village'],
+  // A residents' committee (社区居委会) is kept like a village (村居): receiving mobile members, care.
+  village_admin: ['village', 'community'],
   inspector: null,
   member: null,
 };

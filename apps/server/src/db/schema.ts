@@ -10,3 +10,4 @@ export * from '../modules/agreements/schema.ts';
 export * from '../modules/imports/schema.ts';
 export * from '../modules/allocation/schema.ts';
 export * from '../modules/ledger/schema.ts';
+export * from '../modules/people/schema.ts';
