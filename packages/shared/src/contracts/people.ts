@@ -1,6 +1,8 @@
 // The people registry (issue 14 item 1): Party members and residents attached to an organization.
 // Personal numbers travel masked by default (item 6); the registry's routes are added below.
 import { z } from 'zod';
+import { pageQuery, paged } from './page.ts';
+import { defineRoute, id, idParams } from './route.ts';
 import { line, requiredLine } from './text.ts';
 
 /** A Party member (党员) or a resident (群众). */
@@ -111,3 +113,69 @@ export const revealReason = requiredLine('查看或导出的理由', 200).refine
   (s) => s.length >= 4,
   '请写明理由（至少 4 个字）',
 );
+
+const peopleTags = ['people'];
+const person = z.object({ person: personSummary });
+
+/** The registry's core routes (issue 14 item 1); imports and exports sit beside them. */
+export const peopleApi = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/people',
+    tags: peopleTags,
+    summary: '人员名册（本辖区，证件号与电话脱敏）',
+    query: z.object({
+      q: z.string().trim().max(50, '搜索词不超过 50 字').optional(),
+      orgId: id.optional(),
+      kind: z.enum(personKinds, { message: '类别不正确' }).optional(),
+      tag: z.enum(personTags, { message: '身份标签不正确' }).optional(),
+      ...pageQuery,
+    }),
+    response: { 200: paged(personSummary) },
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/people/:id',
+    tags: peopleTags,
+    summary: '人员详情（脱敏）',
+    params: idParams,
+    response: { 200: person },
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/orgs/:id/people',
+    tags: peopleTags,
+    summary: '登记人员（组织关系在该组织）',
+    params: idParams,
+    body: personInput,
+    idempotent: true,
+    response: { 201: person },
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    path: '/people/:id',
+    tags: peopleTags,
+    summary: '修改人员信息',
+    params: idParams,
+    body: personInput,
+    response: { 200: person },
+  }),
+  reveal: defineRoute({
+    method: 'POST',
+    path: '/people/:id/reveal',
+    tags: peopleTags,
+    summary: '查看完整证件号与电话（须写明理由，记入审计）',
+    params: idParams,
+    body: z.object({ reason: revealReason }),
+    response: { 200: z.object({ idNumber: z.string(), phone: z.string().nullable() }) },
+  }),
+  linkAccount: defineRoute({
+    method: 'PUT',
+    path: '/people/:id/account',
+    tags: peopleTags,
+    summary: '关联本人账号（党员角色，用于本人记录帮扶）',
+    params: idParams,
+    body: z.object({ userId: id.nullable() }),
+    response: { 200: person },
+  }),
+};
