@@ -14,7 +14,7 @@ const host = process.env.HOST ?? '0.0.0.0';
 
 const personalData = (() => {
   try {
-    return keyringFromEnv(process.env, (line) => console.warn(line));
+    return keyringFromEnv(process.env, (line) => console.log(line));
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);
