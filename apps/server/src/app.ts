@@ -29,7 +29,7 @@ export const maxUploadBytes = 20 * 1024 * 1024;
 export async function buildApp(ctx: AppContext) {
   const app = Fastify({
     logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false,
-    trustProxy: true,
+    trustProxy: ctx.config.trustedProxies?.length ? ctx.config.trustedProxies : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -9,6 +9,11 @@ export type AppContext = {
   clock: Clock;
   config: {
     secureCookies: boolean;
+    /**
+     * The reverse proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges); none by
+     * default, so a client cannot choose the address that rate limits, throttles and audit see.
+     */
+    trustedProxies?: string[];
     webDist?: string;
     /** How often watched boards are recomputed without a change (board/hub.ts); 30 s. */
     boardRefreshMs?: number;

@@ -30,6 +30,10 @@ const ctx = {
   clock: systemClock,
   config: {
     secureCookies: process.env.SECURE_COOKIES === 'true',
+    trustedProxies: (process.env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     evidence: evidenceConfigFromEnv(process.env),
     personalData,

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { isUniqueViolation } from '../../lib/unique-violation.ts';
 import { sessions, users } from './schema.ts';
 import { forgetSessions } from './service.ts';
+import { clearAccount } from './throttle.ts';
 
 // The writes that administer accounts (the users module, the create-admin command). This module
 // owns the users and sessions tables, so the rules that tie them together live here: a disabled
@@ -71,7 +72,7 @@ const accountsOn = (tx: Db): Accounts => ({
     if (patch.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
   },
   async setOneTimePassword(id, passwordHash) {
-    await tx
+    const [user] = await tx
       .update(users)
       .set({
         passwordHash,
@@ -80,7 +81,9 @@ const accountsOn = (tx: Db): Accounts => ({
         lockedUntil: null,
         updatedAt: new Date(),
       })
-      .where(eq(users.id, id));
+      .where(eq(users.id, id))
+      .returning({ username: users.username });
+    if (user) await clearAccount(tx, user.username);
     await tx.delete(sessions).where(eq(sessions.userId, id));
   },
 });

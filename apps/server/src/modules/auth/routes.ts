@@ -55,7 +55,8 @@ export const authRoutes =
       app,
       authApi.changePassword,
       async (request) => {
-        await changePassword(ctx.dbh.db, requireScope(request), request.body);
+        const token = request.cookies[authSettings.cookieName] ?? '';
+        await changePassword(ctx.dbh.db, requireScope(request), request.body, token);
         return { ok: true as const };
       },
       pendingPasswordChange,

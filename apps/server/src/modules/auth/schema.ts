@@ -6,6 +6,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
@@ -48,4 +49,23 @@ export const sessions = pgTable(
     ip: text('ip'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins per account name and source address (ASVS 2.2): a source that guessed wrong
+ * `maxFailedAttempts` times is paused for that account, for longer each time, while the rightful
+ * user signs in from elsewhere. Keyed by the name as typed, so an unknown name behaves the same.
+ * `attempts` counts the tries in flight too: it is taken before the password is checked.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    username: text('username').notNull(),
+    source: text('source').notNull(),
+    attempts: integer('attempts').notNull(),
+    blocks: integer('blocks').notNull().default(0),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.source] })],
 );

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -9,8 +9,13 @@ import { orgDirectory } from '../orgs/sql.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { sessions, users } from './schema.ts';
 import { authSettings } from './settings.ts';
+import { clearAttempts, failAttempt, takeAttempt } from './throttle.ts';
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// An unknown name is checked against this hash, so that it takes as long as a known one
+// (issue 16 item 6): the answer's time does not tell which names exist.
+const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
 export async function login(
   db: Db,
@@ -18,46 +23,20 @@ export async function login(
   input: { username: string; password: string; ip?: string },
 ): Promise<{ token: string; user: SessionUser }> {
   const now = clock.now();
+  const source = input.ip ?? 'unknown';
+  const attempt = await takeAttempt(db, input.username, source, now);
+  if (!attempt.allowed) throw paused(attempt.blockedUntil, now);
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
-  // The same message for unknown users and wrong passwords, so usernames cannot be probed.
-  const wrong = new AppError(401, 'invalid_credentials', '用户名或密码错误');
-  if (!user) throw wrong;
+  const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  if (!user || !matches) {
+    const until = await failAttempt(db, input.username, source, attempt, now);
+    if (until && user) await auditPause(db, user, source, until);
+    if (until) throw paused(until, now);
+    // One answer for an unknown name, a wrong password, a disabled or a locked account.
+    throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
+  }
+  await clearAttempts(db, input.username, source);
   if (user.disabled) throw new AppError(403, 'account_disabled', '账号已停用，请联系管理员');
-  if (user.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError(
-      423,
-      'account_locked',
-      `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
-    );
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    // Counted in SQL so concurrent wrong guesses cannot undercount.
-    const [after] = await db
-      .update(users)
-      .set({
-        failedAttempts: sql`${users.failedAttempts} + 1`,
-        lockedUntil: sql`case when ${users.failedAttempts} + 1 >= ${authSettings.maxFailedAttempts}
-          then ${new Date(now.getTime() + authSettings.lockoutMs).toISOString()}::timestamptz else null end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedAttempts: users.failedAttempts });
-    if (after && after.failedAttempts >= authSettings.maxFailedAttempts) {
-      const [org] = await db
-        .select({ path: orgDirectory.path })
-        .from(orgDirectory)
-        .where(eq(orgDirectory.id, user.orgId));
-      await recordAudit(db, null, {
-        action: 'user.locked',
-        entity: 'user',
-        entityId: user.id,
-        scopePath: org?.path ?? '/',
-        after: { username: user.username, failedAttempts: after.failedAttempts },
-      });
-      throw new AppError(423, 'account_locked', '密码错误次数过多，账号已锁定 15 分钟');
-    }
-    throw wrong;
-  }
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
     await tx
@@ -71,9 +50,44 @@ export async function login(
       lastSeenAt: now,
       ip: input.ip,
     });
+    // Beyond the cap the oldest sessions end (issue 16 item 9): a login flood cannot pile them up.
+    await tx.execute(
+      sql`delete from sessions where user_id = ${user.id} and token_hash in (
+        select token_hash from sessions where user_id = ${user.id}
+        order by created_at desc, token_hash offset ${authSettings.maxSessions})`,
+    );
   });
+  forgetSessions();
   const sessionUser = await sessionUserById(db, user.id);
   return { token, user: { ...sessionUser, ip: input.ip } };
+}
+
+function paused(until: Date | null, now: Date) {
+  const minutes = until ? Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)) : 15;
+  return new AppError(
+    423,
+    'account_locked',
+    `密码错误次数过多，本设备已暂停登录此账号，请 ${minutes} 分钟后再试`,
+  );
+}
+
+/** The account's admins see that a source was paused, and until when, on the users page. */
+async function auditPause(db: Db, user: typeof users.$inferSelect, source: string, until: Date) {
+  await db
+    .update(users)
+    .set({ failedAttempts: authSettings.maxFailedAttempts, lockedUntil: until })
+    .where(eq(users.id, user.id));
+  const [org] = await db
+    .select({ path: orgDirectory.path })
+    .from(orgDirectory)
+    .where(eq(orgDirectory.id, user.orgId));
+  await recordAudit(db, null, {
+    action: 'user.locked',
+    entity: 'user',
+    entityId: user.id,
+    scopePath: org?.path ?? '/',
+    after: { username: user.username, source, until: until.toISOString() },
+  });
 }
 
 /** What a request knows about its caller: the user joined with the org that gives the scope. */
@@ -193,10 +207,12 @@ export async function logout(db: Db, token: string) {
   forgetSessions();
 }
 
+/** Change the caller's password; the caller's other sessions end, `currentToken`'s stays. */
 export async function changePassword(
   db: Db,
   scope: Scope,
   input: { oldPassword: string; newPassword: string },
+  currentToken: string,
 ) {
   const [user] = await db.select().from(users).where(eq(users.id, scope.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.oldPassword))) {
@@ -213,6 +229,9 @@ export async function changePassword(
       .update(users)
       .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
       .where(eq(users.id, user.id));
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, tokenHash(currentToken))));
     await recordAudit(tx, scope, {
       action: 'user.password_changed',
       entity: 'user',

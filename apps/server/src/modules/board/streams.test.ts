@@ -25,7 +25,8 @@ async function serve(streams: StreamLimits, boardRefreshMs?: number) {
   const app = await buildApp({
     dbh: env.dbh,
     clock: env.clock,
-    config: { secureCookies: false, streams, boardRefreshMs },
+    // The test's sources arrive as X-Forwarded-For from a proxy on this host.
+    config: { secureCookies: false, streams, boardRefreshMs, trustedProxies: ['127.0.0.1'] },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
