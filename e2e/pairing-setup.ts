@@ -38,6 +38,7 @@ export async function apiAs(account: DemoAccount): Promise<Api> {
       method,
       headers: {
         cookie,
+        'x-requested-with': 'journey',
         'idempotency-key': `journey-${randomBytes(8).toString('hex')}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
+import { clientHeader } from '../src/lib/cross-site.ts';
 import { openDb, type DbHandle } from '../src/db/client.ts';
 import { ManualClock } from '../src/lib/clock.ts';
 import { parseKeyring } from '../src/lib/personal-crypto.ts';
@@ -16,6 +18,8 @@ export type TestEnv = AppContext & {
   dbh: DbHandle;
   clock: ManualClock;
   app: Awaited<ReturnType<typeof buildApp>>;
+  /** Inject without the web app's client header. */
+  rawInject: (options: InjectOptions) => Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 
@@ -53,7 +57,9 @@ export async function createTestEnv(): Promise<TestEnv> {
     },
   };
   const app = await buildApp(ctx);
+  const rawInject = sendAsTheWebApp(app);
   return {
+    rawInject,
     ...ctx,
     dbh,
     clock,
@@ -65,4 +71,20 @@ export async function createTestEnv(): Promise<TestEnv> {
       rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
+}
+
+type Inject = (options: InjectOptions) => Promise<LightMyRequestResponse>;
+
+/**
+ * Tests call the API as the web app does: every injected request carries the client header
+ * (lib/cross-site.ts). The plain inject it returns sends only what a test gives it, as a page of
+ * another site would.
+ */
+function sendAsTheWebApp(app: TestEnv['app']): Inject {
+  const inject = app.inject.bind(app) as Inject;
+  Object.assign(app, {
+    inject: (options: InjectOptions) =>
+      inject({ ...options, headers: { [clientHeader]: 'test', ...options.headers } }),
+  });
+  return inject;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { displayNameSchema, newPasswordSchema, usernameSchema } from '@pairing/shared';
+import { isGuessable } from '../modules/auth/password-strength.ts';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../modules/audit/record.ts';
@@ -41,6 +42,9 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
     input.password === undefined
       ? undefined
       : check(newPasswordSchema, input.password, '--password');
+  if (given !== undefined && isGuessable(given, [username])) {
+    throw new CreateAdminError('--password: 密码过于常见或容易猜测，请换一个');
+  }
   const org = await cityOrg(db, input.orgCode);
   const password = given ?? temporaryPassword();
   const passwordHash = await hashPassword(password);

@@ -8,6 +8,14 @@ export const databaseUnavailable = {
   error: { code: 'database_unavailable', message: '数据库暂时无法连接，请稍后重试', fields: {} },
 };
 
+/** Failures from the framework and its plugins, by status: a code of ours, never theirs. */
+const genericAnswers: Record<number, [string, string]> = {
+  413: ['payload_too_large', '文件过大'],
+  415: ['unsupported_media_type', '不支持的内容类型'],
+  429: ['rate_limited', '请求过于频繁，请稍后再试'],
+  500: ['internal_error', '服务器内部错误'],
+};
+
 /** Turn every failure into `{ error: { code, message, fields } }` with a 4xx/5xx status, never a stack. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -33,17 +41,8 @@ export function installErrorHandler(app: FastifyInstance) {
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) request.log.error(err);
-    const message =
-      status === 413
-        ? '文件过大'
-        : status === 415
-          ? '不支持的内容类型'
-          : status === 429
-            ? '请求过于频繁，请稍后再试'
-            : status === 500
-              ? '服务器内部错误'
-              : '请求无效';
-    return reply.status(status).send({ error: { code: err.code ?? 'error', message, fields: {} } });
+    const [code, message] = genericAnswers[status] ?? ['bad_request', '请求无效'];
+    return reply.status(status).send({ error: { code, message, fields: {} } });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', fields: {} } }),

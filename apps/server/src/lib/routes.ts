@@ -7,6 +7,7 @@ import type {
   RouteOptions,
 } from 'fastify';
 import type { z } from 'zod';
+import { isAnonymousPath, refuseControlCharacters, signedInFirst } from './input-guard.ts';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : unknown;
 
@@ -43,6 +44,9 @@ export function route<C extends RouteContract>(
 ) {
   app.route({
     ...hooks,
+    preValidation: isAnonymousPath(contract.path)
+      ? [refuseControlCharacters]
+      : [signedInFirst, refuseControlCharacters],
     method: contract.method,
     url: contract.path,
     schema: {

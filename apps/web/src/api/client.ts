@@ -7,6 +7,12 @@ import {
   type RouteContract,
 } from '@pairing/shared';
 
+/**
+ * Sent with every request: the server refuses a write without JSON or this header, which a page
+ * of another site cannot send without the server's consent (CSRF, docs/architecture.md).
+ */
+export const clientHeaders = { 'x-requested-with': 'pairing-web' };
+
 /** The API's error shape: `{ error: { code, message, fields } }`. */
 export class ApiError extends Error {
   constructor(
@@ -54,7 +60,12 @@ async function request(
   headers: Record<string, string> = {},
   signal?: AbortSignal,
 ): Promise<{ data: unknown; headers: Headers }> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { ...headers }, signal };
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { ...clientHeaders, ...headers },
+    signal,
+  };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {

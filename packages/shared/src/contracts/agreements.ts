@@ -200,7 +200,11 @@ const version = z
   .number({ error: '请提供所编辑的版本号' })
   .int('版本号须为整数')
   .positive('版本号须为正整数');
-const versionQuery = z.coerce.number().int('版本号须为整数').positive('版本号须为正整数');
+const versionQuery = z.coerce
+  .number()
+  .int('版本号须为整数')
+  .positive('版本号须为正整数')
+  .max(1_000_000, '版本号过大');
 
 const tags = ['agreements'];
 

@@ -7,13 +7,18 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/;
 
+// Bidirectional overrides and zero-width characters make a name read differently from what it is
+// (a file name "报告\u202Excod.exe", two accounts that look alike); no one-line text needs them.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
 /** A one-line text, trimmed, at most `max` characters; `label` names it in the message. */
 export const line = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
-    .refine((s) => !CONTROL_OR_NEWLINE.test(s), `${label}含有不可见的控制字符`);
+    .refine((s) => !CONTROL_OR_NEWLINE.test(s), `${label}含有不可见的控制字符`)
+    .refine((s) => !INVISIBLE.test(s), `${label}含有不可见的方向控制或零宽字符`);
 
 /** The same, but required (at least one character after trimming). */
 export const requiredLine = (label: string, max: number) =>

@@ -3,6 +3,7 @@ import { globalAbilities } from '../permissions.ts';
 import { roles } from '../roles.ts';
 import { pageQuery, paged } from './page.ts';
 import { abilities, defineRoute, idParams, ok } from './route.ts';
+import { requiredLine } from './text.ts';
 
 /**
  * The signed-in user (`GET /api/auth/me`, login): `abilities` answers each `module.action` for
@@ -64,13 +65,20 @@ export const auditRecord = z.object({
 });
 export type AuditRecord = z.infer<typeof auditRecord>;
 
-/** At least 8 characters with letters and digits; the UI shows the same rule. */
+const passwordClasses = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
+
+/**
+ * At least 10 characters of at least three classes (lower case, upper case, digits, symbols;
+ * 等保 2.0); the UI shows the same rule. The server also refuses common passwords.
+ */
 export const newPasswordSchema = z
   .string()
-  .min(8, '密码至少 8 位')
+  .min(10, '密码至少 10 位')
   .max(128, '密码不超过 128 位')
-  .regex(/[A-Za-z]/, '密码需包含字母')
-  .regex(/[0-9]/, '密码需包含数字');
+  .refine(
+    (s) => passwordClasses.filter((c) => c.test(s)).length >= 3,
+    '密码需包含大写字母、小写字母、数字、符号中的至少三类',
+  );
 
 // Field rules of an account, shared by the HTTP routes and the create-admin command.
 const text = (label: string) =>
@@ -83,10 +91,7 @@ export const usernameSchema = text('用户名')
   .min(3, '用户名 3–32 位')
   .max(32, '用户名 3–32 位')
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
-export const displayNameSchema = text('姓名')
-  .trim()
-  .min(1, '请填写姓名')
-  .max(64, '姓名不超过 64 字');
+export const displayNameSchema = requiredLine('姓名', 64);
 export const phoneSchema = text('手机号')
   .trim()
   .regex(/^1[3-9]\d{9}$/, '手机号须为 11 位中国大陆手机号');

@@ -125,6 +125,21 @@ describe('sign-in under attack (issue 16)', () => {
     expect((await me(phone)).statusCode).toBe(401);
   });
 
+  it('refuses the weak passwords the probe set, and a common one of three classes', async () => {
+    await createUser(env, { username: 'weakling', role: 'inspector', orgId });
+    const cookie = cookieOf(await signIn('weakling', testPassword, '203.0.113.5'));
+    for (const newPassword of ['password1', 'aaaaaaa1', 'Password123', 'Qwerty123456']) {
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { cookie },
+        payload: { oldPassword: testPassword, newPassword },
+      });
+      expect([newPassword, res.statusCode]).toEqual([newPassword, 422]);
+      expect(res.json().error.fields.newPassword).toBeTruthy();
+    }
+  });
+
   it('keeps at most the cap of sessions per user, ending the oldest', async () => {
     await createUser(env, { username: 'flood', role: 'inspector', orgId });
     const cookies = [];

@@ -199,11 +199,11 @@ describe('sign-in', () => {
       method: 'POST',
       url: '/api/auth/password',
       headers: { cookie },
-      payload: { oldPassword: testPassword, newPassword: 'NewPassw0rd' },
+      payload: { oldPassword: testPassword, newPassword: 'Harbour-Lantern-42' },
     });
     expect(ok.statusCode).toBe(200);
     expect((await me(cookie)).json().user.mustChangePassword).toBe(false);
     await expect(login(env, 'gina')).rejects.toThrow();
-    expect(await login(env, 'gina', 'NewPassw0rd')).toBeTruthy();
+    expect(await login(env, 'gina', 'Harbour-Lantern-42')).toBeTruthy();
   });
 });

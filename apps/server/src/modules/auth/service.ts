@@ -7,6 +7,7 @@ import { AppError, unauthorized } from '../../lib/errors.ts';
 import type { Scope, SessionUser } from '../../lib/scope.ts';
 import { orgDirectory } from '../orgs/sql.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { refuseGuessablePassword } from './password-strength.ts';
 import { sessions, users } from './schema.ts';
 import { authSettings } from './settings.ts';
 import { clearAttempts, failAttempt, takeAttempt } from './throttle.ts';
@@ -223,6 +224,7 @@ export async function changePassword(
       newPassword: '新密码不能与原密码相同',
     });
   }
+  refuseGuessablePassword(input.newPassword, 'newPassword', [user.username, user.displayName]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

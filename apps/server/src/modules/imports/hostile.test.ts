@@ -10,6 +10,7 @@ import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createUser, login } from '../../../test/fixtures.ts';
 import { weakVillageColumns } from './columns.ts';
 import { workbookLimits } from './workbook.ts';
+import { clientHeader } from '../../lib/cross-site.ts';
 
 let env: TestEnv;
 let base: string;
@@ -82,6 +83,7 @@ const upload = (file: Buffer) =>
       method: 'POST',
       headers: {
         cookie,
+        [clientHeader]: 'test',
         'content-type': `multipart/form-data; boundary=${boundary}`,
         'content-length': head.length + file.length + tail.length,
       },

@@ -5,16 +5,20 @@ const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz';
 const digits = '23456789';
 const alphabet = letters + digits;
 
+const lower = letters.replace(/[A-Z]/g, '');
+const upper = letters.replace(/[a-z]/g, '');
+
 /**
  * A one-time password handed to a new or reset account (12 characters, ≈70 bits); it satisfies
- * newPasswordSchema (letters and digits) and must be changed at the next sign-in.
+ * newPasswordSchema (three classes: lower, upper, digits) and must be changed at the next sign-in.
  */
 export function temporaryPassword(length = 12): string {
   const chars = Array.from({ length }, () => alphabet[randomInt(alphabet.length)]);
-  // Guarantee one letter and one digit at random positions without biasing the rest.
-  const letterAt = randomInt(length);
-  const digitAt = (letterAt + 1 + randomInt(length - 1)) % length;
-  chars[letterAt] = letters[randomInt(letters.length)];
-  chars[digitAt] = digits[randomInt(digits.length)];
+  // One of each class at three distinct random positions, without biasing the rest.
+  const positions = Array.from({ length }, (_, i) => i);
+  for (const set of [lower, upper, digits]) {
+    const at = positions.splice(randomInt(positions.length), 1)[0]!;
+    chars[at] = set[randomInt(set.length)];
+  }
   return chars.join('');
 }

@@ -5,7 +5,7 @@ import {
   type ArchiveImportRejected,
   type ArchiveRowError,
 } from '@pairing/shared';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, clientHeaders } from '../../api/client.ts';
 
 export type ImportAnswer =
   | { ok: true; imported: ArchiveImported }
@@ -23,6 +23,7 @@ export async function importArchive(pairingId: number, file: File): Promise<Impo
     response = await fetch(pathOf(archiveApi.import, { id: pairingId }), {
       method: 'POST',
       credentials: 'same-origin',
+      headers: clientHeaders,
       body,
     });
   } catch {
