@@ -237,6 +237,12 @@ export type DepartureAllowance =
 
 const HALF_YEAR_DAYS = 183;
 
+/** The yearly allowance for a current secretary's base subsidy: it follows that subsidy. */
+export const yearlyAllowanceAmount = (
+  currentBaseSubsidyPerYear: number,
+  params: Pick<SecretaryPayParameters, 'yearlyAllowancePercent'>,
+) => percentOf(currentBaseSubsidyPerYear, params.yearlyAllowancePercent);
+
 /**
  * The allowance on leaving office (S3 §2(4)): yearly when the continuous service on the leaving
  * day reaches the threshold, so a secretary who passes ten years mid-year and then leaves gets the
@@ -248,7 +254,7 @@ export function departureAllowance(
   params: SecretaryPayParameters = documentPayParameters,
 ): DepartureAllowance {
   if (service.continuous.years >= params.yearlyAllowanceMinYears) {
-    const amount = percentOf(bases.currentBaseSubsidyPerYear, params.yearlyAllowancePercent);
+    const amount = yearlyAllowanceAmount(bases.currentBaseSubsidyPerYear, params);
     const leaving = parseDay(service.leavingDate);
     const [year] = civilDate(leaving);
     const rest = dayNumber(year, 12, 31) - leaving;
