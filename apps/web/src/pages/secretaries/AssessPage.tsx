@@ -111,109 +111,106 @@ export default function AssessPage() {
   if (secretary.error) return <Alert type="error" showIcon title={secretary.error.message} />;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={`${t('secretaries.assess')} · ${secretary.data?.person.name ?? ''}`}>
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{
-            year: thisYear,
-            lines: [],
-            incomeCreated: 0,
-            insurancePremiums: 0,
-            note: '',
-          }}
-          data-testid="assessment-form"
-        >
-          <Form.Item name="year" label={t('secretaries.year')} required>
-            <Select
-              options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({
-                value: y,
-                label: t('secretaries.yearOption', { year: y }),
-                disabled: assessed.has(y),
-              }))}
-            />
-          </Form.Item>
-          <Typography.Title level={5}>{t('secretaries.lines')}</Typography.Title>
-          <Form.List name="lines">
-            {(fields, { add, remove }) => (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                {fields.map((field) => (
-                  <div key={field.key} className="responsive-card" data-testid="points-line">
-                    <Space wrap style={{ width: '100%' }}>
-                      <Form.Item name={[field.name, 'part']} noStyle>
-                        <Select
-                          aria-label={t('secretaries.part')}
-                          style={{ width: 120 }}
-                          options={secretaryAssessmentParts.map((p) => ({
-                            value: p,
-                            label: t(`secretaries.part.${p}`),
-                          }))}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'kind']} noStyle>
-                        <Select
-                          aria-label={t('secretaries.lines')}
-                          style={{ width: 90 }}
-                          options={pointsKinds.map((k) => ({
-                            value: k,
-                            label: t(`secretaries.kind.${k}`),
-                          }))}
-                        />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'points']} noStyle>
-                        <InputNumber
-                          aria-label={t('secretaries.points')}
-                          min={1}
-                          max={100}
-                          precision={0}
-                          style={{ width: 80 }}
-                        />
-                      </Form.Item>
-                      <Button
-                        icon={<DeleteOutlined />}
-                        aria-label={t('secretaries.removeLine')}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Space>
-                    <Form.Item name={[field.name, 'reason']} style={{ marginBottom: 0 }}>
-                      <Input
-                        placeholder={t('secretaries.reason')}
-                        aria-label={t('secretaries.reason')}
-                        maxLength={200}
+    // One card holds the page, so that the action bar stays at the bottom of a phone's screen.
+    <Card title={`${t('secretaries.assess')} · ${secretary.data?.person.name ?? ''}`}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          year: thisYear,
+          lines: [],
+          incomeCreated: 0,
+          insurancePremiums: 0,
+          note: '',
+        }}
+        data-testid="assessment-form"
+      >
+        <Form.Item name="year" label={t('secretaries.year')} required>
+          <Select
+            options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({
+              value: y,
+              label: t('secretaries.yearOption', { year: y }),
+              disabled: assessed.has(y),
+            }))}
+          />
+        </Form.Item>
+        <Typography.Title level={5}>{t('secretaries.lines')}</Typography.Title>
+        <Form.List name="lines">
+          {(fields, { add, remove }) => (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {fields.map((field) => (
+                <div key={field.key} className="responsive-card" data-testid="points-line">
+                  <Space wrap style={{ width: '100%' }}>
+                    <Form.Item name={[field.name, 'part']} noStyle>
+                      <Select
+                        aria-label={t('secretaries.part')}
+                        style={{ width: 120 }}
+                        options={secretaryAssessmentParts.map((p) => ({
+                          value: p,
+                          label: t(`secretaries.part.${p}`),
+                        }))}
                       />
                     </Form.Item>
-                  </div>
-                ))}
-                <Button
-                  icon={<PlusOutlined />}
-                  onClick={() =>
-                    add({ part: 'partyBuilding', kind: 'gain', points: 1, reason: '' })
-                  }
-                  data-testid="add-line"
-                >
-                  {t('secretaries.addLine')}
-                </Button>
-              </Space>
-            )}
-          </Form.List>
-          <Form.Item
-            name="incomeCreated"
-            label={t('secretaries.incomeCreated')}
-            extra={t('secretaries.incomeHelp')}
-            style={{ marginTop: 16 }}
-          >
-            <InputNumber precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="insurancePremiums" label={t('secretaries.insurancePremiums')}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="note" label={t('secretaries.note')}>
-            <Input maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Card>
-      <Card title={t('secretaries.preview')} size="small" data-testid="preview">
+                    <Form.Item name={[field.name, 'kind']} noStyle>
+                      <Select
+                        aria-label={t('secretaries.lines')}
+                        style={{ width: 90 }}
+                        options={pointsKinds.map((k) => ({
+                          value: k,
+                          label: t(`secretaries.kind.${k}`),
+                        }))}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'points']} noStyle>
+                      <InputNumber
+                        aria-label={t('secretaries.points')}
+                        min={1}
+                        max={100}
+                        precision={0}
+                        style={{ width: 80 }}
+                      />
+                    </Form.Item>
+                    <Button
+                      icon={<DeleteOutlined />}
+                      aria-label={t('secretaries.removeLine')}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Space>
+                  <Form.Item name={[field.name, 'reason']} style={{ marginBottom: 0 }}>
+                    <Input
+                      placeholder={t('secretaries.reason')}
+                      aria-label={t('secretaries.reason')}
+                      maxLength={200}
+                    />
+                  </Form.Item>
+                </div>
+              ))}
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ part: 'partyBuilding', kind: 'gain', points: 1, reason: '' })}
+                data-testid="add-line"
+              >
+                {t('secretaries.addLine')}
+              </Button>
+            </Space>
+          )}
+        </Form.List>
+        <Form.Item
+          name="incomeCreated"
+          label={t('secretaries.incomeCreated')}
+          extra={t('secretaries.incomeHelp')}
+          style={{ marginTop: 16 }}
+        >
+          <InputNumber precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="insurancePremiums" label={t('secretaries.insurancePremiums')}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="note" label={t('secretaries.note')}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Form>
+      <Card type="inner" title={t('secretaries.preview')} size="small" data-testid="preview">
         <Typography.Paragraph type="secondary">{t('secretaries.previewHint')}</Typography.Paragraph>
         {previewError && <Alert type="warning" showIcon title={previewError} />}
         {preview && !previewError && (
@@ -230,6 +227,6 @@ export default function AssessPage() {
           {t('secretaries.submitAssessment')}
         </Button>
       </ActionBar>
-    </Space>
+    </Card>
   );
 }

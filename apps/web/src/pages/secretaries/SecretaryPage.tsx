@@ -34,76 +34,77 @@ export default function SecretaryPage() {
   const last = terms.at(-1)!;
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={person.name} size="small">
+    // One card holds the page, so that the action bar stays at the bottom of a phone's screen.
+    <Card title={person.name}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('secretaries.idNumber')}>
             {person.idNumberMasked}
           </Descriptions.Item>
           <Descriptions.Item label={t('secretaries.homeOrg')}>{person.orgName}</Descriptions.Item>
         </Descriptions>
-      </Card>
-      <Card title={t('secretaries.terms')} size="small">
-        <Space orientation="vertical" style={{ width: '100%' }} data-testid="terms">
-          {[...terms].reverse().map((term) => (
-            <div key={term.id} className="responsive-card" data-testid={`term-${term.id}`}>
-              <Space size={4} wrap>
-                <strong>{[term.townName, term.villageName].filter(Boolean).join(' · ')}</strong>
-                {term.to === null ? (
-                  <Tag color="green">{t('secretaries.status.serving')}</Tag>
-                ) : (
-                  <Tag>{t('secretaries.ended')}</Tag>
-                )}
-              </Space>
-              <span>
-                {term.from} — {term.to ?? t('secretaries.now')}
-              </span>
-              <span>
-                {t('secretaries.baseSubsidy')} {yuan(term.baseSubsidyPerYear)}
-              </span>
-              {term.allowance && <AllowanceView allowance={term.allowance} />}
-            </div>
-          ))}
-        </Space>
-      </Card>
-      <Card title={t('secretaries.history')} size="small">
-        {assessments.length === 0 ? (
-          <Empty
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={t('secretaries.noAssessments')}
-          />
-        ) : (
-          <Collapse
-            data-testid="assessments"
-            items={assessments.map((a) => ({
-              key: a.id,
-              label: (
-                <Space size={8} wrap>
-                  <span>{t('secretaries.yearOption', { year: a.year })}</span>
-                  <strong>{yuan(a.pay.total)}</strong>
+        <Card type="inner" title={t('secretaries.terms')} size="small">
+          <Space orientation="vertical" style={{ width: '100%' }} data-testid="terms">
+            {[...terms].reverse().map((term) => (
+              <div key={term.id} className="responsive-card" data-testid={`term-${term.id}`}>
+                <Space size={4} wrap>
+                  <strong>{[term.townName, term.villageName].filter(Boolean).join(' · ')}</strong>
+                  {term.to === null ? (
+                    <Tag color="green">{t('secretaries.status.serving')}</Tag>
+                  ) : (
+                    <Tag>{t('secretaries.ended')}</Tag>
+                  )}
                 </Space>
-              ),
-              children: (
-                <Space orientation="vertical" style={{ width: '100%' }}>
-                  {a.lines.map((line, i) => (
-                    <div key={i}>
-                      <Tag color={line.kind === 'gain' ? 'green' : 'red'}>
-                        {t(`secretaries.kind.${line.kind}`)} {line.points}
-                      </Tag>
-                      {t(`secretaries.part.${line.part}`)}：{line.reason}
-                    </div>
-                  ))}
-                  <PayBreakdown
-                    pay={a.pay}
-                    standard={a.parameters.standardPointsPerPart}
-                    parametersFromYear={a.parametersFromYear}
-                  />
-                </Space>
-              ),
-            }))}
-          />
-        )}
-      </Card>
+                <span>
+                  {term.from} — {term.to ?? t('secretaries.now')}
+                </span>
+                <span>
+                  {t('secretaries.baseSubsidy')} {yuan(term.baseSubsidyPerYear)}
+                </span>
+                {term.allowance && <AllowanceView allowance={term.allowance} />}
+              </div>
+            ))}
+          </Space>
+        </Card>
+        <Card type="inner" title={t('secretaries.history')} size="small">
+          {assessments.length === 0 ? (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('secretaries.noAssessments')}
+            />
+          ) : (
+            <Collapse
+              data-testid="assessments"
+              items={assessments.map((a) => ({
+                key: a.id,
+                label: (
+                  <Space size={8} wrap>
+                    <span>{t('secretaries.yearOption', { year: a.year })}</span>
+                    <strong>{yuan(a.pay.total)}</strong>
+                  </Space>
+                ),
+                children: (
+                  <Space orientation="vertical" style={{ width: '100%' }}>
+                    {a.lines.map((line, i) => (
+                      <div key={i}>
+                        <Tag color={line.kind === 'gain' ? 'green' : 'red'}>
+                          {t(`secretaries.kind.${line.kind}`)} {line.points}
+                        </Tag>
+                        {t(`secretaries.part.${line.part}`)}：{line.reason}
+                      </div>
+                    ))}
+                    <PayBreakdown
+                      pay={a.pay}
+                      standard={a.parameters.standardPointsPerPart}
+                      parametersFromYear={a.parametersFromYear}
+                    />
+                  </Space>
+                ),
+              }))}
+            />
+          )}
+        </Card>
+      </Space>
       <ActionBar>
         {abilities.endTerm && (
           <Button onClick={() => setDialog('end')}>{t('secretaries.endTerm')}</Button>
@@ -143,6 +144,6 @@ export default function SecretaryPage() {
           }}
         />
       )}
-    </Space>
+    </Card>
   );
 }
