@@ -11,7 +11,7 @@ import {
 
 // 手机优先 (issue 13 item 1): on a 390×844 phone the village, town and unit admins open every page
 // of their menu, and one page behind each list (a round, an organization, an agreement, a
-// pairing with each of its tabs, a record); none scrolls sideways. Each page's screenshot goes to e2e/screenshots.
+// pairing with each of its tabs, a record, a village secretary); none scrolls sideways. Each page's screenshot goes to e2e/screenshots.
 
 const browser = useBrowser();
 
@@ -115,6 +115,14 @@ describe.each(accounts)('on a phone, $shot', ({ shot, role, org }) => {
       }
       expect(await openFirstCard(page, 'record-list', /\/records\/\d+$/)).toBe(true);
       await check(page, `${shot}-record`);
+    }
+
+    if (role !== 'unit_admin') {
+      await page.goto('/secretaries');
+      await settle(page);
+      if (await openFirstCard(page, 'secretaries-table', /\/secretaries\/\d+$/)) {
+        await check(page, `${shot}-secretary`);
+      }
     }
 
     if (role !== 'town_admin') {

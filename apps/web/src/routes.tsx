@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   GiftOutlined,
   HomeOutlined,
+  IdcardOutlined,
   InteractionOutlined,
   SelectOutlined,
   SolutionOutlined,
@@ -172,6 +173,27 @@ export const routes: AppRoute[] = [
     path: '/records/:id/checkin',
     page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
     allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/secretaries',
+    page: lazy(() => import('./pages/secretaries/SecretariesPage.tsx')),
+    menu: { label: 'menu.secretaries', icon: <IdcardOutlined /> },
+    allow: (can) => can['secretaries.read'],
+  },
+  {
+    path: '/secretaries/parameters',
+    page: lazy(() => import('./pages/secretaries/ParametersPage.tsx')),
+    allow: (can) => can['secretaries.read'],
+  },
+  {
+    path: '/secretaries/:id',
+    page: lazy(() => import('./pages/secretaries/SecretaryPage.tsx')),
+    allow: (can) => can['secretaries.read'],
+  },
+  {
+    path: '/secretaries/:id/assess',
+    page: lazy(() => import('./pages/secretaries/AssessPage.tsx')),
+    allow: (can) => can['secretaries.assess'],
   },
   {
     path: '/notifications',

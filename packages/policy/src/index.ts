@@ -11,3 +11,4 @@ export * from './vocabulary.ts';
 export { prorate } from './periods.ts';
 export * from './signing.ts';
 export { springFestival, twelfthLunarMonth } from './lunar.ts';
+export * from './secretary-pay.ts';

@@ -64,6 +64,10 @@ export const auditActions = [
   'ledger.roster.end',
   'ledger.department.set',
   'ledger.fund_use.add',
+  'secretary.term.create',
+  'secretary.term.end',
+  'secretary.assess',
+  'secretary.parameters.set',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -88,6 +92,9 @@ export const auditEntities = [
   'ledger_record',
   'pairing_roster',
   'pairing_profile',
+  'secretary_term',
+  'secretary_assessment',
+  'secretary_parameters',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

@@ -15,6 +15,7 @@ import { ledgerRoutes } from './ledger/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
+import { secretaryRoutes } from './secretaries/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
 
 /**
@@ -36,4 +37,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   notificationRoutes,
   ledgerRoutes,
   todoRoutes,
+  secretaryRoutes,
 ];

@@ -63,6 +63,10 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': "Person's posting ended",
   'ledger.department.set': 'Responsible department set',
   'ledger.fund_use.add': 'Use of funds recorded',
+  'secretary.term.create': 'Secretary term recorded',
+  'secretary.term.end': 'Secretary term ended',
+  'secretary.assess': 'Secretary assessed',
+  'secretary.parameters.set': 'Secretary pay parameters set',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -86,6 +90,9 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: 'Ledger record',
   pairing_roster: 'Roster',
   pairing_profile: 'Pairing details',
+  secretary_term: 'Secretary term',
+  secretary_assessment: 'Secretary assessment',
+  secretary_parameters: 'Secretary pay parameters',
   demo: 'Demo data',
 };
 

@@ -63,6 +63,10 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': '派驻人员结束派驻',
   'ledger.department.set': '设置负责部门',
   'ledger.fund_use.add': '登记资金使用',
+  'secretary.term.create': '登记村书记任期',
+  'secretary.term.end': '结束村书记任期',
+  'secretary.assess': '村书记年度考核',
+  'secretary.parameters.set': '设置村书记报酬参数',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -86,6 +90,9 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: '台账记录',
   pairing_roster: '派驻名册',
   pairing_profile: '结对信息',
+  secretary_term: '村书记任期',
+  secretary_assessment: '村书记年度考核',
+  secretary_parameters: '村书记报酬参数',
   demo: '演示数据',
 };
 

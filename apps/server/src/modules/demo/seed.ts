@@ -12,6 +12,7 @@ import { districtPairs, orgs } from '../orgs/schema.ts';
 import { seedDemoRound as seedAllocationDemoRound } from './allocation-round.ts';
 import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
+import { seedDemoSecretaries } from './secretaries.ts';
 import { seedDemoTerm } from './term.ts';
 import { evidenceSettings } from '../ledger/evidence/settings.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
@@ -112,6 +113,7 @@ export async function seedDemoIfEmpty(
     log(
       `演示数据: ${term.pairings} 对结对在帮扶实施期, ${term.records} 条台账记录, ${term.photos} 张照片`,
     );
+  log(`演示数据: ${await seedDemoSecretaries(ctx)} 个村党组织书记任期`);
   log(`演示数据已创建，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return { accounts };
 }
