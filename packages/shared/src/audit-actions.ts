@@ -64,6 +64,13 @@ export const auditActions = [
   'ledger.roster.end',
   'ledger.department.set',
   'ledger.fund_use.add',
+  'mobile.registered',
+  'mobile.sent',
+  'mobile.received',
+  'mobile.queried',
+  'mobile.answered',
+  'mobile.duty_recorded',
+  'mobile.returned',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -88,6 +95,8 @@ export const auditEntities = [
   'ledger_record',
   'pairing_roster',
   'pairing_profile',
+  'mobile_member',
+  'mobile_query',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

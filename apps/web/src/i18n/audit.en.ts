@@ -63,6 +63,13 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': "Person's posting ended",
   'ledger.department.set': 'Responsible department set',
   'ledger.fund_use.add': 'Use of funds recorded',
+  'mobile.registered': 'Mobile member registered',
+  'mobile.sent': 'Mobile member flowed out',
+  'mobile.received': 'Mobile member received',
+  'mobile.queried': 'Query about a mobile member',
+  'mobile.answered': 'Query about a mobile member answered',
+  'mobile.duty_recorded': "Mobile member's duty recorded",
+  'mobile.returned': 'Mobile member returned home',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -86,6 +93,8 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: 'Ledger record',
   pairing_roster: 'Roster',
   pairing_profile: 'Pairing details',
+  mobile_member: 'Mobile member',
+  mobile_query: 'Mobile member query',
   demo: 'Demo data',
 };
 

@@ -63,6 +63,13 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': '派驻人员结束派驻',
   'ledger.department.set': '设置负责部门',
   'ledger.fund_use.add': '登记资金使用',
+  'mobile.registered': '登记流动党员',
+  'mobile.sent': '流动党员流出',
+  'mobile.received': '接收流动党员',
+  'mobile.queried': '查询流动党员情况',
+  'mobile.answered': '答复流动党员查询',
+  'mobile.duty_recorded': '记录流动党员八个一事项',
+  'mobile.returned': '流动党员返乡',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -86,6 +93,8 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: '台账记录',
   pairing_roster: '派驻名册',
   pairing_profile: '结对信息',
+  mobile_member: '流动党员',
+  mobile_query: '流动党员查询',
   demo: '演示数据',
 };
 
