@@ -17,6 +17,7 @@ import {
   SelectOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@pairing/shared';
 import type { MessageKey } from './i18n/index.tsx';
@@ -172,6 +173,17 @@ export const routes: AppRoute[] = [
     path: '/records/:id/checkin',
     page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
     allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/mobile',
+    page: lazy(() => import('./pages/mobile/MobilePage.tsx')),
+    menu: { label: 'menu.mobile', icon: <UserSwitchOutlined /> },
+    allow: (can) => can['mobile.read'],
+  },
+  {
+    path: '/mobile/:id',
+    page: lazy(() => import('./pages/mobile/MobileMemberPage.tsx')),
+    allow: (can) => can['mobile.read'],
   },
   {
     path: '/notifications',

@@ -1,3 +1,4 @@
+import { mobileZhCN } from './mobile.zh-CN.ts';
 import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
@@ -245,6 +246,7 @@ export const zhCN = {
   ...a11yZhCN,
   ...chooseZhCN,
   ...todoZhCN,
+  ...mobileZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

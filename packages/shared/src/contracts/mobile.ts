@@ -306,6 +306,20 @@ export const mobileApi = {
     params: idParams,
     query: z.object({ year: year.optional() }),
   }),
+  destinations: defineRoute({
+    method: 'GET',
+    path: '/mobile/destinations',
+    tags,
+    summary: '查找流入组织（全部组织，不限本辖区）',
+    query: z.object({
+      q: z.string().trim().min(2, '请至少输入 2 个字').max(50, '搜索词不超过 50 字'),
+    }),
+    response: {
+      200: z.object({
+        items: z.array(orgRef.extend({ kind: z.string(), parentName: z.string().nullable() })),
+      }),
+    },
+  }),
   symposium: defineRoute({
     method: 'GET',
     path: '/mobile/symposium-window',

@@ -1,7 +1,7 @@
 // Loading a mobile member within the caller's reach: an object outside it is not found (404) by
 // the query itself. Two reaches: the file (the outflow side always; the inflow side only once it
 // has received him) and the notice (the inflow side also while he awaits receipt).
-import type { MobileReason, MobileState } from '@pairing/shared';
+import type { MobileReason } from '@pairing/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';

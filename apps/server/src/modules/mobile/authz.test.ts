@@ -115,6 +115,18 @@ describe('mobile members: authorization (outflow side and the city above both)',
       },
       { name: 'file', method: 'GET', url: () => `/mobile/${member}`, expect: fileReaders },
       {
+        name: 'destinations',
+        method: 'GET',
+        url: () => `/mobile/destinations?q=${encodeURIComponent('居委会')}`,
+        expect: only({
+          city_admin: 200,
+          district_admin: 200,
+          town_admin: 200,
+          unit_admin: 200,
+          village_admin: 200,
+        }),
+      },
+      {
         name: 'agreement.docx',
         method: 'GET',
         url: () => `/mobile/${member}/agreement.docx`,

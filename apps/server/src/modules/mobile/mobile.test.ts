@@ -132,6 +132,18 @@ describe('registration (登记持证)', () => {
 
 describe('flow-out and receipt', () => {
   it('sends with training and agreement before leaving, to an org that exists', async () => {
+    // The village finds the community in another district by name, outside its own scope.
+    const [{ name }] = await queryRows<{ name: string }>(
+      env.dbh.db,
+      sql`select name from org_directory where id = ${communityId}`,
+    );
+    const found = await mobileCall(
+      env,
+      home.cookie,
+      'GET',
+      `/mobile/destinations?q=${encodeURIComponent(name)}`,
+    );
+    expect(found.json().items.map((o: { id: number }) => o.id)).toContain(communityId);
     const id = await registered(env, home.cookie, s.a.village.id);
     const late = await mobileCall(env, home.cookie, 'POST', `/mobile/${id}/send`, {
       ...sendBody(communityId, '2025-03-01'),

@@ -125,3 +125,24 @@ export async function getFile(
     queries: await presentQueries(db, scope, [row], today),
   };
 }
+
+/**
+ * Organizations a member may flow into, by name: any in the directory, since he may go to another
+ * district or city (the directory's names are public). For those who send members.
+ */
+export async function findDestinations(db: Db, scope: Scope, q: string) {
+  authorize(can, scope, 'register');
+  const items = await queryRows<{
+    id: number;
+    name: string;
+    kind: string;
+    parentName: string | null;
+  }>(
+    db,
+    sql`select o.id::int as id, o.name, o.kind, p.name as "parentName"
+      from org_directory o left join org_directory p on p.id = o.parent_id
+      where o.name like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+      order by length(o.name), o.id limit 20`,
+  );
+  return { items };
+}

@@ -18,7 +18,7 @@ import { sendMember } from './commands/send.ts';
 import { renderAgreementDocx } from './documents/agreement-docx.ts';
 import { agreementData, letterData } from './documents/data.ts';
 import { renderLetterDocx } from './documents/letter-docx.ts';
-import { getFile, incomingNotices, listMembers } from './queries.ts';
+import { findDestinations, getFile, incomingNotices, listMembers } from './queries.ts';
 
 const sendDocx = (reply: FastifyReply, fileName: string, buffer: Buffer) =>
   reply
@@ -52,6 +52,9 @@ export const mobileRoutes =
     );
     route(app, mobileApi.incoming, async (request) =>
       incomingNotices(db, keyring, requireScope(request), today()),
+    );
+    route(app, mobileApi.destinations, async (request) =>
+      findDestinations(db, requireScope(request), request.query.q),
     );
     route(app, mobileApi.symposium, async (request) => {
       requireScope(request);
