@@ -18,6 +18,7 @@ import {
   SelectOutlined,
   SolutionOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@pairing/shared';
 import type { MessageKey } from './i18n/index.tsx';
@@ -194,6 +195,17 @@ export const routes: AppRoute[] = [
     path: '/secretaries/:id/assess',
     page: lazy(() => import('./pages/secretaries/AssessPage.tsx')),
     allow: (can) => can['secretaries.assess'],
+  },
+  {
+    path: '/mobile',
+    page: lazy(() => import('./pages/mobile/MobilePage.tsx')),
+    menu: { label: 'menu.mobile', icon: <UserSwitchOutlined /> },
+    allow: (can) => can['mobile.read'],
+  },
+  {
+    path: '/mobile/:id',
+    page: lazy(() => import('./pages/mobile/MobileMemberPage.tsx')),
+    allow: (can) => can['mobile.read'],
   },
   {
     path: '/notifications',

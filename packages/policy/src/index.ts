@@ -12,3 +12,18 @@ export { prorate } from './periods.ts';
 export * from './signing.ts';
 export { springFestival, twelfthLunarMonth } from './lunar.ts';
 export * from './secretary-pay.ts';
+export {
+  MOBILE_DUTIES,
+  MOBILE_DUTY_STATUSES,
+  mobileEight,
+  mobileDutyPeriod,
+  mobileDutyDateProblem,
+  mobileDutyStates,
+} from './mobile.ts';
+export type {
+  MobileDuty,
+  MobileDutyStatus,
+  MobileDutyState,
+  MobileDutyRecord,
+  AwaySpan,
+} from './mobile.ts';

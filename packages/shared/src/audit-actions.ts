@@ -68,6 +68,13 @@ export const auditActions = [
   'secretary.term.end',
   'secretary.assess',
   'secretary.parameters.set',
+  'mobile.registered',
+  'mobile.sent',
+  'mobile.received',
+  'mobile.queried',
+  'mobile.answered',
+  'mobile.duty_recorded',
+  'mobile.returned',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -95,6 +102,8 @@ export const auditEntities = [
   'secretary_term',
   'secretary_assessment',
   'secretary_parameters',
+  'mobile_member',
+  'mobile_query',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

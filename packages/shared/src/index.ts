@@ -24,3 +24,4 @@ export * from './contracts/todo.ts';
 export * from './audit-actions.ts';
 export * from './contracts/people.ts';
 export * from './contracts/secretaries.ts';
+export * from './contracts/mobile.ts';

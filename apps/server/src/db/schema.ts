@@ -12,3 +12,4 @@ export * from '../modules/allocation/schema.ts';
 export * from '../modules/ledger/schema.ts';
 export * from '../modules/people/schema.ts';
 export * from '../modules/secretaries/schema.ts';
+export * from '../modules/mobile/schema.ts';

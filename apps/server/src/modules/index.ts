@@ -12,6 +12,7 @@ import { importRoutes } from './imports/routes.ts';
 import { intentionsForRounds } from './intentions/read-for-rounds.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { ledgerRoutes } from './ledger/routes.ts';
+import { mobileRoutes } from './mobile/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
@@ -38,4 +39,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   ledgerRoutes,
   todoRoutes,
   secretaryRoutes,
+  mobileRoutes,
 ];

@@ -67,6 +67,13 @@ const actions: Record<AuditAction, string> = {
   'secretary.term.end': 'Secretary term ended',
   'secretary.assess': 'Secretary assessed',
   'secretary.parameters.set': 'Secretary pay parameters set',
+  'mobile.registered': 'Mobile member registered',
+  'mobile.sent': 'Mobile member flowed out',
+  'mobile.received': 'Mobile member received',
+  'mobile.queried': 'Query about a mobile member',
+  'mobile.answered': 'Query about a mobile member answered',
+  'mobile.duty_recorded': "Mobile member's duty recorded",
+  'mobile.returned': 'Mobile member returned home',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -93,6 +100,8 @@ const entities: Record<AuditEntity, string> = {
   secretary_term: 'Secretary term',
   secretary_assessment: 'Secretary assessment',
   secretary_parameters: 'Secretary pay parameters',
+  mobile_member: 'Mobile member',
+  mobile_query: 'Mobile member query',
   demo: 'Demo data',
 };
 

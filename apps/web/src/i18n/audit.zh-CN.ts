@@ -67,6 +67,13 @@ const actions: Record<AuditAction, string> = {
   'secretary.term.end': '结束村书记任期',
   'secretary.assess': '村书记年度考核',
   'secretary.parameters.set': '设置村书记报酬参数',
+  'mobile.registered': '登记流动党员',
+  'mobile.sent': '流动党员流出',
+  'mobile.received': '接收流动党员',
+  'mobile.queried': '查询流动党员情况',
+  'mobile.answered': '答复流动党员查询',
+  'mobile.duty_recorded': '记录流动党员八个一事项',
+  'mobile.returned': '流动党员返乡',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -93,6 +100,8 @@ const entities: Record<AuditEntity, string> = {
   secretary_term: '村书记任期',
   secretary_assessment: '村书记年度考核',
   secretary_parameters: '村书记报酬参数',
+  mobile_member: '流动党员',
+  mobile_query: '流动党员查询',
   demo: '演示数据',
 };
 

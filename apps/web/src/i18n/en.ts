@@ -1,3 +1,4 @@
+import { mobileEn } from './mobile.en.ts';
 import { checkinEn } from './checkin.en.ts';
 import { allocationEn } from './allocation.en.ts';
 import { ledgerEn } from './ledger.en.ts';
@@ -250,4 +251,5 @@ export const en: Record<MessageKey, string> = {
   ...chooseEn,
   ...todoEn,
   ...secretariesEn,
+  ...mobileEn,
 };

@@ -1,3 +1,4 @@
+import { mobileZhCN } from './mobile.zh-CN.ts';
 import { checkinZhCN } from './checkin.zh-CN.ts';
 import { allocationZhCN } from './allocation.zh-CN.ts';
 import { ledgerZhCN } from './ledger.zh-CN.ts';
@@ -247,6 +248,7 @@ export const zhCN = {
   ...chooseZhCN,
   ...todoZhCN,
   ...secretariesZhCN,
+  ...mobileZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
