@@ -64,6 +64,12 @@ export const auditActions = [
   'ledger.roster.end',
   'ledger.department.set',
   'ledger.fund_use.add',
+  'care.caseOpened',
+  'care.caseUpdated',
+  'care.caseClosed',
+  'care.helpAdded',
+  'care.carerSet',
+  'care.exported',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -88,6 +94,7 @@ export const auditEntities = [
   'ledger_record',
   'pairing_roster',
   'pairing_profile',
+  'care_case',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

@@ -63,6 +63,12 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': "Person's posting ended",
   'ledger.department.set': 'Responsible department set',
   'ledger.fund_use.add': 'Use of funds recorded',
+  'care.caseOpened': 'Care case opened',
+  'care.caseUpdated': 'Care case updated',
+  'care.caseClosed': 'Care case closed',
+  'care.helpAdded': 'Help recorded',
+  'care.carerSet': 'Carer organization set',
+  'care.exported': 'Care archive exported',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -86,6 +92,7 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: 'Ledger record',
   pairing_roster: 'Roster',
   pairing_profile: 'Pairing details',
+  care_case: 'Care case',
   demo: 'Demo data',
 };
 

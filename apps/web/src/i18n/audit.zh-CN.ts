@@ -63,6 +63,12 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': '派驻人员结束派驻',
   'ledger.department.set': '设置负责部门',
   'ledger.fund_use.add': '登记资金使用',
+  'care.caseOpened': '建立帮扶档案',
+  'care.caseUpdated': '修改帮扶档案',
+  'care.caseClosed': '帮扶档案结案',
+  'care.helpAdded': '登记帮扶记录',
+  'care.carerSet': '设置双结对组织',
+  'care.exported': '导出帮扶档案',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -86,6 +92,7 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: '台账记录',
   pairing_roster: '派驻名册',
   pairing_profile: '结对信息',
+  care_case: '帮扶档案',
   demo: '演示数据',
 };
 
