@@ -37,13 +37,17 @@ export async function openedCase(
   cookie: string,
   orgId: number,
   kind: CareKind = 'member',
+  openedOn = '2024-01-02',
 ): Promise<CareCaseView> {
   const personId = await insertPerson(env, {
     orgId,
     kind: kind === 'resident' ? 'resident' : 'member',
     tags: [kind === 'resident' ? 'poorResident' : 'poorMember'],
   });
-  const res = await careCall(env, cookie, 'POST', '/care/cases', caseInput(personId, kind));
+  const res = await careCall(env, cookie, 'POST', '/care/cases', {
+    ...caseInput(personId, kind),
+    openedOn,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().case;
 }
