@@ -116,15 +116,15 @@ describe('care authorization matrix', () => {
         '/care/cases',
         caseInput(await insertPerson(env, { orgId: orgId() })),
       );
-    const keepersA = only({
-      city_admin: 0 as Status,
-      district_admin: 0 as Status,
-      town_admin: 0 as Status,
-      unit_admin: 404,
-      village_admin: 0 as Status,
-    });
-    const as = (status: Status, e: Expectation) =>
-      Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v === 0 ? status : v]));
+    /** Side A's admins above the village keep its cases; the unit only what it adopted. */
+    const keepersA = (status: Status, unit: Status = 404) =>
+      only({
+        city_admin: status,
+        district_admin: status,
+        town_admin: status,
+        unit_admin: unit,
+        village_admin: status,
+      });
     const outside = (status: Status) =>
       only({
         city_admin: status,
@@ -151,7 +151,7 @@ describe('care authorization matrix', () => {
         careCall(env, cookie, 'POST', '/care/cases/export.xlsx', { reason: '年度归档检查' }),
       ),
     }).toEqual({
-      openA: as(201, keepersA),
+      openA: keepersA(201),
       openB: outside(201),
       openUnit: only({
         city_admin: 201,
@@ -160,16 +160,16 @@ describe('care authorization matrix', () => {
         unit_admin: 201,
         village_admin: 404,
       }),
-      updateA: as(200, keepersA),
+      updateA: keepersA(200),
       updateB: outside(200),
-      updateAdopted: as(200, { ...keepersA, unit_admin: 403 }),
-      closeA: as(200, keepersA),
+      updateAdopted: keepersA(200, 403),
+      closeA: keepersA(200),
       closeB: outside(200),
-      adoptA: as(200, keepersA),
+      adoptA: keepersA(200),
       adoptB: outside(200),
-      helpA: as(201, keepersA),
+      helpA: keepersA(201),
       helpB: outside(201),
-      helpAdopted: as(201, { ...keepersA, unit_admin: 201 }),
+      helpAdopted: keepersA(201, 201),
       export: only({
         city_admin: 200,
         district_admin: 200,

@@ -14,7 +14,6 @@ import type {
 import { VISIT_GRACE_DAYS } from '@pairing/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import { authorize } from '../../lib/policy.ts';
 import { offsetOf } from '../../lib/pagination.ts';
 import { queryRows } from '../../lib/rows.ts';
