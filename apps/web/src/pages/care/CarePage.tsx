@@ -155,15 +155,15 @@ export default function CarePage() {
           data-testid="care-table"
           {...table}
         />
+        {keeps && (
+          <ActionBar>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/care/new')}>
+              {t('care.open')}
+            </Button>
+            <ExportButton filters={filters} />
+          </ActionBar>
+        )}
       </Card>
-      {keeps && (
-        <ActionBar>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/care/new')}>
-            {t('care.open')}
-          </Button>
-          <ExportButton filters={filters} />
-        </ActionBar>
-      )}
     </>
   );
 }

@@ -107,13 +107,13 @@ export default function CasePage() {
             }))}
           />
         )}
+        {(view.abilities.close || view.abilities.adopt) && (
+          <ActionBar>
+            {view.abilities.adopt && <AdoptButton view={view} onSaved={setSaved} />}
+            {view.abilities.close && <CloseButton view={view} onSaved={setSaved} />}
+          </ActionBar>
+        )}
       </Card>
-      {(view.abilities.close || view.abilities.adopt) && (
-        <ActionBar>
-          {view.abilities.adopt && <AdoptButton view={view} onSaved={setSaved} />}
-          {view.abilities.close && <CloseButton view={view} onSaved={setSaved} />}
-        </ActionBar>
-      )}
     </Space>
   );
 }
