@@ -80,12 +80,15 @@ export default function OpenCasePage() {
         <Form.Item
           name="difficulties"
           label={t('care.difficulties')}
+          // A validator, not `required`: a checkbox group may not carry aria-required.
           rules={[
             {
-              required: true,
-              type: 'array',
-              min: 1,
-              message: t('care.required', { field: t('care.difficulties') }),
+              validator: (_, value?: DifficultyKind[]) =>
+                value?.length
+                  ? Promise.resolve()
+                  : Promise.reject(
+                      new Error(t('care.required', { field: t('care.difficulties') })),
+                    ),
             },
           ]}
         >
