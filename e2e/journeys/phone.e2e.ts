@@ -125,6 +125,16 @@ describe.each(accounts)('on a phone, $shot', ({ shot, role, org }) => {
       }
     }
 
+    // The care archive (困难帮扶): the open-case form, and a case when the list holds one.
+    await page.goto('/care/new');
+    await settle(page);
+    await check(page, `${shot}-care-new`);
+    await page.goto('/care');
+    await settle(page);
+    if (await openFirstCard(page, 'care-table', /\/care\/\d+$/)) {
+      await check(page, `${shot}-care-case`);
+    }
+
     if (role !== 'town_admin') {
       await page.goto('/outbox');
       await settle(page);

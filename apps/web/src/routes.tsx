@@ -12,6 +12,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
@@ -216,6 +217,22 @@ export const routes: AppRoute[] = [
     path: '/outbox',
     page: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
     allow: (can) => can['ledger.record'],
+  },
+  {
+    path: '/care',
+    page: lazy(() => import('./pages/care/CarePage.tsx')),
+    menu: { label: 'menu.care', icon: <HeartOutlined /> },
+    allow: (can) => can['care.read'],
+  },
+  {
+    path: '/care/new',
+    page: lazy(() => import('./pages/care/OpenCasePage.tsx')),
+    allow: (can) => can['care.record'],
+  },
+  {
+    path: '/care/:id',
+    page: lazy(() => import('./pages/care/CasePage.tsx')),
+    allow: (can) => can['care.read'],
   },
 ];
 

@@ -75,6 +75,12 @@ export const auditActions = [
   'mobile.answered',
   'mobile.duty_recorded',
   'mobile.returned',
+  'care.caseOpened',
+  'care.caseUpdated',
+  'care.caseClosed',
+  'care.helpAdded',
+  'care.carerSet',
+  'care.exported',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -104,6 +110,7 @@ export const auditEntities = [
   'secretary_parameters',
   'mobile_member',
   'mobile_query',
+  'care_case',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

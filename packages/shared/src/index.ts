@@ -25,3 +25,4 @@ export * from './audit-actions.ts';
 export * from './contracts/people.ts';
 export * from './contracts/secretaries.ts';
 export * from './contracts/mobile.ts';
+export * from './contracts/care.ts';

@@ -13,3 +13,4 @@ export * from '../modules/ledger/schema.ts';
 export * from '../modules/people/schema.ts';
 export * from '../modules/secretaries/schema.ts';
 export * from '../modules/mobile/schema.ts';
+export * from '../modules/care/schema.ts';

@@ -7,6 +7,7 @@ import { allocationRoutes } from './allocation/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { boardRoutes } from './board/routes.ts';
+import { careRoutes } from './care/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { importRoutes } from './imports/routes.ts';
 import { intentionsForRounds } from './intentions/read-for-rounds.ts';
@@ -40,4 +41,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   todoRoutes,
   secretaryRoutes,
   mobileRoutes,
+  careRoutes,
 ];

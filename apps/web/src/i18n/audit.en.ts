@@ -74,6 +74,12 @@ const actions: Record<AuditAction, string> = {
   'mobile.answered': 'Query about a mobile member answered',
   'mobile.duty_recorded': "Mobile member's duty recorded",
   'mobile.returned': 'Mobile member returned home',
+  'care.caseOpened': 'Care case opened',
+  'care.caseUpdated': 'Care case updated',
+  'care.caseClosed': 'Care case closed',
+  'care.helpAdded': 'Help recorded',
+  'care.carerSet': 'Carer organization set',
+  'care.exported': 'Care archive exported',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -102,6 +108,7 @@ const entities: Record<AuditEntity, string> = {
   secretary_parameters: 'Secretary pay parameters',
   mobile_member: 'Mobile member',
   mobile_query: 'Mobile member query',
+  care_case: 'Care case',
   demo: 'Demo data',
 };
 

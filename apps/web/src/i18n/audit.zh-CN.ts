@@ -74,6 +74,12 @@ const actions: Record<AuditAction, string> = {
   'mobile.answered': '答复流动党员查询',
   'mobile.duty_recorded': '记录流动党员八个一事项',
   'mobile.returned': '流动党员返乡',
+  'care.caseOpened': '建立帮扶档案',
+  'care.caseUpdated': '修改帮扶档案',
+  'care.caseClosed': '帮扶档案结案',
+  'care.helpAdded': '登记帮扶记录',
+  'care.carerSet': '设置双结对组织',
+  'care.exported': '导出帮扶档案',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -102,6 +108,7 @@ const entities: Record<AuditEntity, string> = {
   secretary_parameters: '村书记报酬参数',
   mobile_member: '流动党员',
   mobile_query: '流动党员查询',
+  care_case: '帮扶档案',
   demo: '演示数据',
 };
 

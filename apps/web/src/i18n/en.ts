@@ -13,6 +13,7 @@ import { phoneEn } from './phone.en.ts';
 import { a11yEn } from './a11y.en.ts';
 import { todoEn } from './todo.en.ts';
 import { secretariesEn } from './secretaries.en.ts';
+import { careEn } from './care.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -252,4 +253,5 @@ export const en: Record<MessageKey, string> = {
   ...todoEn,
   ...secretariesEn,
   ...mobileEn,
+  ...careEn,
 };

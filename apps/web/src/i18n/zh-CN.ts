@@ -12,6 +12,7 @@ import { phoneZhCN } from './phone.zh-CN.ts';
 import { a11yZhCN } from './a11y.zh-CN.ts';
 import { todoZhCN } from './todo.zh-CN.ts';
 import { secretariesZhCN } from './secretaries.zh-CN.ts';
+import { careZhCN } from './care.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -249,6 +250,7 @@ export const zhCN = {
   ...todoZhCN,
   ...secretariesZhCN,
   ...mobileZhCN,
+  ...careZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 // Fragments over the registry for other modules' queries, so they never name `persons`.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../lib/scope.ts';
+import { containsPattern } from '../../lib/pagination.ts';
 import { withinScope } from '../orgs/sql.ts';
 
 /** The person is registered (home or second organization) inside the caller's subtree. */
@@ -14,3 +15,7 @@ export const personInScope = (personId: SQL, scope: Pick<Scope, 'path'>) =>
 /** The person's home organization's id (for a module that files something under it). */
 export const personOrgId = (personId: SQL) =>
   sql`(select p.org_id from persons p where p.id = ${personId})`;
+
+/** The person's name contains `text` (a care archive's search by name). */
+export const personNameContains = (personId: SQL, text: string) =>
+  sql`exists (select 1 from persons p where p.id = ${personId} and p.name like ${containsPattern(text)})`;
