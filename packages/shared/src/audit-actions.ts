@@ -64,6 +64,13 @@ export const auditActions = [
   'ledger.roster.end',
   'ledger.department.set',
   'ledger.fund_use.add',
+  'helpPair.proposed',
+  'helpPair.assigned',
+  'helpPair.planned',
+  'helpPair.recorded',
+  'helpPair.photo',
+  'helpPair.concluded',
+  'helpPair.withdrawn',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -88,6 +95,8 @@ export const auditEntities = [
   'ledger_record',
   'pairing_roster',
   'pairing_profile',
+  'help_pair',
+  'help_record',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

@@ -11,3 +11,4 @@ export * from '../modules/imports/schema.ts';
 export * from '../modules/allocation/schema.ts';
 export * from '../modules/ledger/schema.ts';
 export * from '../modules/people/schema.ts';
+export * from '../modules/help-pairs/schema.ts';

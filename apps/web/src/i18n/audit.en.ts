@@ -63,6 +63,13 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': "Person's posting ended",
   'ledger.department.set': 'Responsible department set',
   'ledger.fund_use.add': 'Use of funds recorded',
+  'helpPair.proposed': '1+2 people proposed',
+  'helpPair.assigned': '1+2 cadre assigned',
+  'helpPair.planned': '1+2 plan saved',
+  'helpPair.recorded': '1+2 help recorded',
+  'helpPair.photo': '1+2 photo uploaded',
+  'helpPair.concluded': '1+2 pair concluded',
+  'helpPair.withdrawn': '1+2 pair withdrawn',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -86,6 +93,8 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: 'Ledger record',
   pairing_roster: 'Roster',
   pairing_profile: 'Pairing details',
+  help_pair: '1+2 pair',
+  help_record: 'Help record',
   demo: 'Demo data',
 };
 

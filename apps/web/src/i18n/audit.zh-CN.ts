@@ -63,6 +63,13 @@ const actions: Record<AuditAction, string> = {
   'ledger.roster.end': '派驻人员结束派驻',
   'ledger.department.set': '设置负责部门',
   'ledger.fund_use.add': '登记资金使用',
+  'helpPair.proposed': '提名1+2帮带对象',
+  'helpPair.assigned': '安排1+2结对干部',
+  'helpPair.planned': '制定脱困致富方案',
+  'helpPair.recorded': '记录1+2帮扶',
+  'helpPair.photo': '上传帮扶照片',
+  'helpPair.concluded': '1+2帮带结束并登记成效',
+  'helpPair.withdrawn': '撤销1+2帮带',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -86,6 +93,8 @@ const entities: Record<AuditEntity, string> = {
   ledger_record: '台账记录',
   pairing_roster: '派驻名册',
   pairing_profile: '结对信息',
+  help_pair: '1+2帮带',
+  help_record: '帮扶记录',
   demo: '演示数据',
 };
 
