@@ -70,6 +70,7 @@ export const helpProposalInput = z.object({
   note: line('提名说明', 500).default(''),
 });
 export type HelpProposalInput = z.input<typeof helpProposalInput>;
+export type HelpProposal = z.output<typeof helpProposalInput>;
 
 export const helpRecordInput = z
   .object({
@@ -86,6 +87,7 @@ export const helpRecordInput = z
       ctx.addIssue({ code: 'custom', path: ['amount'], message: '只有资金、销售类帮扶填写金额' });
   });
 export type HelpRecordInput = z.input<typeof helpRecordInput>;
+export type HelpRecordFields = z.output<typeof helpRecordInput>;
 
 /** Income in whole yuan a year, 0 … 100,000,000. */
 const yearlyIncome = (label: string) =>

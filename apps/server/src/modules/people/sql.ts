@@ -14,3 +14,11 @@ export const personInScope = (personId: SQL, scope: Pick<Scope, 'path'>) =>
 /** The person's home organization's id (for a module that files something under it). */
 export const personOrgId = (personId: SQL) =>
   sql`(select p.org_id from persons p where p.id = ${personId})`;
+
+/** The person whose own account is `userId` (null if none): a `member` acting for himself. */
+export const personIdOfUser = (userId: number) =>
+  sql`(select p.id from persons p where p.user_id = ${userId})`;
+
+/** The person's own account's user id, or null. */
+export const personUserId = (personId: SQL) =>
+  sql`(select p.user_id from persons p where p.id = ${personId})`;
