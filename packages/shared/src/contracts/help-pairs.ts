@@ -82,7 +82,11 @@ export const helpRecordInput = z
   .superRefine((r, ctx) => {
     const needs = helpKindsWithAmount.includes(r.kind);
     if (needs && r.amount === null)
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: '资金、销售类帮扶须填写金额（元）' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: '资金、销售类帮扶须填写金额（元）',
+      });
     if (!needs && r.amount !== null)
       ctx.addIssue({ code: 'custom', path: ['amount'], message: '只有资金、销售类帮扶填写金额' });
   });

@@ -39,7 +39,8 @@ afterAll(() => env.close());
 
 const as = (cookie: string) => ({
   get: (url: string) => ledgerCall(env, cookie, 'GET', url),
-  post: (url: string, body?: unknown, key?: string) => ledgerCall(env, cookie, 'POST', url, body, key),
+  post: (url: string, body?: unknown, key?: string) =>
+    ledgerCall(env, cookie, 'POST', url, body, key),
   put: (url: string, body?: unknown) => ledgerCall(env, cookie, 'PUT', url, body),
 });
 const village = () => as(s.a.users.village_admin.cookie);
@@ -58,7 +59,10 @@ function uploadPhoto(cookie: string, recordId: number, bytes: Buffer, key = newK
 
 const count = async (table: 'help_pairs' | 'help_records' | 'help_record_photos') =>
   (
-    await queryRows<{ n: number }>(env.dbh.db, sql`select count(*)::int as n from ${sql.raw(table)}`)
+    await queryRows<{ n: number }>(
+      env.dbh.db,
+      sql`select count(*)::int as n from ${sql.raw(table)}`,
+    )
   )[0].n;
 
 describe('1+2: the way of a pair', () => {
@@ -87,9 +91,12 @@ describe('1+2: the way of a pair', () => {
       coverage: { cadres: 6, proposed: 1, pairs: 0 },
     });
     const cands = await unit().get(`/pairings/${a}/help-candidates?role=cadre`);
-    expect(cands.json().items.map((p: { id: number }) => p.id).sort()).toEqual(
-      [...pa.cadres].sort(),
-    );
+    expect(
+      cands
+        .json()
+        .items.map((p: { id: number }) => p.id)
+        .sort(),
+    ).toEqual([...pa.cadres].sort());
 
     const assign = await unit().put(`/help-pairs/${pair.id}/cadre`, { cadreId: pa.cadres[0] });
     expect(assign.statusCode, assign.body).toBe(200);
@@ -198,7 +205,10 @@ describe('1+2: refusals', () => {
       expect(res.statusCode, JSON.stringify(input)).toBe(422);
       expect(Object.keys(res.json().error.fields)).toEqual([field]);
     }
-    const bad = await village().post(`/pairings/${a}/help-pairs`, { memberId: 'x', note: '\u0007' });
+    const bad = await village().post(`/pairings/${a}/help-pairs`, {
+      memberId: 'x',
+      note: '\u0007',
+    });
     expect(bad.statusCode).toBe(422);
     const outside = await village().post(`/pairings/${b}/help-pairs`, body);
     expect(outside.statusCode).toBe(404);
@@ -361,9 +371,9 @@ describe('1+2: races and replays', () => {
 describe('1+2: who sees what, coverage, and what others read', () => {
   it('a unit sees only its pairings’ pairs; a member only his own', async () => {
     const ids = async (cookie: string) =>
-      (await as(cookie).get('/help-pairs?pageSize=100')).json().items.map(
-        (p: { pairingId: number }) => p.pairingId,
-      ) as number[];
+      (await as(cookie).get('/help-pairs?pageSize=100'))
+        .json()
+        .items.map((p: { pairingId: number }) => p.pairingId) as number[];
     expect(new Set(await ids(s.a.users.unit_admin.cookie))).toEqual(new Set([a]));
     expect(new Set(await ids(s.b.users.unit_admin.cookie))).toEqual(new Set([b]));
     expect(new Set(await ids(s.a.users.city_admin.cookie))).toEqual(new Set([a, b]));

@@ -22,7 +22,12 @@ export async function sidePeople(env: TestEnv, side: ScenarioSide, n = 3): Promi
     Promise.all(Array.from({ length: count }, (_, i) => make(i)));
   return {
     members: await many(n, (i) =>
-      insertPerson(env, { orgId: village, kind: 'member', name: `困难党员${i}`, tags: ['poorMember'] }),
+      insertPerson(env, {
+        orgId: village,
+        kind: 'member',
+        name: `困难党员${i}`,
+        tags: ['poorMember'],
+      }),
     ),
     residents: await many(n, (i) =>
       insertPerson(env, {
@@ -83,8 +88,14 @@ export async function proposed(
 
 /** Assign `cadre` to the pair as the side's unit admin. */
 export async function assigned(env: TestEnv, side: ScenarioSide, pairId: number, cadre: number) {
-  const res = await ledgerCall(env, side.users.unit_admin.cookie, 'PUT', `/help-pairs/${pairId}/cadre`, {
-    cadreId: cadre,
-  });
+  const res = await ledgerCall(
+    env,
+    side.users.unit_admin.cookie,
+    'PUT',
+    `/help-pairs/${pairId}/cadre`,
+    {
+      cadreId: cadre,
+    },
+  );
   if (res.statusCode !== 200) throw new Error(res.body);
 }

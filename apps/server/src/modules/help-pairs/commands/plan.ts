@@ -14,7 +14,12 @@ const auditOf = (plan: HelpPlan | null) =>
     endDate: plan.endDate,
   };
 
-export function savePlan(deps: Deps, scope: Scope, id: number, plan: HelpPlan): Promise<HelpPairView> {
+export function savePlan(
+  deps: Deps,
+  scope: Scope,
+  id: number,
+  plan: HelpPlan,
+): Promise<HelpPairView> {
   return changePair(deps, scope, id, 'plan', 'helpPair.planned', async (_tx, pair) => ({
     set: { plan },
     before: { plan: auditOf(pair.plan) },

@@ -61,9 +61,9 @@ export async function proposePair(
       const pairing = await loadPairingScoped(tx, scope, pairingId);
       ensure(scope, 'propose', pairing);
       const people = new Map(
-        (
-          await readPeople(tx, keyringOf(deps.config), [input.memberId, input.residentId])
-        ).map((p) => [p.id, p]),
+        (await readPeople(tx, keyringOf(deps.config), [input.memberId, input.residentId])).map(
+          (p) => [p.id, p],
+        ),
       );
       const fields: Record<string, string> = {};
       const member = unfit(people.get(input.memberId), 'member', 'poorMember', pairing.ruralOrgId);

@@ -50,4 +50,3 @@ export async function sendStored(
     .header('content-disposition', contentDisposition(file.originalName, file.id, file.mime))
     .send(createReadStream(blobPath(dir, file.sha256)));
 }
-
