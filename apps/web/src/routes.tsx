@@ -14,6 +14,7 @@ import {
   GiftOutlined,
   HomeOutlined,
   InteractionOutlined,
+  HeartOutlined,
   SelectOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -172,6 +173,17 @@ export const routes: AppRoute[] = [
     path: '/records/:id/checkin',
     page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
     allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/help-pairs',
+    page: lazy(() => import('./pages/help-pairs/HelpPairsPage.tsx')),
+    menu: { label: 'menu.helpPairs', icon: <HeartOutlined /> },
+    allow: (can) => can['helpPairs.read'],
+  },
+  {
+    path: '/help-pairs/:id',
+    page: lazy(() => import('./pages/help-pairs/HelpPairPage.tsx')),
+    allow: (can) => can['helpPairs.read'],
   },
   {
     path: '/notifications',

@@ -5,6 +5,7 @@ import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
+import { PairingHelpPairs } from '../help-pairs/PairingHelpPairs.tsx';
 import { ArchiveActions } from './ArchiveActions.tsx';
 import { ComplianceTab } from './ComplianceTab.tsx';
 import { PairingHeader } from './PairingHeader.tsx';
@@ -13,7 +14,7 @@ import { RecordsTab } from './RecordsTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
 import { TaxCap } from './TaxCap.tsx';
 
-const tabs = ['compliance', 'records', 'roster', 'projects', 'archive'] as const;
+const tabs = ['compliance', 'records', 'roster', 'projects', 'helpPairs', 'archive'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
@@ -62,6 +63,11 @@ export default function PairingPage() {
             key: 'projects',
             label: t('pairing.tab.projects'),
             children: <ProjectsTab pairing={data} />,
+          },
+          {
+            key: 'helpPairs',
+            label: t('helpPairs.tab'),
+            children: <PairingHelpPairs pairingId={data.id} />,
           },
           {
             key: 'archive',
