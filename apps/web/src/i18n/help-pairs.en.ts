@@ -12,7 +12,7 @@ export const helpPairsEn: Record<keyof typeof helpPairsZhCN, string> = {
   'helpPairs.allPairings': 'All pairings',
   'helpPairs.empty': 'No pairs yet',
   'helpPairs.emptyMine': 'You have no pairs yet; they appear here once your unit assigns you.',
-  'helpPairs.tab': '"1+2"',
+  'helpPairs.tab': '1+2',
   'helpPairs.notFound': 'This pair does not exist or is outside your scope',
   'helpPairs.member': 'Poor Party member',
   'helpPairs.resident': 'Poor resident',

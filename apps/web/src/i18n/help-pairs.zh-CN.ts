@@ -10,7 +10,7 @@ export const helpPairsZhCN = {
   'helpPairs.allPairings': '全部结对',
   'helpPairs.empty': '暂无帮带对象',
   'helpPairs.emptyMine': '您还没有帮带对象；单位安排后会显示在这里。',
-  'helpPairs.tab': '"1+2" 帮带',
+  'helpPairs.tab': '1+2',
   'helpPairs.notFound': '帮带对象不存在或不在您的管理范围内',
   'helpPairs.member': '困难党员',
   'helpPairs.resident': '困难群众',
