@@ -13,7 +13,7 @@ import { PairingHelpPairs } from './PairingHelpPairs.tsx';
 /**
  * 结对帮带 "1+2" (R-ONE-PLUS-TWO). A cadre signed in for himself sees his own pairs; an
  * organization chooses one of its pairings (the only one is chosen for it) to propose, assign and
- * follow its pairs, and those above see the coverage of their units.
+ * follow its pairs, or sees all of them with the coverage of its units.
  */
 export default function HelpPairsPage() {
   const { t } = useI18n();
@@ -24,15 +24,11 @@ export default function HelpPairsPage() {
         <HelpPairList emptyText={t('helpPairs.emptyMine')} />
       </Card>
     );
-  return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {me.abilities['helpPairs.coverage'] && <CoverageCard />}
-      <OrganizationPairs />
-    </Space>
-  );
+  return <OrganizationPairs coverage={me.abilities['helpPairs.coverage']} />;
 }
 
-function OrganizationPairs() {
+/** With a pairing chosen, its coverage and pairs; with all, the roll-up by unit and every pair. */
+function OrganizationPairs({ coverage }: { coverage: boolean }) {
   const { t } = useI18n();
   const query = useQueryState(['pairing'] as const);
   const { data } = useRequest(() => call(ledgerApi.list, { query: { pageSize: 100 } }), []);
@@ -43,30 +39,33 @@ function OrganizationPairs() {
     if (only && !chosen) query.update({ pairing: only });
   }, [only, chosen, query]);
   return (
-    <Card title={t('helpPairs.title')}>
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Select
-          allowClear
-          value={chosen}
-          onChange={(id) => query.update({ pairing: id ?? null })}
-          placeholder={t('helpPairs.allPairings')}
-          options={pairings.map((p) => ({
-            value: p.id,
-            label: `${p.urbanOrg.name} ↔ ${p.ruralOrg.name}`,
-          }))}
-          style={{ width: '100%' }}
-          aria-label={t('helpPairs.choosePairing')}
-          data-testid="help-pairing"
-        />
-        {chosen ? (
-          <PairingHelpPairs pairingId={chosen} />
-        ) : (
-          <>
-            <Typography.Text type="secondary">{t('helpPairs.hint')}</Typography.Text>
-            <HelpPairList />
-          </>
-        )}
-      </Space>
-    </Card>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {coverage && !chosen && <CoverageCard />}
+      <Card title={t('helpPairs.title')}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Select
+            allowClear
+            value={chosen}
+            onChange={(id) => query.update({ pairing: id ?? null })}
+            placeholder={t('helpPairs.allPairings')}
+            options={pairings.map((p) => ({
+              value: p.id,
+              label: `${p.urbanOrg.name} ↔ ${p.ruralOrg.name}`,
+            }))}
+            style={{ width: '100%' }}
+            aria-label={t('helpPairs.choosePairing')}
+            data-testid="help-pairing"
+          />
+          {chosen ? (
+            <PairingHelpPairs pairingId={chosen} />
+          ) : (
+            <>
+              <Typography.Text type="secondary">{t('helpPairs.hint')}</Typography.Text>
+              <HelpPairList />
+            </>
+          )}
+        </Space>
+      </Card>
+    </Space>
   );
 }
