@@ -108,7 +108,7 @@ describe.each(accounts)('on a phone, $shot', ({ shot, role, org }) => {
     await settle(page);
     if (await openFirstCard(page, 'pairings-table', /\/pairings\/\d+$/)) {
       // Each of the pairing's tabs, the records last, then one record.
-      for (const tab of ['履约', '班子名单', '项目与承诺', '资金与档案', '记录']) {
+      for (const tab of ['履约', '班子名单', '项目与承诺', '1+2', '资金与档案', '记录']) {
         await page.getByRole('tab', { name: tab }).click();
         await settle(page);
         await check(page, `${shot}-pairing-${tab}`);

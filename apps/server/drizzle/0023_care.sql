@@ -1,8 +1,8 @@
 CREATE TYPE "public"."care_festival" AS ENUM('springFestival', 'julyFirst');--> statement-breakpoint
+CREATE TYPE "public"."care_help_kind" AS ENUM('thought', 'material', 'employment');--> statement-breakpoint
 CREATE TYPE "public"."care_kind" AS ENUM('member', 'retiredMember', 'unemployedMember', 'resident');--> statement-breakpoint
 CREATE TYPE "public"."care_state" AS ENUM('open', 'closed');--> statement-breakpoint
 CREATE TYPE "public"."difficulty_kind" AS ENUM('illness', 'disability', 'elderly', 'lowIncome', 'unemployment', 'disaster', 'familyHardship', 'other');--> statement-breakpoint
-CREATE TYPE "public"."help_kind" AS ENUM('thought', 'material', 'employment');--> statement-breakpoint
 CREATE TABLE "care_cases" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "care_cases_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"person_id" bigint NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE "care_cases" (
 CREATE TABLE "care_help" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "care_help_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"case_id" bigint NOT NULL,
-	"kind" "help_kind" NOT NULL,
+	"kind" "care_help_kind" NOT NULL,
 	"date" date NOT NULL,
 	"text" text NOT NULL,
 	"amount" bigint,

@@ -16,6 +16,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
+  UsergroupAddOutlined,
   SelectOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -207,6 +208,17 @@ export const routes: AppRoute[] = [
     path: '/mobile/:id',
     page: lazy(() => import('./pages/mobile/MobileMemberPage.tsx')),
     allow: (can) => can['mobile.read'],
+  },
+  {
+    path: '/help-pairs',
+    page: lazy(() => import('./pages/help-pairs/HelpPairsPage.tsx')),
+    menu: { label: 'menu.helpPairs', icon: <UsergroupAddOutlined /> },
+    allow: (can) => can['helpPairs.read'],
+  },
+  {
+    path: '/help-pairs/:id',
+    page: lazy(() => import('./pages/help-pairs/HelpPairPage.tsx')),
+    allow: (can) => can['helpPairs.read'],
   },
   {
     path: '/notifications',

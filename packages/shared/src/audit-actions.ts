@@ -81,6 +81,13 @@ export const auditActions = [
   'care.helpAdded',
   'care.carerSet',
   'care.exported',
+  'helpPair.proposed',
+  'helpPair.assigned',
+  'helpPair.planned',
+  'helpPair.recorded',
+  'helpPair.photo',
+  'helpPair.concluded',
+  'helpPair.withdrawn',
   'demo.seed',
   'demo.term',
 ] as const;
@@ -111,6 +118,8 @@ export const auditEntities = [
   'mobile_member',
   'mobile_query',
   'care_case',
+  'help_pair',
+  'help_record',
   'demo',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

@@ -26,3 +26,4 @@ export * from './contracts/people.ts';
 export * from './contracts/secretaries.ts';
 export * from './contracts/mobile.ts';
 export * from './contracts/care.ts';
+export * from './contracts/help-pairs.ts';

@@ -122,9 +122,10 @@ export const roleRules = {
   },
   // "1+2" (R-ONE-PLUS-TWO): the village (or its town) proposes its poor member and poor resident,
   // the unit (or its district / working committee) assigns its cadre, plans and concludes; either
-  // side records help, and so does the cadre himself (a `member` account linked to his person).
+  // side records help, and so does the cadre himself (a `member` account linked to his person),
+  // who therefore reads too: only the pairs where he is the cadre.
   helpPairs: {
-    read: everyReader,
+    read: [...everyReader, 'member'],
     propose: ['village_admin', 'town_admin'],
     assign: ['unit_admin', 'district_admin'],
     plan: ['unit_admin', 'district_admin'],

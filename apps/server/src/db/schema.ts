@@ -14,3 +14,5 @@ export * from '../modules/people/schema.ts';
 export * from '../modules/secretaries/schema.ts';
 export * from '../modules/mobile/schema.ts';
 export * from '../modules/care/schema.ts';
+
+export * from '../modules/help-pairs/schema.ts';

@@ -4,6 +4,7 @@ import { agreementRoutes } from './agreements/routes.ts';
 import { createDraftAgreement } from './agreements/service.ts';
 import { stageWorkForRounds } from './agreements/stage-for-rounds.ts';
 import { allocationRoutes } from './allocation/routes.ts';
+import { helpPairRoutes } from './help-pairs/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { boardRoutes } from './board/routes.ts';
@@ -42,4 +43,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   secretaryRoutes,
   mobileRoutes,
   careRoutes,
+  helpPairRoutes,
 ];

@@ -80,6 +80,13 @@ const actions: Record<AuditAction, string> = {
   'care.helpAdded': 'Help recorded',
   'care.carerSet': 'Carer organization set',
   'care.exported': 'Care archive exported',
+  'helpPair.proposed': '1+2 people proposed',
+  'helpPair.assigned': '1+2 cadre assigned',
+  'helpPair.planned': '1+2 plan saved',
+  'helpPair.recorded': '1+2 help recorded',
+  'helpPair.photo': '1+2 photo uploaded',
+  'helpPair.concluded': '1+2 pair concluded',
+  'helpPair.withdrawn': '1+2 pair withdrawn',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
 };
@@ -109,6 +116,8 @@ const entities: Record<AuditEntity, string> = {
   mobile_member: 'Mobile member',
   mobile_query: 'Mobile member query',
   care_case: 'Care case',
+  help_pair: '1+2 pair',
+  help_record: 'Help record',
   demo: 'Demo data',
 };
 

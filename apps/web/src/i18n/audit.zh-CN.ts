@@ -80,6 +80,13 @@ const actions: Record<AuditAction, string> = {
   'care.helpAdded': '登记帮扶记录',
   'care.carerSet': '设置双结对组织',
   'care.exported': '导出帮扶档案',
+  'helpPair.proposed': '提名1+2帮带对象',
+  'helpPair.assigned': '安排1+2结对干部',
+  'helpPair.planned': '制定脱困致富方案',
+  'helpPair.recorded': '记录1+2帮扶',
+  'helpPair.photo': '上传帮扶照片',
+  'helpPair.concluded': '1+2帮带结束并登记成效',
+  'helpPair.withdrawn': '撤销1+2帮带',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
 };
@@ -109,6 +116,8 @@ const entities: Record<AuditEntity, string> = {
   mobile_member: '流动党员',
   mobile_query: '流动党员查询',
   care_case: '帮扶档案',
+  help_pair: '1+2帮带',
+  help_record: '帮扶记录',
   demo: '演示数据',
 };
 

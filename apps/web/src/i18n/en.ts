@@ -14,6 +14,7 @@ import { a11yEn } from './a11y.en.ts';
 import { todoEn } from './todo.en.ts';
 import { secretariesEn } from './secretaries.en.ts';
 import { careEn } from './care.en.ts';
+import { helpPairsEn } from './help-pairs.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -254,4 +255,5 @@ export const en: Record<MessageKey, string> = {
   ...secretariesEn,
   ...mobileEn,
   ...careEn,
+  ...helpPairsEn,
 };

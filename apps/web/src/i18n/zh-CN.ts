@@ -13,6 +13,7 @@ import { a11yZhCN } from './a11y.zh-CN.ts';
 import { todoZhCN } from './todo.zh-CN.ts';
 import { secretariesZhCN } from './secretaries.zh-CN.ts';
 import { careZhCN } from './care.zh-CN.ts';
+import { helpPairsZhCN } from './help-pairs.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -251,6 +252,7 @@ export const zhCN = {
   ...secretariesZhCN,
   ...mobileZhCN,
   ...careZhCN,
+  ...helpPairsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -44,9 +44,9 @@ export const careStates = ['open', 'closed'] as const;
 export type CareState = (typeof careStates)[number];
 
 /** The three kinds of help of S3 §2(3). */
-export const helpKinds = ['thought', 'material', 'employment'] as const;
-export type HelpKind = (typeof helpKinds)[number];
-export const helpKindLabels: Record<HelpKind, string> = {
+export const careHelpKinds = ['thought', 'material', 'employment'] as const;
+export type CareHelpKind = (typeof careHelpKinds)[number];
+export const careHelpKindLabels: Record<CareHelpKind, string> = {
   thought: '思想帮困',
   material: '物质帮困',
   employment: '就业帮困',
@@ -112,7 +112,7 @@ export type CareCaseSummary = z.infer<typeof careCaseSummary>;
 
 export const helpEntry = z.object({
   id: z.number(),
-  kind: z.enum(helpKinds),
+  kind: z.enum(careHelpKinds),
   date: z.string(),
   text: z.string(),
   /** Yuan, for material help (goods at their stated value). */
@@ -173,7 +173,7 @@ export type CarerInput = z.infer<typeof carerInput>;
 
 export const helpInput = z
   .object({
-    kind: z.enum(helpKinds, { message: '请选择帮扶类型' }),
+    kind: z.enum(careHelpKinds, { message: '请选择帮扶类型' }),
     date: calendarDate,
     text: requiredLine('帮扶内容', 1000),
     amount: yuanAmount.nullable().default(null),

@@ -6,12 +6,12 @@ import {
   careKindLabels,
   difficultyLabels,
   festivalLabels,
-  helpKindLabels,
+  careHelpKindLabels,
   type CareKind,
   type CareState,
   type DifficultyKind,
   type Festival,
-  type HelpKind,
+  type CareHelpKind,
 } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -36,7 +36,7 @@ export type ExportQuery = {
 
 type HelpRow = {
   caseId: number;
-  kind: HelpKind;
+  kind: CareHelpKind;
   date: string;
   text: string;
   amount: number | null;
@@ -165,7 +165,7 @@ async function workbook(
       caseId: h.caseId,
       name: names.get(h.caseId),
       date: h.date,
-      kind: helpKindLabels[h.kind],
+      kind: careHelpKindLabels[h.kind],
       festival: h.festival ? `${h.festivalYear}年${festivalLabels[h.festival]}` : '',
       text: h.text,
       amount: h.amount ?? '',

@@ -1,4 +1,4 @@
-import { careKinds, careStates, difficultyKinds, festivals, helpKinds } from '@pairing/shared';
+import { careKinds, careStates, difficultyKinds, festivals, careHelpKinds } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -18,7 +18,7 @@ import { persons } from '../people/schema.ts';
 export const careKind = pgEnum('care_kind', careKinds);
 export const careState = pgEnum('care_state', careStates);
 export const difficultyKind = pgEnum('difficulty_kind', difficultyKinds);
-export const helpKind = pgEnum('help_kind', helpKinds);
+export const careHelpKind = pgEnum('care_help_kind', careHelpKinds);
 export const careFestival = pgEnum('care_festival', festivals);
 
 /**
@@ -72,7 +72,7 @@ export const careHelp = pgTable(
     caseId: bigint('case_id', { mode: 'number' })
       .notNull()
       .references(() => careCases.id),
-    kind: helpKind('kind').notNull(),
+    kind: careHelpKind('kind').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     text: text('text').notNull(),
     /** Yuan, for material help. */

@@ -19,3 +19,10 @@ export const personOrgId = (personId: SQL) =>
 /** The person's name contains `text` (a care archive's search by name). */
 export const personNameContains = (personId: SQL, text: string) =>
   sql`exists (select 1 from persons p where p.id = ${personId} and p.name like ${containsPattern(text)})`;
+/** The person whose own account is `userId` (null if none): a `member` acting for himself. */
+export const personIdOfUser = (userId: number) =>
+  sql`(select p.id from persons p where p.user_id = ${userId})`;
+
+/** The person's own account's user id, or null. */
+export const personUserId = (personId: SQL) =>
+  sql`(select p.user_id from persons p where p.id = ${personId})`;

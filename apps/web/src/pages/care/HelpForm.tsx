@@ -1,14 +1,14 @@
 import { useRef } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { careApi, helpKinds, type CareCaseView, type HelpKind } from '@pairing/shared';
+import { careApi, careHelpKinds, type CareCaseView, type CareHelpKind } from '@pairing/shared';
 import { call, newIdempotencyKey } from '../../api/client.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 
 type Values = {
-  kind: HelpKind;
+  kind: CareHelpKind;
   date: Dayjs;
   text: string;
   amount?: number;
@@ -74,7 +74,7 @@ export function HelpForm({
         <Form.Item name="kind" label={t('care.helpKind')}>
           <Radio.Group
             optionType="button"
-            options={helpKinds.map((k) => ({ value: k, label: t(`care.help.${k}`) }))}
+            options={careHelpKinds.map((k) => ({ value: k, label: t(`care.help.${k}`) }))}
           />
         </Form.Item>
         <Form.Item name="date" label={t('care.helpDate')} rules={[{ required: true }]}>

@@ -3,8 +3,10 @@ import { Alert, Result, Space, Spin, Tabs } from 'antd';
 import { ledgerApi } from '@pairing/shared';
 import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useQueryState } from '../../lib/useQueryState.ts';
 import { useRequest } from '../../lib/useRequest.ts';
+import { PairingHelpPairs } from '../help-pairs/PairingHelpPairs.tsx';
 import { ArchiveActions } from './ArchiveActions.tsx';
 import { ComplianceTab } from './ComplianceTab.tsx';
 import { PairingHeader } from './PairingHeader.tsx';
@@ -13,7 +15,7 @@ import { RecordsTab } from './RecordsTab.tsx';
 import { RosterTab } from './RosterTab.tsx';
 import { TaxCap } from './TaxCap.tsx';
 
-const tabs = ['compliance', 'records', 'roster', 'projects', 'archive'] as const;
+const tabs = ['compliance', 'records', 'roster', 'projects', 'helpPairs', 'archive'] as const;
 type Tab = (typeof tabs)[number];
 
 /**
@@ -24,6 +26,7 @@ type Tab = (typeof tabs)[number];
 export default function PairingPage() {
   const { id } = useParams();
   const { t } = useI18n();
+  const phone = useIsPhone();
   const query = useQueryState(['tab', 'type', 'state'] as const);
   const { data, error, loading, reload } = useRequest(
     () => call(ledgerApi.get, { params: { id: Number(id) } }),
@@ -41,6 +44,9 @@ export default function PairingPage() {
       <PairingHeader pairing={data} onChanged={reload} />
       <Tabs
         activeKey={tab}
+        // Six tabs fit a 390 px screen side by side with a narrower gap; overflowing, antd would
+        // hide some behind a "more" button.
+        tabBarGutter={phone ? 16 : undefined}
         onChange={(key) => query.update({ tab: key === 'compliance' ? null : key })}
         items={[
           {
@@ -62,6 +68,11 @@ export default function PairingPage() {
             key: 'projects',
             label: t('pairing.tab.projects'),
             children: <ProjectsTab pairing={data} />,
+          },
+          {
+            key: 'helpPairs',
+            label: t('helpPairs.tab'),
+            children: <PairingHelpPairs pairingId={data.id} />,
           },
           {
             key: 'archive',

@@ -11,12 +11,13 @@ import { todayOf } from '../days.ts';
 import { capturedOffDate } from '../evidence/exif.ts';
 import { refreshPhotoFlag } from '../evidence/flag.ts';
 import { sanitizeName } from '../evidence/names.ts';
-import { prepareEvidence, type PreparedEvidence } from '../evidence/prepare.ts';
+import { keepFile } from '../evidence/keep.ts';
+import { prepareEvidence } from '../evidence/prepare.ts';
 import type { EvidenceSettings } from '../evidence/settings.ts';
 import { sha256Of, storeBlob } from '../evidence/store.ts';
 import { subjectOf } from '../evidence/subject.ts';
 import { ensure } from '../policy.ts';
-import { evidenceFiles, recordEvidence } from '../schema.ts';
+import { recordEvidence } from '../schema.ts';
 import { replayed } from './record-change.ts';
 
 export type EvidenceDeps = { db: Db; clock: Clock; settings: EvidenceSettings };
@@ -60,7 +61,7 @@ export async function attachEvidence(
     if (files >= deps.settings.maxFiles)
       throw conflict('evidence_full', `每条记录最多附 ${deps.settings.maxFiles} 个证明材料`);
 
-    const file = await keepFile(tx, scope, prepared);
+    const file = await keepFile(tx, scope.userId, prepared);
     const [linked] = await tx
       .insert(recordEvidence)
       .values({ recordId, fileId: file.id, position: last + 1, originalName, dateMismatch })
@@ -102,26 +103,4 @@ export async function attachEvidence(
     if (prepared.thumb) await storeBlob(deps.settings.dir, prepared.thumb);
     return answer;
   });
-}
-
-/** The file's row, shared by every record that carries the same content. */
-async function keepFile(tx: Db, scope: Scope, prepared: PreparedEvidence) {
-  const sha256 = sha256Of(prepared.data);
-  await tx
-    .insert(evidenceFiles)
-    .values({
-      sha256,
-      mime: prepared.mime,
-      size: prepared.data.length,
-      width: prepared.width,
-      height: prepared.height,
-      thumbSha256: prepared.thumb ? sha256Of(prepared.thumb) : null,
-      takenAt: prepared.capture.takenAt,
-      latitude: prepared.capture.latitude,
-      longitude: prepared.capture.longitude,
-      createdBy: scope.userId,
-    })
-    .onConflictDoNothing();
-  const [file] = await tx.select().from(evidenceFiles).where(eq(evidenceFiles.sha256, sha256));
-  return file;
 }
