@@ -66,6 +66,12 @@ export const auditActions = [
   'ledger.fund_use.add',
   'demo.seed',
   'demo.term',
+  'person.created',
+  'person.updated',
+  'person.revealed',
+  'person.account_linked',
+  'people.imported',
+  'people.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -89,5 +95,6 @@ export const auditEntities = [
   'pairing_roster',
   'pairing_profile',
   'demo',
+  'person',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

@@ -23,3 +23,4 @@ export * from './contracts/archive.ts';
 export * from './contracts/todo.ts';
 export * from './audit-actions.ts';
 export * from './contracts/people.ts';
+export * from './contracts/people-files.ts';

@@ -14,6 +14,7 @@ import { intentionRoutes } from './intentions/routes.ts';
 import { ledgerRoutes } from './ledger/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
 
@@ -36,4 +37,6 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   notificationRoutes,
   ledgerRoutes,
   todoRoutes,
+  // The registry's visibility port: 1+2 and mobile members add their fragments here.
+  (ctx) => peopleRoutes(ctx, { visibleThrough: [] }),
 ];

@@ -65,6 +65,12 @@ const actions: Record<AuditAction, string> = {
   'ledger.fund_use.add': 'Use of funds recorded',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
+  'person.created': 'Person registered',
+  'person.updated': 'Person updated',
+  'person.revealed': 'Full ID number and phone shown',
+  'person.account_linked': 'Person account linked',
+  'people.imported': 'People imported',
+  'people.exported': 'People exported',
 };
 
 const entities: Record<AuditEntity, string> = {
@@ -87,6 +93,7 @@ const entities: Record<AuditEntity, string> = {
   pairing_roster: 'Roster',
   pairing_profile: 'Pairing details',
   demo: 'Demo data',
+  person: 'Person',
 };
 
 /** English words of the audit log; merged into en.ts. */

@@ -65,6 +65,12 @@ const actions: Record<AuditAction, string> = {
   'ledger.fund_use.add': '登记资金使用',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
+  'person.created': '登记人员',
+  'person.updated': '修改人员信息',
+  'person.revealed': '查看完整证件号与电话',
+  'person.account_linked': '关联人员账号',
+  'people.imported': '导入人员名册',
+  'people.exported': '导出人员名册',
 };
 
 const entities: Record<AuditEntity, string> = {
@@ -87,6 +93,7 @@ const entities: Record<AuditEntity, string> = {
   pairing_roster: '派驻名册',
   pairing_profile: '结对信息',
   demo: '演示数据',
+  person: '人员',
 };
 
 export const auditZhCN = {
