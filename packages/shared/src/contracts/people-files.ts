@@ -29,14 +29,17 @@ export const personTagWords: Record<PersonTag, string> = {
   villageSecretary: '村党组织书记',
 };
 
-/** The import's refusal: nothing was stored; `rows` are the first problems, `rowCount` all. */
+/**
+ * The import's refusal: nothing was stored; `rows` are the first problems, `rowCount` all (absent
+ * when the file itself was refused: not a workbook, a missing column, too many rows).
+ */
 export const peopleImportRejected = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.string()),
-    rows: z.array(importRowError),
-    rowCount: z.number(),
+    rows: z.array(importRowError).optional(),
+    rowCount: z.number().optional(),
   }),
 });
 export type PeopleImportRejected = z.infer<typeof peopleImportRejected>;

@@ -11,6 +11,7 @@ import { createPerson } from './commands/create-person.ts';
 import { linkAccount } from './commands/link-account.ts';
 import { revealPerson } from './commands/reveal-person.ts';
 import { updatePerson } from './commands/update-person.ts';
+import { peopleFileRoutes } from './files/routes.ts';
 import type { PeoplePorts } from './ports.ts';
 import { getPerson, listPeople } from './queries.ts';
 
@@ -45,4 +46,5 @@ export const peopleRoutes =
     route(app, peopleApi.linkAccount, async (request) =>
       linkAccount(reg, requireScope(request), request.params.id, request.body.userId),
     );
+    await app.register(peopleFileRoutes(reg));
   };
