@@ -108,6 +108,16 @@ export const personInput = z.object({
 });
 export type PersonInput = z.infer<typeof personInput>;
 
+/**
+ * A change of a person: as `personInput`, but an ID number or phone left out stays as stored, so
+ * that editing a name does not need the full numbers the page never holds.
+ */
+export const personUpdate = personInput.extend({
+  idNumber: idNumber.optional(),
+  phone: phoneNumber.nullable().optional(),
+});
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
 /** Why a number is shown in full, or personal data exported (item 6): kept in the audit log. */
 export const revealReason = requiredLine('查看或导出的理由', 200).refine(
   (s) => s.length >= 4,
@@ -176,9 +186,9 @@ export const peopleApi = {
     method: 'PUT',
     path: '/people/:id',
     tags: peopleTags,
-    summary: '修改人员信息',
+    summary: '修改人员信息（未提交的身份证号、电话保持不变）',
     params: idParams,
-    body: personInput,
+    body: personUpdate,
     response: { 200: person },
   }),
   reveal: defineRoute({

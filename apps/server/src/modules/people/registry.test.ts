@@ -183,6 +183,20 @@ describe('people registry', () => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().person).toMatchObject({ name: '李四', phoneMasked: null, tags: ['retired'] });
+    // Numbers left out stay as stored.
+    const withPhone = await call(cookie, 'PUT', `/people/${first.id}`, {
+      ...input({ phone: '13511112222' }),
+      idNumber: undefined,
+    });
+    expect(withPhone.json().person.idNumberMasked).toBe(ok.json().person.idNumberMasked);
+    const { idNumber: _i, phone: _p, ...rest } = input({ name: '李四四' });
+    const kept = await call(cookie, 'PUT', `/people/${first.id}`, rest);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().person).toMatchObject({
+      name: '李四四',
+      idNumberMasked: ok.json().person.idNumberMasked,
+      phoneMasked: '135****2222',
+    });
   });
 
   it('reveals with a reason, audited without the numbers', async () => {

@@ -1,9 +1,10 @@
 // Change a person's registration (issue 14 item 1): the home organization's side only (the second
 // organization sees him but does not edit); the numbers are sealed again under the current key;
 // audited with before and after masked.
-import type { PersonInput, PersonView } from '@pairing/shared';
+import type { PersonInput, PersonUpdate, PersonView } from '@pairing/shared';
 import { eq, sql } from 'drizzle-orm';
 import { authorize } from '../../../lib/policy.ts';
+import { open } from '../../../lib/personal-crypto.ts';
 import type { Scope } from '../../../lib/scope.ts';
 import { isUniqueViolation } from '../../../lib/unique-violation.ts';
 import { loadPerson, type Registry } from '../access.ts';
@@ -18,14 +19,27 @@ export async function updatePerson(
   reg: Registry,
   scope: Scope,
   id: number,
-  input: PersonInput,
+  update: PersonUpdate,
 ): Promise<{ person: PersonView }> {
   authorize(can, scope, 'write');
+  let idNumber = update.idNumber;
   try {
     return await reg.db.transaction(async (tx) => {
       const treg = { ...reg, db: tx };
       const row = await loadPerson(treg, scope, id, true);
       authorize(can, scope, 'write', row, '人员信息由其组织关系所在组织及上级管理员维护');
+      // Numbers left out stay as stored (opened here, sealed again under the current key).
+      idNumber ??= open(reg.keyring, row.idNumberSealed);
+      const input: PersonInput = {
+        ...update,
+        idNumber,
+        phone:
+          update.phone !== undefined
+            ? update.phone
+            : row.phoneSealed === null
+              ? null
+              : open(reg.keyring, row.phoneSealed),
+      };
       await checkSecondOrg(tx, input.secondOrgId, row.orgId);
       await ensureNotRegistered(tx, reg.keyring, input.idNumber, id);
       const before = presentView(reg.keyring, scope, row);
@@ -62,8 +76,8 @@ export async function updatePerson(
       return { person: presentView(reg.keyring, scope, await loadPerson(treg, scope, id)) };
     });
   } catch (err) {
-    if (isUniqueViolation(err, 'persons_id_number_index_key'))
-      throw await lostRace(reg.db, reg.keyring, input.idNumber);
+    if (isUniqueViolation(err, 'persons_id_number_index_key') && idNumber)
+      throw await lostRace(reg.db, reg.keyring, idNumber);
     throw err;
   }
 }
