@@ -12,6 +12,7 @@ import {
   FileDoneOutlined,
   FlagOutlined,
   GiftOutlined,
+  IdcardOutlined,
   HomeOutlined,
   InteractionOutlined,
   SelectOutlined,
@@ -172,6 +173,17 @@ export const routes: AppRoute[] = [
     path: '/records/:id/checkin',
     page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
     allow: (can) => can['ledger.read'],
+  },
+  {
+    path: '/people',
+    page: lazy(() => import('./pages/people/PeoplePage.tsx')),
+    menu: { label: 'menu.people', icon: <IdcardOutlined /> },
+    allow: (can) => can['people.read'],
+  },
+  {
+    path: '/people/:id',
+    page: lazy(() => import('./pages/people/PersonPage.tsx')),
+    allow: (can) => can['people.read'],
   },
   {
     path: '/notifications',

@@ -11,6 +11,7 @@ import { offlineEn } from './offline.en.ts';
 import { phoneEn } from './phone.en.ts';
 import { a11yEn } from './a11y.en.ts';
 import { todoEn } from './todo.en.ts';
+import { peopleEn } from './people.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -248,4 +249,5 @@ export const en: Record<MessageKey, string> = {
   ...a11yEn,
   ...chooseEn,
   ...todoEn,
+  ...peopleEn,
 };

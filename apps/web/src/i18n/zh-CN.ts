@@ -10,6 +10,7 @@ import { offlineZhCN } from './offline.zh-CN.ts';
 import { phoneZhCN } from './phone.zh-CN.ts';
 import { a11yZhCN } from './a11y.zh-CN.ts';
 import { todoZhCN } from './todo.zh-CN.ts';
+import { peopleZhCN } from './people.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -245,6 +246,7 @@ export const zhCN = {
   ...a11yZhCN,
   ...chooseZhCN,
   ...todoZhCN,
+  ...peopleZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
