@@ -58,6 +58,7 @@ export function ImportModal({
         <Form.Item label={t('people.importOrg')} required>
           <OrgSelect
             kinds={personOrgKinds}
+            ariaLabel={t('people.importOrg')}
             value={orgId}
             onChange={setOrgId}
             initialOption={ownOrg ? { value: me.orgId, label: me.orgName } : undefined}

@@ -140,6 +140,7 @@ export default function PeoplePage() {
         <div style={{ width: 220 }}>
           <OrgSelect
             placeholder={t('people.orgFilter')}
+            ariaLabel={t('people.orgFilter')}
             value={filter.orgId}
             onChange={(orgId) => update({ orgId })}
           />

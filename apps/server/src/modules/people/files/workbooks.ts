@@ -49,6 +49,10 @@ export async function peopleTemplate(reg: Registry, scope: Scope, orgId: number)
   return { name: `${org.name}人员导入模板.xlsx`, body };
 }
 
+/** A search as the audit keeps it: an ID number or phone typed into it masked like any other. */
+const maskedSearch = (q: string) =>
+  q.replace(/\d{6,}[\dXx]?/g, (n) => (n.length === 18 ? maskIdNumber(n) : maskPhone(n)));
+
 export async function exportPeople(
   reg: Registry,
   scope: Scope,
@@ -98,7 +102,12 @@ export async function exportPeople(
     action: 'people.exported',
     entity: 'person',
     scopePath: scope.path,
-    after: { reason: input.reason, full: input.full, count: rows.length, filter: input.filter },
+    after: {
+      reason: input.reason,
+      full: input.full,
+      count: rows.length,
+      filter: { ...input.filter, q: input.filter.q && maskedSearch(input.filter.q) },
+    },
   });
   return { name: input.full ? '人员名册（含完整证件号）.xlsx' : '人员名册.xlsx', body };
 }
