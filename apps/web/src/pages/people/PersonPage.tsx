@@ -60,18 +60,20 @@ export default function PersonPage({ sections }: { sections?: (p: PersonView) =>
           </Descriptions.Item>
           {p.note && <Descriptions.Item label={t('people.note')}>{p.note}</Descriptions.Item>}
         </Descriptions>
+        {(p.abilities.reveal || p.abilities.update) && (
+          <ActionBar>
+            {p.abilities.reveal && (
+              <Button onClick={() => setDialog('reveal')}>{t('people.reveal')}</Button>
+            )}
+            {p.abilities.update && (
+              <Button type="primary" onClick={() => setDialog('edit')}>
+                {t('common.edit')}
+              </Button>
+            )}
+          </ActionBar>
+        )}
       </Card>
       {sections?.(p)}
-      <ActionBar>
-        {p.abilities.reveal && (
-          <Button onClick={() => setDialog('reveal')}>{t('people.reveal')}</Button>
-        )}
-        {p.abilities.update && (
-          <Button type="primary" onClick={() => setDialog('edit')}>
-            {t('common.edit')}
-          </Button>
-        )}
-      </ActionBar>
       {dialog === 'reveal' && <RevealModal person={p} onClose={() => setDialog(null)} />}
       {dialog === 'edit' && (
         <PersonFormModal
