@@ -11,7 +11,7 @@ import {
 
 // 手机优先 (issue 13 item 1): on a 390×844 phone the village, town and unit admins open every page
 // of their menu, and one page behind each list (a round, an organization, an agreement, a
-// pairing with each of its tabs, a record, a village secretary); none scrolls sideways. Each page's screenshot goes to e2e/screenshots.
+// pairing with each of its tabs, a record, a village secretary, a person); none scrolls sideways. Each page's screenshot goes to e2e/screenshots.
 
 const browser = useBrowser();
 
@@ -133,6 +133,17 @@ describe.each(accounts)('on a phone, $shot', ({ shot, role, org }) => {
     await settle(page);
     if (await openFirstCard(page, 'care-table', /\/care\/\d+$/)) {
       await check(page, `${shot}-care-case`);
+    }
+
+    // The people registry (issue 14): one person's page, reached by the name in the list.
+    await page.goto('/people');
+    await settle(page);
+    const person = page.locator('[data-testid="people-list"] a[href^="/people/"]').first();
+    if (await person.count()) {
+      await person.click();
+      await page.waitForURL(/\/people\/\d+$/);
+      await settle(page);
+      await check(page, `${shot}-person`);
     }
 
     if (role !== 'town_admin') {

@@ -19,6 +19,11 @@ const commands: Record<string, () => Promise<Command>> = {
       '按某日重算全部结对的履约状态 (recompute the compliance of every pairing as of a day)',
     run: (await import('./commands/compliance-recompute.ts')).complianceRecomputeCommand,
   }),
+  'people:rotate-keys': async () => ({
+    describe:
+      '以 PERSONAL_DATA_KEYS 的首个密钥重新加密全部人员的证件号与电话 (re-seal personal data under the current key)',
+    run: (await import('./commands/people-rotate-keys.ts')).peopleRotateKeysCommand,
+  }),
   allocate: async () => ({
     describe: '组织分配求解 (solve an allocation instance)',
     run: (await import('@pairing/allocator/cli')).allocateCommand,

@@ -4,6 +4,7 @@ import { describeConfiguredDb, openConfiguredDb } from './db/client.ts';
 import { systemClock } from './lib/clock.ts';
 import { keyringFromEnv } from './lib/personal-crypto.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
+import { verifyPersonalKeys } from './modules/people/keys.ts';
 import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
 import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
@@ -25,6 +26,11 @@ const dbh = await openConfiguredDb().catch((err: unknown) => {
   process.exit(1);
 });
 await dbh.migrate();
+// A missing or wrong personal-data key stops the start here, with a clear message.
+await verifyPersonalKeys(dbh.db, personalData).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
 const ctx = {
   dbh,
   clock: systemClock,

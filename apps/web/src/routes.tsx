@@ -13,6 +13,7 @@ import {
   FlagOutlined,
   GiftOutlined,
   HeartOutlined,
+  ContactsOutlined,
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
@@ -219,6 +220,17 @@ export const routes: AppRoute[] = [
     path: '/help-pairs/:id',
     page: lazy(() => import('./pages/help-pairs/HelpPairPage.tsx')),
     allow: (can) => can['helpPairs.read'],
+  },
+  {
+    path: '/people',
+    page: lazy(() => import('./pages/people/PeoplePage.tsx')),
+    menu: { label: 'menu.people', icon: <ContactsOutlined /> },
+    allow: (can) => can['people.read'],
+  },
+  {
+    path: '/people/:id',
+    page: lazy(() => import('./pages/people/PersonPage.tsx')),
+    allow: (can) => can['people.read'],
   },
   {
     path: '/notifications',

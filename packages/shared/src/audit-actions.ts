@@ -90,6 +90,12 @@ export const auditActions = [
   'helpPair.withdrawn',
   'demo.seed',
   'demo.term',
+  'person.created',
+  'person.updated',
+  'person.revealed',
+  'person.account_linked',
+  'people.imported',
+  'people.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -121,5 +127,6 @@ export const auditEntities = [
   'help_pair',
   'help_record',
   'demo',
+  'person',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

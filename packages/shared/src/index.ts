@@ -27,3 +27,4 @@ export * from './contracts/secretaries.ts';
 export * from './contracts/mobile.ts';
 export * from './contracts/care.ts';
 export * from './contracts/help-pairs.ts';
+export * from './contracts/people-files.ts';

@@ -4,6 +4,7 @@ import { agreementRoutes } from './agreements/routes.ts';
 import { createDraftAgreement } from './agreements/service.ts';
 import { stageWorkForRounds } from './agreements/stage-for-rounds.ts';
 import { allocationRoutes } from './allocation/routes.ts';
+import { pairedWithCadresOf } from './help-pairs/read-for-people.ts';
 import { helpPairRoutes } from './help-pairs/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -14,9 +15,11 @@ import { importRoutes } from './imports/routes.ts';
 import { intentionsForRounds } from './intentions/read-for-rounds.ts';
 import { intentionRoutes } from './intentions/routes.ts';
 import { ledgerRoutes } from './ledger/routes.ts';
+import { receivedMemberVisible } from './mobile/read-for-people.ts';
 import { mobileRoutes } from './mobile/routes.ts';
 import { notificationRoutes } from './reminders/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 import { secretaryRoutes } from './secretaries/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
@@ -44,4 +47,6 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   mobileRoutes,
   careRoutes,
   helpPairRoutes,
+  // Who else sees a person: the unit of his 1+2 cadre, the organization that received him.
+  (ctx) => peopleRoutes(ctx, { visibleThrough: [pairedWithCadresOf, receivedMemberVisible] }),
 ];

@@ -14,9 +14,12 @@ export function OrgSelect({
   kinds,
   placeholder,
   initialOption,
+  ariaLabel,
 }: {
   /** Passed by Form.Item so its label points at the input. */
   id?: string;
+  /** The name screen readers read where no label points at it (a filter bar). */
+  ariaLabel?: string;
   value?: number;
   onChange?: (value: number | undefined) => void;
   kinds?: readonly OrgKind[] | null;
@@ -69,6 +72,7 @@ export function OrgSelect({
   return (
     <Select<number, Option>
       id={id}
+      aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={value}

@@ -89,6 +89,12 @@ const actions: Record<AuditAction, string> = {
   'helpPair.withdrawn': '1+2 pair withdrawn',
   'demo.seed': 'Demo data created',
   'demo.term': 'Demo term created',
+  'person.created': 'Person registered',
+  'person.updated': 'Person updated',
+  'person.revealed': 'Full ID number and phone shown',
+  'person.account_linked': 'Person account linked',
+  'people.imported': 'People imported',
+  'people.exported': 'People exported',
 };
 
 const entities: Record<AuditEntity, string> = {
@@ -119,6 +125,7 @@ const entities: Record<AuditEntity, string> = {
   help_pair: '1+2 pair',
   help_record: 'Help record',
   demo: 'Demo data',
+  person: 'Person',
 };
 
 /** English words of the audit log; merged into en.ts. */

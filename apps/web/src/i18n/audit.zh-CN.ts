@@ -89,6 +89,12 @@ const actions: Record<AuditAction, string> = {
   'helpPair.withdrawn': '撤销1+2帮带',
   'demo.seed': '创建演示数据',
   'demo.term': '生成演示帮扶期',
+  'person.created': '登记人员',
+  'person.updated': '修改人员信息',
+  'person.revealed': '查看完整证件号与电话',
+  'person.account_linked': '关联人员账号',
+  'people.imported': '导入人员名册',
+  'people.exported': '导出人员名册',
 };
 
 const entities: Record<AuditEntity, string> = {
@@ -119,6 +125,7 @@ const entities: Record<AuditEntity, string> = {
   help_pair: '1+2帮带',
   help_record: '帮扶记录',
   demo: '演示数据',
+  person: '人员',
 };
 
 export const auditZhCN = {

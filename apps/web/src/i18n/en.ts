@@ -15,6 +15,7 @@ import { todoEn } from './todo.en.ts';
 import { secretariesEn } from './secretaries.en.ts';
 import { careEn } from './care.en.ts';
 import { helpPairsEn } from './help-pairs.en.ts';
+import { peopleEn } from './people.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -256,4 +257,5 @@ export const en: Record<MessageKey, string> = {
   ...mobileEn,
   ...careEn,
   ...helpPairsEn,
+  ...peopleEn,
 };

@@ -14,6 +14,7 @@ import { todoZhCN } from './todo.zh-CN.ts';
 import { secretariesZhCN } from './secretaries.zh-CN.ts';
 import { careZhCN } from './care.zh-CN.ts';
 import { helpPairsZhCN } from './help-pairs.zh-CN.ts';
+import { peopleZhCN } from './people.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -253,6 +254,7 @@ export const zhCN = {
   ...mobileZhCN,
   ...careZhCN,
   ...helpPairsZhCN,
+  ...peopleZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

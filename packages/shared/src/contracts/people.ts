@@ -2,7 +2,7 @@
 // Personal numbers travel masked by default (item 6); the registry's routes are added below.
 import { z } from 'zod';
 import { pageQuery, paged } from './page.ts';
-import { defineRoute, id, idParams } from './route.ts';
+import { abilities, defineRoute, id, idParams } from './route.ts';
 import { line, requiredLine } from './text.ts';
 
 /** A Party member (党员) or a resident (群众). */
@@ -108,14 +108,51 @@ export const personInput = z.object({
 });
 export type PersonInput = z.infer<typeof personInput>;
 
+/**
+ * A change of a person: as `personInput`, but an ID number or phone left out stays as stored, so
+ * that editing a name does not need the full numbers the page never holds.
+ */
+export const personUpdate = personInput.extend({
+  idNumber: idNumber.optional(),
+  phone: phoneNumber.nullable().optional(),
+});
+export type PersonUpdate = z.infer<typeof personUpdate>;
+
 /** Why a number is shown in full, or personal data exported (item 6): kept in the audit log. */
 export const revealReason = requiredLine('查看或导出的理由', 200).refine(
   (s) => s.length >= 4,
   '请写明理由（至少 4 个字）',
 );
 
+/** What the caller may do with a person in the registry (list and detail). */
+export const personActions = ['update', 'reveal', 'linkAccount'] as const;
+export type PersonAction = (typeof personActions)[number];
+
+/**
+ * A person as the registry's own pages show him: the summary (numbers masked), the note, the
+ * linked account and the caller's abilities on him.
+ */
+export const personView = personSummary.extend({
+  note: z.string(),
+  userId: z.number().nullable(),
+  userName: z.string().nullable(),
+  abilities: abilities(personActions),
+});
+export type PersonView = z.infer<typeof personView>;
+
+/** The registry's list filters; the export takes the same ones. */
+export const peopleFilter = z.object({
+  /** Part of the name, or a whole ID number (found through its blind index, never stored). */
+  q: z.string().trim().max(50, '搜索词不超过 50 字').optional(),
+  /** People registered (home or second organization) in that organization's subtree. */
+  orgId: id.optional(),
+  kind: z.enum(personKinds, { message: '类别不正确' }).optional(),
+  tag: z.enum(personTags, { message: '身份标签不正确' }).optional(),
+});
+export type PeopleFilter = z.infer<typeof peopleFilter>;
+
 const peopleTags = ['people'];
-const person = z.object({ person: personSummary });
+const person = z.object({ person: personView });
 
 /** The registry's core routes (issue 14 item 1); imports and exports sit beside them. */
 export const peopleApi = {
@@ -124,14 +161,8 @@ export const peopleApi = {
     path: '/people',
     tags: peopleTags,
     summary: '人员名册（本辖区，证件号与电话脱敏）',
-    query: z.object({
-      q: z.string().trim().max(50, '搜索词不超过 50 字').optional(),
-      orgId: id.optional(),
-      kind: z.enum(personKinds, { message: '类别不正确' }).optional(),
-      tag: z.enum(personTags, { message: '身份标签不正确' }).optional(),
-      ...pageQuery,
-    }),
-    response: { 200: paged(personSummary) },
+    query: peopleFilter.extend(pageQuery),
+    response: { 200: paged(personView) },
   }),
   get: defineRoute({
     method: 'GET',
@@ -155,9 +186,9 @@ export const peopleApi = {
     method: 'PUT',
     path: '/people/:id',
     tags: peopleTags,
-    summary: '修改人员信息',
+    summary: '修改人员信息（未提交的身份证号、电话保持不变）',
     params: idParams,
-    body: personInput,
+    body: personUpdate,
     response: { 200: person },
   }),
   reveal: defineRoute({

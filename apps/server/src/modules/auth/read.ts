@@ -105,3 +105,24 @@ export async function findAccount(
   const [row] = lock ? await query.for('update', { of: users }) : await query;
   return row;
 }
+
+/**
+ * Where an account sits and its role, whatever the caller's scope: the people registry links a
+ * person to his own `member` account and checks it belongs to his organizations.
+ */
+export async function accountPlace(
+  db: Db,
+  id: number,
+): Promise<{ id: number; role: Role; orgPath: string; disabled: boolean } | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      orgPath: orgDirectory.path,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .innerJoin(orgDirectory, eq(orgDirectory.id, users.orgId))
+    .where(eq(users.id, id));
+  return row;
+}

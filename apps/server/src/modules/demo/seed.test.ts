@@ -356,6 +356,32 @@ describe('demo term', () => {
     expect(toSettle.items.map((r: { state: string }) => r.state)).toContain('disputed');
   });
 
+  it('registers cadres of the demo units and a secretary, poor members and residents per demo village', async () => {
+    const get = async (username: string, url: string) => {
+      const res = await env.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: await login(env, username, demoPassword) },
+      });
+      expect(res.statusCode, `${username} ${url}`).toBe(200);
+      return res.json();
+    };
+    const village = await get('village_admin', '/api/people?pageSize=100');
+    const tags = village.items.flatMap((p: { tags: string[] }) => p.tags);
+    for (const tag of ['villageSecretary', 'poorMember', 'poorResident', 'retired', 'unemployed'])
+      expect(tags).toContain(tag);
+    expect(village.items[0].idNumberMasked).toMatch(/^000000\*{8}\d{3}[\dX]$/);
+    const unit = await get('unit_admin', '/api/people?tag=inServiceCadre');
+    expect(unit.total).toBe(3);
+    expect(unit.items.some((p: { userName: string | null }) => p.userName !== null)).toBe(true);
+    const secretaries = await one<{ villages: number; secretaries: number }>(
+      `select count(distinct u.org_id)::int as villages,
+         (select count(*)::int from persons where 'villageSecretary' = any(tags)) as secretaries
+       from users u where u.role = 'village_admin'`,
+    );
+    expect(secretaries.secretaries).toBe(Math.min(secretaries.villages, 120));
+  });
+
   it('took well under a minute', () => {
     const seconds = Number(/用时 ([\d.]+) 秒/.exec(lines.at(-1)!)![1]);
     console.log(`demo seed: ${seconds} s`);

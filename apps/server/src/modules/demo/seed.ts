@@ -14,6 +14,8 @@ import { seedDemoRound as seedOpenDemoRound } from '../rounds/demo.ts';
 import { seededRandom } from './rng.ts';
 import { seedDemoSecretaries } from './secretaries.ts';
 import { seedDemoTerm } from './term.ts';
+import { demoPeopleOrgs } from './people.ts';
+import { seedDemoPeople } from '../people/demo.ts';
 import { evidenceSettings } from '../ledger/evidence/settings.ts';
 import { committees, districtUnits, unitDetails } from './units.ts';
 
@@ -114,6 +116,8 @@ export async function seedDemoIfEmpty(
       `演示数据: ${term.pairings} 对结对在帮扶实施期, ${term.records} 条台账记录, ${term.photos} 张照片`,
     );
   log(`演示数据: ${await seedDemoSecretaries(ctx)} 个村党组织书记任期`);
+  const people = await seedDemoPeople(ctx, db, await demoPeopleOrgs(db));
+  log(`演示数据: ${people} 名党员和群众（证件号为虚构）`);
   log(`演示数据已创建，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return { accounts };
 }

@@ -59,6 +59,12 @@ export function bindContent(k: IdempotencyKey, content: string) {
 }
 
 /**
+ * Whether the key already has an answer (422 if it was for another request): a command whose
+ * repeat would answer differently (an import finding its own rows registered) asks first.
+ */
+export const isAnswered = async (db: Db, k: IdempotencyKey) => (await stored(db, k)) !== null;
+
+/**
  * Store an answer for the key, inside the create's transaction when `db` is one. False when an
  * answer for the key got there first.
  */

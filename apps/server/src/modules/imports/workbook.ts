@@ -206,14 +206,19 @@ async function collectRows(
  * The first sheet's rows below the header as text keyed by column, read as a stream (exceljs's
  * streaming reader: one row at a time, shared strings cached), within the row and column limits.
  * Missing required headers are one 422; a file that `unpackInOrder` passed and reordered is read here.
+ * An import that checks its rows synchronously sets a lower `maxRows`.
  */
-export async function readRows(buffer: Buffer, columns: readonly Column[]): Promise<SheetRow[]> {
+export async function readRows(
+  buffer: Buffer,
+  columns: readonly Column[],
+  maxRows = workbookLimits.rows,
+): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   let read = false;
   try {
     for await (const sheet of openReader(buffer)) {
       read = true;
-      await collectRows(sheet, columns, rows, workbookLimits.rows);
+      await collectRows(sheet, columns, rows, maxRows);
       // Only the first sheet holds data; the template's second one holds drop-down lists.
       break;
     }
