@@ -374,12 +374,15 @@ describe('demo term', () => {
     const unit = await get('unit_admin', '/api/people?tag=inServiceCadre');
     expect(unit.total).toBe(3);
     expect(unit.items.some((p: { userName: string | null }) => p.userName !== null)).toBe(true);
-    const secretaries = await one<{ villages: number; secretaries: number }>(
+    // The first 120 demo villages have their secretary, from this seed or the secretaries' (which
+    // also keeps predecessors, so a village may have more than one).
+    const seated = await one<{ villages: number; seated: number }>(
       `select count(distinct u.org_id)::int as villages,
-         (select count(*)::int from persons where 'villageSecretary' = any(tags)) as secretaries
+         (select count(distinct org_id)::int from persons where 'villageSecretary' = any(tags))
+           as seated
        from users u where u.role = 'village_admin'`,
     );
-    expect(secretaries.secretaries).toBe(Math.min(secretaries.villages, 120));
+    expect(seated.seated).toBeGreaterThanOrEqual(Math.min(seated.villages, 120));
   });
 
   it('took well under a minute', () => {

@@ -5,6 +5,7 @@ import { birthYearOfIdNumber, type Gender, type PersonKind, type PersonTag } fro
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { blindIndex, keyringOf, seal } from '../../lib/personal-crypto.ts';
+import { sql } from 'drizzle-orm';
 import { persons } from './schema.ts';
 
 type DemoOrg = { id: number; provinceCode: string };
@@ -48,15 +49,25 @@ const given = [
   '红梅',
 ];
 
-/** A valid identity number of region 000000 (none such exists), born in `year`, serial `n`. */
+/**
+ * A valid identity number of region 000000 (none such exists), born in `year`, distinct for
+ * every `n` below 336,000 (the serial, then the month and day, carry it).
+ */
 export function demoIdNumber(year: number, n: number): string {
-  const body = `000000${year}0101${String(n % 1000).padStart(3, '0')}`;
+  const month = String(1 + (Math.floor(n / 1000) % 12)).padStart(2, '0');
+  const day = String(1 + (Math.floor(n / 12_000) % 28)).padStart(2, '0');
+  const body = `000000${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
   return body + '10X98765432'[sum % 11];
 }
 
-function plan(units: DemoOrg[], villages: DemoOrg[], memberUserId: number | null): Planned[] {
+function plan(
+  units: DemoOrg[],
+  villages: DemoOrg[],
+  memberUserId: number | null,
+  withSecretary: ReadonlySet<number>,
+): Planned[] {
   const planned: Planned[] = [];
   for (const [i, unit] of units.entries())
     for (let k = 0; k < 3; k += 1)
@@ -72,7 +83,8 @@ function plan(units: DemoOrg[], villages: DemoOrg[], memberUserId: number | null
   for (const village of villages) {
     const at = (kind: PersonKind, gender: Gender, tags: PersonTag[], note = '') =>
       planned.push({ org: village, kind, gender, tags, note });
-    at('member', 'male', ['villageSecretary'], '村党组织书记');
+    // The secretaries' demo has already seated some villages' secretaries.
+    if (!withSecretary.has(village.id)) at('member', 'male', ['villageSecretary'], '村党组织书记');
     at('member', 'male', ['poorMember', 'retired'], '因病致困');
     at('member', 'female', ['poorMember']);
     at('resident', 'female', ['poorResident', 'unemployed']);
@@ -88,7 +100,12 @@ export async function seedDemoPeople(
   orgs: { units: DemoOrg[]; villages: DemoOrg[]; memberUserId: number | null },
 ) {
   const keyring = keyringOf(ctx.config);
-  const rows = plan(orgs.units, orgs.villages, orgs.memberUserId).map((p, n) => {
+  const seated = await db
+    .select({ orgId: persons.orgId })
+    .from(persons)
+    .where(sql`'villageSecretary' = any(${persons.tags})`);
+  const withSecretary = new Set(seated.map((row) => row.orgId));
+  const rows = plan(orgs.units, orgs.villages, orgs.memberUserId, withSecretary).map((p, n) => {
     const idNumber = demoIdNumber(1950 + (n % 50), n);
     const phone = `1990000${String(n % 10_000).padStart(4, '0')}`;
     return {
