@@ -103,6 +103,27 @@ describe('browsing the audit log', () => {
     expect(outside.body.total).toBe(0);
   });
 
+  it('masks phones for a reader who sees them masked elsewhere (issue 16 item 4)', async () => {
+    await env.dbh.query(
+      `insert into audit_log (at, actor_id, actor_name, action, entity, entity_id, scope_path, before, after, ip)
+       values (now(), null, 'probe', 'org.update_unit', 'org', '2', $1,
+         '{"contactPhone":"13912345678"}', '{"contactPhone":"13800001111","rows":[{"phone":"13700002222"}]}', '10.0.0.1')`,
+      [s.a.village.path],
+    );
+    type Changed = Item & { before: unknown; after: unknown };
+    const record = async (user: ScenarioUser) =>
+      ((await browse(user, 'action=org.update_unit')).body.items as Changed[])[0]!;
+    expect((await record(s.a.users.inspector)).after).toEqual({
+      contactPhone: '138****1111',
+      rows: [{ phone: '137****2222' }],
+    });
+    expect((await record(s.a.users.town_admin)).before).toEqual({ contactPhone: '139****5678' });
+    // The directory's import roles export these numbers in full, so they read them in full.
+    expect((await record(s.a.users.city_admin)).after).toMatchObject({
+      contactPhone: '13800001111',
+    });
+  });
+
   it('filters by date: a date means the whole day in China time, both ends included', async () => {
     const feb = await browse(
       s.a.users.district_admin,

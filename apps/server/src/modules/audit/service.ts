@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { offsetOf } from '../../lib/pagination.ts';
 import { authorize } from '../../lib/policy.ts';
+import { maskPersonalFields, seesPersonalFields } from './mask.ts';
 import { can } from './policy.ts';
 import { auditLog } from './schema.ts';
 
@@ -68,8 +69,15 @@ export async function listAudit(db: Db, scope: Scope, filter: AuditFilter) {
       .offset(offsetOf(filter.page, filter.pageSize)),
     db.select({ total: count() }).from(auditLog).where(where),
   ]);
+  const shown = seesPersonalFields(scope.role)
+    ? rows
+    : rows.map((row) => ({
+        ...row,
+        before: maskPersonalFields(row.before),
+        after: maskPersonalFields(row.after),
+      }));
   return {
-    items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+    items: shown.map((row) => ({ ...row, at: row.at.toISOString() })),
     total,
     page: filter.page,
     pageSize: filter.pageSize,
