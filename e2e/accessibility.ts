@@ -43,9 +43,10 @@ function appendToReport(result: PageResult) {
  * and are left running.
  */
 async function settled(page: Page) {
-  await page.waitForFunction(`document
-    .getAnimations()
-    .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`);
+  // Polled from here: the page's CSP forbids the string evaluation waitForFunction compiles.
+  const running = `document.getAnimations().filter((a) =>
+    a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length`;
+  await expect.poll(() => page.evaluate<number>(running), { timeout: 10_000 }).toBe(0);
 }
 
 /**

@@ -34,6 +34,9 @@ export const openSessions = new Set<Session>();
 
 const trailLength = 40;
 
+/** What the server's Content-Security-Policy refused in each browser (issue 16 item 8). */
+const cspViolations = new WeakMap<BrowserContext, string[]>();
+
 /** Record what the browser saw, so that a failing step can be told from the server's answers. */
 function watchTrail(context: BrowserContext, trail: string[]) {
   const note = (line: string) => {
@@ -52,9 +55,18 @@ function watchTrail(context: BrowserContext, trail: string[]) {
     note(`failed ${request.method()} ${request.url()}: ${request.failure()?.errorText}`),
   );
   context.on('weberror', (error) => note(`page error: ${error.error().message}`));
+  const violations: string[] = [];
+  cspViolations.set(context, violations);
   context.on('console', (message) => {
-    if (message.type() === 'error') note(`console: ${message.text().slice(0, 300)}`);
+    if (message.type() !== 'error') return;
+    note(`console: ${message.text().slice(0, 300)}`);
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
   });
+}
+
+/** The journey so far ran under the CSP without the browser refusing anything. */
+export function expectNoCspViolation(page: Page) {
+  expect(cspViolations.get(page.context()) ?? [], `CSP violations at ${page.url()}`).toEqual([]);
 }
 
 /** A Chromium with a fresh profile, its page pointed at the server under test. */
@@ -96,6 +108,7 @@ export async function capture(page: Page, name: string) {
 export async function screenshot(page: Page, name: string) {
   await capture(page, name);
   await checkAccessibility(page, name);
+  expectNoCspViolation(page);
 }
 
 export async function signIn(page: Page, username: string, password: string) {

@@ -194,7 +194,9 @@ test('a visit recorded offline on a phone is sent once when back online, confirm
   const page = unit.page;
   await page.goto(`/pairings/${pairingId}/records/new?type=visit`);
   await page.getByTestId('record-form').waitFor();
-  await page.waitForFunction('navigator.serviceWorker.controller !== null');
+  await expect
+    .poll(() => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'))
+    .toBe(true);
   expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(
     '/manifest.webmanifest',
   );
