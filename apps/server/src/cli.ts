@@ -24,6 +24,10 @@ const commands: Record<string, () => Promise<Command>> = {
       '以 PERSONAL_DATA_KEYS 的首个密钥重新加密全部人员的证件号与电话 (re-seal personal data under the current key)',
     run: (await import('./commands/people-rotate-keys.ts')).peopleRotateKeysCommand,
   }),
+  audit: async () => ({
+    describe: '核对或封存审计日志的哈希链 (verify or seal the audit hash chain)',
+    run: (await import('./commands/audit.ts')).auditCommand,
+  }),
   allocate: async () => ({
     describe: '组织分配求解 (solve an allocation instance)',
     run: (await import('@pairing/allocator/cli')).allocateCommand,

@@ -9,6 +9,7 @@ import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
 import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
 import { startReminders } from './modules/reminders/service.ts';
+import { startAuditSealer } from './modules/audit/seal.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -62,6 +63,14 @@ const stopCompliance = startDailyCompliance(
   (line) => app.log.info(line),
 );
 
+// The audit log's new records join its hash chain once a minute (issue 16 item 11).
+const stopSealer = startAuditSealer(
+  dbh.db,
+  () => new Date(),
+  60_000,
+  (err) => app.log.error(err),
+);
+
 console.log(
   `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${describeConfiguredDb()})`,
 );
@@ -77,6 +86,7 @@ if (demo.accounts.length) {
 const shutdown = async () => {
   await stopReminders();
   await stopCompliance();
+  await stopSealer();
   await app.close();
   await dbh.close();
   process.exit(0);

@@ -34,3 +34,16 @@ export const auditLog = pgTable(
     index('audit_batch_idx').on(t.batchId),
   ],
 );
+
+/**
+ * The audit log's hash chain (issue 16 item 11): the sealer (seal.ts) gives each record, in the
+ * order it seals them, a link whose hash covers the previous link's hash and the record's
+ * content, so an edited, deleted or inserted record breaks the chain (`audit verify`).
+ * Append-only like the log (migration trigger).
+ */
+export const auditSeals = pgTable('audit_seals', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' }).notNull().unique(),
+  hash: text('hash').notNull(),
+  sealedAt: timestamp('sealed_at', { withTimezone: true }).notNull().defaultNow(),
+});
