@@ -135,6 +135,12 @@ describe.each(accounts)('on a phone, $shot', ({ shot, role, org }) => {
       await check(page, `${shot}-care-case`);
     }
 
+    // Account security (issue 16 item 12): this device among the sessions, the sign-ins.
+    await page.goto('/account/security');
+    await settle(page);
+    await page.getByTestId('sessions').waitFor();
+    await check(page, `${shot}-security`);
+
     // The people registry (issue 14): one person's page, reached by the name in the list.
     await page.goto('/people');
     await settle(page);

@@ -233,6 +233,10 @@ export const routes: AppRoute[] = [
     allow: (can) => can['people.read'],
   },
   {
+    path: '/account/security',
+    page: lazy(() => import('./pages/account/SecurityPage.tsx')),
+  },
+  {
     path: '/notifications',
     page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
     menu: { label: 'menu.notifications', icon: <BellOutlined /> },

@@ -12,6 +12,7 @@ import { offlineEn } from './offline.en.ts';
 import { phoneEn } from './phone.en.ts';
 import { a11yEn } from './a11y.en.ts';
 import { todoEn } from './todo.en.ts';
+import { accountEn } from './account.en.ts';
 import { secretariesEn } from './secretaries.en.ts';
 import { careEn } from './care.en.ts';
 import { helpPairsEn } from './help-pairs.en.ts';
@@ -253,6 +254,7 @@ export const en: Record<MessageKey, string> = {
   ...a11yEn,
   ...chooseEn,
   ...todoEn,
+  ...accountEn,
   ...secretariesEn,
   ...mobileEn,
   ...careEn,

@@ -11,6 +11,7 @@ import { offlineZhCN } from './offline.zh-CN.ts';
 import { phoneZhCN } from './phone.zh-CN.ts';
 import { a11yZhCN } from './a11y.zh-CN.ts';
 import { todoZhCN } from './todo.zh-CN.ts';
+import { accountZhCN } from './account.zh-CN.ts';
 import { secretariesZhCN } from './secretaries.zh-CN.ts';
 import { careZhCN } from './care.zh-CN.ts';
 import { helpPairsZhCN } from './help-pairs.zh-CN.ts';
@@ -250,6 +251,7 @@ export const zhCN = {
   ...a11yZhCN,
   ...chooseZhCN,
   ...todoZhCN,
+  ...accountZhCN,
   ...secretariesZhCN,
   ...mobileZhCN,
   ...careZhCN,

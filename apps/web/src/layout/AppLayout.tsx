@@ -13,7 +13,13 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useMe, useAuth } from '../auth/AuthProvider.tsx';
 import { enumLabel, useI18n } from '../i18n/index.tsx';
 import { useIsPhone } from '../lib/useIsPhone.ts';
@@ -84,6 +90,12 @@ export function AppLayout() {
                   icon: <KeyOutlined />,
                   label: t('auth.changePassword'),
                   onClick: () => navigate('/change-password'),
+                },
+                {
+                  key: 'security',
+                  icon: <SafetyOutlined />,
+                  label: t('account.security'),
+                  onClick: () => navigate('/account/security'),
                 },
                 { type: 'divider' },
                 {

@@ -97,6 +97,27 @@ export const phoneSchema = text('手机号')
   .regex(/^1[3-9]\d{9}$/, '手机号须为 11 位中国大陆手机号');
 
 const role = z.enum(roles, { error: '角色无效' });
+
+/** A session of the signed-in user (issue 16 item 12); `current` is the one asking. */
+export const sessionView = z.object({
+  id: z.number(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  device: z.string(),
+  current: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+/** One sign-in to the user's account, successful or not. */
+export const signInView = z.object({
+  id: z.number(),
+  at: z.string(),
+  ok: z.boolean(),
+  ip: z.string().nullable(),
+  device: z.string(),
+});
+export type SignInView = z.infer<typeof signInView>;
 const me200 = { 200: z.object({ user: me }) };
 
 export const authApi = {
@@ -124,6 +145,28 @@ export const authApi = {
     tags: ['auth'],
     summary: '当前用户',
     response: me200,
+  }),
+  sessions: defineRoute({
+    method: 'GET',
+    path: '/auth/sessions',
+    tags: ['auth'],
+    summary: '本人当前登录的会话（设备、地址、时间）',
+    response: { 200: z.object({ items: z.array(sessionView) }) },
+  }),
+  endSession: defineRoute({
+    method: 'DELETE',
+    path: '/auth/sessions/:id',
+    tags: ['auth'],
+    summary: '结束本人的一个会话（在该设备上退出）',
+    params: idParams,
+    response: { 200: ok },
+  }),
+  signIns: defineRoute({
+    method: 'GET',
+    path: '/auth/sign-ins',
+    tags: ['auth'],
+    summary: '本人最近的登录记录（成功与失败）',
+    response: { 200: z.object({ items: z.array(signInView) }) },
   }),
   changePassword: defineRoute({
     method: 'POST',

@@ -5,6 +5,7 @@ import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { presentMe } from './present.ts';
 import { changePassword, login, logout } from './service.ts';
+import { endSession, listSessions, recentSignIns } from './sessions.ts';
 import { authSettings } from './settings.ts';
 
 export const authRoutes =
@@ -25,6 +26,7 @@ export const authRoutes =
         const { token, user } = await login(ctx.dbh.db, ctx.clock, {
           ...request.body,
           ip: request.ip,
+          userAgent: request.headers['user-agent'],
         });
         reply.setCookie(authSettings.cookieName, token, cookieOptions);
         return { user: presentMe(user) };
@@ -50,6 +52,23 @@ export const authRoutes =
       async (request) => ({ user: presentMe(requireScope(request)) }),
       pendingPasswordChange,
     );
+
+    route(app, authApi.sessions, async (request) => ({
+      items: await listSessions(
+        ctx.dbh.db,
+        requireScope(request),
+        request.cookies[authSettings.cookieName] ?? '',
+      ),
+    }));
+
+    route(app, authApi.endSession, async (request) => {
+      await endSession(ctx.dbh.db, requireScope(request), request.params.id);
+      return { ok: true as const };
+    });
+
+    route(app, authApi.signIns, async (request) => ({
+      items: await recentSignIns(ctx.dbh.db, requireScope(request)),
+    }));
 
     route(
       app,

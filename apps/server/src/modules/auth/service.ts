@@ -8,11 +8,11 @@ import type { Scope, SessionUser } from '../../lib/scope.ts';
 import { orgDirectory } from '../orgs/sql.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { refuseGuessablePassword } from './password-strength.ts';
-import { sessions, users } from './schema.ts';
+import { sessions, signIns, users } from './schema.ts';
 import { authSettings } from './settings.ts';
 import { clearAttempts, failAttempt, takeAttempt } from './throttle.ts';
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // An unknown name is checked against this hash, so that it takes as long as a known one
 // (issue 16 item 6): the answer's time does not tell which names exist.
@@ -21,7 +21,7 @@ const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 export async function login(
   db: Db,
   clock: Clock,
-  input: { username: string; password: string; ip?: string },
+  input: { username: string; password: string; ip?: string; userAgent?: string },
 ): Promise<{ token: string; user: SessionUser }> {
   const now = clock.now();
   const source = input.ip ?? 'unknown';
@@ -29,6 +29,12 @@ export async function login(
   if (!attempt.allowed) throw paused(attempt.blockedUntil, now);
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  const userAgent = input.userAgent?.slice(0, 400) ?? null;
+  if (user) {
+    await db
+      .insert(signIns)
+      .values({ userId: user.id, at: now, ok: matches && !user.disabled, ip: input.ip, userAgent });
+  }
   if (!user || !matches) {
     const until = await failAttempt(db, input.username, source, attempt, now);
     if (until && user) await auditPause(db, user, source, until);
@@ -50,6 +56,7 @@ export async function login(
       createdAt: now,
       lastSeenAt: now,
       ip: input.ip,
+      userAgent,
     });
     // Beyond the cap the oldest sessions end (issue 16 item 9): a login flood cannot pile them up.
     await tx.execute(

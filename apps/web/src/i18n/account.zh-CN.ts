@@ -1,0 +1,20 @@
+/** Strings of the account security page (账号安全: sessions and sign-ins); merged into zh-CN.ts. */
+export const accountZhCN = {
+  'account.security': '账号安全',
+  'account.sessions': '当前登录的设备',
+  'account.sessionsHint': '不认识的设备或地点，请结束它并修改密码。',
+  'account.device': '设备',
+  'account.ip': '地址',
+  'account.since': '登录时间',
+  'account.lastSeen': '最近活动',
+  'account.current': '本设备',
+  'account.end': '结束',
+  'account.endConfirm': '在该设备上退出登录？',
+  'account.ended': '已在该设备上退出',
+  'account.signIns': '最近的登录记录',
+  'account.signInAt': '时间',
+  'account.signInResult': '结果',
+  'account.signInOk': '成功',
+  'account.signInFailed': '密码错误',
+  'account.unknownDevice': '未知设备',
+} as const;
