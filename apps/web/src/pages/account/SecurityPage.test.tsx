@@ -68,7 +68,7 @@ describe('SecurityPage', () => {
       '/api/auth/sign-ins': { items: [signIn] },
       '/api/auth/sessions/2': (request: StubRequest) => {
         ended.push(request.method);
-        return json({ ok: true })();
+        return json({ ok: true })(request);
       },
     });
     expect(await within(page).findByText(text('account.current'))).toBeInTheDocument();

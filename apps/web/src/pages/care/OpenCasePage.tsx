@@ -14,7 +14,7 @@ import { call, newIdempotencyKey } from '../../api/client.ts';
 import { ActionBar } from '../../components/ActionBar.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
-import { PersonSelect } from './PersonSelect.tsx';
+import { PersonSelect } from '../../components/PersonSelect.tsx';
 
 type Values = {
   personId: number;

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
-import { mobileApi, mobileReasons, peopleApi, type MobileReason } from '@pairing/shared';
+import { mobileApi, mobileReasons, type MobileReason } from '@pairing/shared';
 import { call, newIdempotencyKey } from '../../api/client.ts';
+import { PersonSelect } from '../../components/PersonSelect.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 
@@ -26,27 +27,6 @@ export function RegisterModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [key] = useState(() => newIdempotencyKey('mobile-register'));
-  const [q, setQ] = useState('');
-  const [people, setPeople] = useState<{ value: number; label: string }[]>([]);
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const page = await call(peopleApi.list, {
-          query: { q: q || undefined, kind: 'member', page: 1, pageSize: 20 },
-        });
-        if (live)
-          setPeople(page.items.map((p) => ({ value: p.id, label: `${p.name}（${p.orgName}）` })));
-      } catch {
-        if (live) setPeople([]);
-      }
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, open]);
   const { saving, submit } = useFormSubmit(form, async (values) => {
     const { member } = await call(mobileApi.register, { body: values, idempotencyKey: key });
     message.success(t('mobile.registered'));
@@ -63,13 +43,10 @@ export function RegisterModal({
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reason: 'work' }}>
         <Form.Item name="personId" label={t('mobile.person')} rules={[{ required: true }]}>
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setQ}
-            options={people}
+          <PersonSelect
+            kind="member"
             placeholder={t('mobile.personSearch')}
-            data-testid="mobile-person"
+            testId="mobile-person"
           />
         </Form.Item>
         <Form.Item

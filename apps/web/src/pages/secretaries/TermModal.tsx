@@ -8,7 +8,7 @@ import { applyApiError } from '../../lib/apiErrors.ts';
 import { chinaToday } from '../ledger/dates.ts';
 import { DateField } from '../ledger/form/DateField.tsx';
 import { showIssues } from '../ledger/form/fieldErrors.ts';
-import { PersonSelect } from './PersonSelect.tsx';
+import { PersonSelect } from '../../components/PersonSelect.tsx';
 
 type Values = {
   personId?: number;
@@ -88,7 +88,7 @@ export function TermModal({
             extra={t('secretaries.personHelp')}
             required
           >
-            <PersonSelect />
+            <PersonSelect tag="villageSecretary" placeholder={t('secretaries.personSearch')} />
           </Form.Item>
         )}
         <Form.Item name="villageId" label={t('secretaries.villagePick')} required>

@@ -1,21 +1,31 @@
 import { useEffect, useState } from 'react';
 import { Select, Spin } from 'antd';
-import { peopleApi, type PersonSummary } from '@pairing/shared';
-import { call } from '../../api/client.ts';
+import { peopleApi, type PersonKind, type PersonSummary, type PersonTag } from '@pairing/shared';
+import { call } from '../api/client.ts';
 
-/** Search the people registry of the caller's scope by name (numbers shown masked). */
+/**
+ * Search the people registry of the caller's scope by name (numbers shown masked), optionally
+ * only those of a kind or with a tag; a form field (`value`/`onChange`) that also hands over the
+ * chosen person.
+ */
 export function PersonSelect({
   id,
   value,
   onChange,
   onPerson,
   placeholder,
+  kind,
+  tag,
+  testId = 'person-select',
 }: {
   id?: string;
   value?: number;
   onChange?: (value: number | undefined) => void;
   onPerson?: (person: PersonSummary | undefined) => void;
   placeholder?: string;
+  kind?: PersonKind;
+  tag?: PersonTag;
+  testId?: string;
 }) {
   const [q, setQ] = useState('');
   const [people, setPeople] = useState<PersonSummary[]>([]);
@@ -25,7 +35,9 @@ export function PersonSelect({
     const timer = setTimeout(async () => {
       setLoading(true);
       try {
-        const page = await call(peopleApi.list, { query: { q: q || undefined, pageSize: 20 } });
+        const page = await call(peopleApi.list, {
+          query: { q: q || undefined, kind, tag, page: 1, pageSize: 20 },
+        });
         if (live) setPeople(page.items);
       } catch {
         if (live) setPeople([]);
@@ -37,7 +49,7 @@ export function PersonSelect({
       live = false;
       clearTimeout(timer);
     };
-  }, [q]);
+  }, [q, kind, tag]);
   return (
     <Select
       id={id}
@@ -54,7 +66,8 @@ export function PersonSelect({
         value: p.id,
         label: `${p.name}（${p.orgName} · ${p.idNumberMasked}）`,
       }))}
-      data-testid="person-select"
+      style={{ width: '100%' }}
+      data-testid={testId}
     />
   );
 }
