@@ -1,4 +1,4 @@
-import { fireEvent, within } from '@testing-library/react';
+import { fireEvent, within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AgreementView } from '@pairing/shared';
 import {
@@ -26,7 +26,7 @@ describe('AgreementPage', () => {
   it('shows a spinner while the agreement loads', async () => {
     const { page, calls } = await open({ '/api/agreements/:id': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/agreements/12')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/agreements/12')).toHaveLength(1));
   });
 
   it('says the agreement is not there on a 404', async () => {

@@ -129,7 +129,7 @@ describe('AllocationPage after publishing', () => {
   it('shows the published plan after balancing, with the confirmation by district', async () => {
     const { page, calls } = await open('inspector');
     const progress = await within(page).findByTestId('alloc-progress');
-    expect(calls('/api/rounds/9/allocation/runs/3')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/rounds/9/allocation/runs/3')).toHaveLength(1));
     expect(within(page).getByText(text('alloc.notBalancing'))).toBeInTheDocument();
     expect(within(progress).getByText('青浦区')).toBeInTheDocument();
     expect(within(progress).getByText(text('alloc.progress.total'))).toBeInTheDocument();

@@ -62,6 +62,6 @@ describe('AllocationPage', () => {
       '/api/rounds/:id/allocation/runs/:runId': serverError(),
     });
     expect(await within(page).findByText(serverErrorMessage)).toBeInTheDocument();
-    expect(calls('/api/rounds/9/allocation/runs/3')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/rounds/9/allocation/runs/3')).toHaveLength(1));
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, within } from '@testing-library/react';
+import { fireEvent, within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { auditActions, auditEntities, type AuditRecord } from '@pairing/shared';
 import { en } from '../../i18n/en.ts';
@@ -148,6 +148,6 @@ describe('the audit log in words', () => {
     expect(
       within(list).getByText(text('audit.object', { entity: text('entity.intention'), id: 6 })),
     ).toBeInTheDocument();
-    expect(calls('/api/audit')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/audit')).toHaveLength(1));
   });
 });

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   failure,
@@ -24,7 +24,7 @@ describe('CommitmentPage', () => {
   it('shows a spinner while the commitment loads', async () => {
     const { page, calls } = await open({ '/api/public/agreements/:id/commitment': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/public/agreements/12/commitment')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/public/agreements/12/commitment')).toHaveLength(1));
   });
 
   it('says the agreement is not public on a 404', async () => {

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   findAfterLoading,
@@ -25,7 +25,7 @@ describe('UncoveredPage', () => {
   it("shows a spinner while the round's uncovered orgs load", async () => {
     const { page, calls } = await open({ '/api/rounds/:id/uncovered': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/rounds/7/uncovered')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/rounds/7/uncovered')).toHaveLength(1));
     // Nothing is known to be covered until the answer is in.
     expect(within(page).queryByText(text('board.allCovered'))).not.toBeInTheDocument();
   });

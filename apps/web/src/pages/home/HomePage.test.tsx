@@ -63,7 +63,7 @@ describe('HomePage', () => {
     ];
     const { page, calls } = await open('village_admin', { '/api/todo': { items } });
     const list = await within(page).findByTestId('todo');
-    expect(calls('/api/todo')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/todo')).toHaveLength(1));
     const rows = within(list).getAllByRole('listitem');
     expect(rows.map((r) => r.dataset.testid)).toEqual([
       'todo-signatureDue',

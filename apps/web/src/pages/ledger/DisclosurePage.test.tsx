@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { VillageDisclosure } from '@pairing/shared';
 import {
@@ -79,7 +79,7 @@ describe('DisclosurePage', () => {
   it('shows a spinner while the disclosure loads', async () => {
     const { page, calls } = await open({ [route]: pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/public/villages/42/disclosure')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/public/villages/42/disclosure')).toHaveLength(1));
   });
 
   it('shows each year’s funds with donor, project, form, channel, uses and balance', async () => {

@@ -34,7 +34,7 @@ describe('PairingPage', () => {
   it('shows a spinner while the pairing loads', async () => {
     const { page, calls } = await open({ '/api/pairings/:id': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/pairings/41')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/pairings/41')).toHaveLength(1));
   });
 
   it('says the pairing is not there on a 404', async () => {

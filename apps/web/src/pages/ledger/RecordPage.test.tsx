@@ -36,7 +36,7 @@ describe('RecordPage', () => {
   it('shows a spinner while the record loads', async () => {
     const { page, calls } = await open({ '/api/records/:id': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/records/11')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/records/11')).toHaveLength(1));
   });
 
   it('says the record is not there on a 404', async () => {

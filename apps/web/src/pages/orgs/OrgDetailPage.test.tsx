@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { orgDetail } from '../../test/fixtures.ts';
 import {
@@ -26,7 +26,7 @@ describe('OrgDetailPage', () => {
   it('shows a skeleton while the organization loads', async () => {
     const { page, calls } = await open({ '/api/orgs/:id': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/orgs/200')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/orgs/200')).toHaveLength(1));
   });
 
   it('says a town has no organizations below it yet', async () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within, waitFor } from '@testing-library/react';
 import { deleteDB, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addEntry } from '../../offline/store.ts';
@@ -101,7 +101,7 @@ describe('OutboxPage', () => {
     fireEvent.click(within(item).getByRole('button', { name: buttonName(text('outbox.retry')) }));
 
     expect(await findAfterLoading(page, text('outbox.empty'))).toBeInTheDocument();
-    expect(calls('POST /api/pairings/:id/records')).toHaveLength(1);
+    await waitFor(() => expect(calls('POST /api/pairings/:id/records')).toHaveLength(1));
     expect(calls('POST /api/records/:id/evidence')[0].url.pathname).toBe(
       '/api/records/41/evidence',
     );

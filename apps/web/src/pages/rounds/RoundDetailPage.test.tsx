@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { within, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { round } from '../../test/fixtures.ts';
 import {
@@ -26,7 +26,7 @@ describe('RoundDetailPage', () => {
   it('shows a spinner while the round loads', async () => {
     const { page, calls } = await open({ '/api/rounds/:id': pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls('/api/rounds/7')).toHaveLength(1);
+    await waitFor(() => expect(calls('/api/rounds/7')).toHaveLength(1));
   });
 
   it('shows the round once loaded', async () => {

@@ -46,7 +46,7 @@ describe('PublicCheckinPage', () => {
   it('shows a spinner while the event loads', async () => {
     const { page, calls } = await open({ [`GET ${path}`]: pending() });
     expect(isLoading(page)).toBe(true);
-    expect(calls(path)).toHaveLength(1);
+    await waitFor(() => expect(calls(path)).toHaveLength(1));
   });
 
   it('says the code is unknown or expired on a 404', async () => {
