@@ -401,6 +401,13 @@ describe('1+2: who sees what, coverage, and what others read', () => {
     const ofB = await seen(s.b.unit.path);
     expect(ofB).toContain(pb.members[0]);
     expect(ofB).not.toContain(pa.members[0]);
+    // Through the registry's own route (the port wired in modules/index.ts): the unit opens the
+    // paired villager, not the one of another unit's pair nor an unpaired one.
+    const opened = async (id: number) =>
+      (await ledgerCall(env, s.a.users.unit_admin.cookie, 'GET', `/people/${id}`)).statusCode;
+    expect(await opened(pa.members[0]!)).toBe(200);
+    expect(await opened(pb.members[0]!)).toBe(404);
+    expect(await opened(pa.plainResident)).toBe(404);
   });
 
   it('coverage per pairing and per unit, rolled up in the caller’s scope', async () => {
