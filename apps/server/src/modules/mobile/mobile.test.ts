@@ -410,14 +410,20 @@ describe('what the registry sees through mobile members', () => {
           receivedMemberVisible({ path: await pathOf(communityId) }),
         )
       ).length === 1;
+    // And through the registry's own route, where the port is wired (modules/index.ts).
+    const opened = async () =>
+      (await mobileCall(env, community.cookie, 'GET', `/people/${personId}`)).statusCode;
     await mobileCall(env, home.cookie, 'POST', `/mobile/${id}/send`, sendBody(communityId));
     expect(await visible()).toBe(false);
+    expect(await opened()).toBe(404);
     await mobileCall(env, community.cookie, 'POST', `/mobile/${id}/receive`);
     expect(await visible()).toBe(true);
+    expect(await opened()).toBe(200);
     await mobileCall(env, home.cookie, 'POST', `/mobile/${id}/return`, {
       returnedOn: '2026-02-01',
     });
     expect(await visible()).toBe(false);
+    expect(await opened()).toBe(404);
   });
 });
 
