@@ -10,6 +10,7 @@ import { sendersFromConfig } from './modules/reminders/sender.ts';
 import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
 import { startReminders } from './modules/reminders/service.ts';
 import { startAuditSealer } from './modules/audit/seal.ts';
+import { startAuthHousekeeping } from './modules/auth/service.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -63,6 +64,10 @@ const stopCompliance = startDailyCompliance(
   (line) => app.log.info(line),
 );
 
+// Ended sessions and stale sign-in counts go hourly.
+const stopHousekeeping = startAuthHousekeeping(dbh.db, systemClock, 3_600_000, (err) =>
+  app.log.error(err),
+);
 // The audit log's new records join its hash chain once a minute (issue 16 item 11).
 const stopSealer = startAuditSealer(
   dbh.db,
@@ -87,6 +92,7 @@ const shutdown = async () => {
   await stopReminders();
   await stopCompliance();
   await stopSealer();
+  stopHousekeeping();
   await app.close();
   await dbh.close();
   process.exit(0);

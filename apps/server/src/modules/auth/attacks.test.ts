@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createUser, testPassword } from '../../../test/fixtures.ts';
 import { insertOrg } from '../orgs/tree.ts';
+import { purgeExpired } from './service.ts';
 import { authSettings } from './settings.ts';
 
 let env: TestEnv;
@@ -123,6 +124,30 @@ describe('sign-in under attack (issue 16)', () => {
     expect(changed.statusCode).toBe(200);
     expect((await me(desk)).statusCode).toBe(200);
     expect((await me(phone)).statusCode).toBe(401);
+  });
+
+  it('forgets a source’s count after a quiet day, but not while it is paused', async () => {
+    const guess = (username: string, from: string) =>
+      Array.from({ length: authSettings.maxFailedAttempts }).reduce<Promise<unknown>>(
+        (previous) => previous.then(() => signIn(username, 'wrong', from)),
+        Promise.resolve(),
+      );
+    await signIn('random-name-1', 'x', '198.51.100.77');
+    // Paused for 15 minutes, then quiet.
+    await guess('quiet-after-pause', '198.51.100.78');
+    // Paused for three days.
+    const { lockoutMs, maxLockoutMs } = authSettings;
+    Object.assign(authSettings, { lockoutMs: 3 * 86_400_000, maxLockoutMs: 3 * 86_400_000 });
+    await guess('long-pause', '198.51.100.79').finally(() =>
+      Object.assign(authSettings, { lockoutMs, maxLockoutMs }),
+    );
+    env.clock.advance(2 * 24 * 60 * 60_000);
+    await purgeExpired(env.dbh.db, env.clock);
+    const { rows } = await env.dbh.query<{ username: string }>(
+      `select username from login_throttle
+       where username in ('random-name-1', 'quiet-after-pause', 'long-pause')`,
+    );
+    expect(rows.map((r) => r.username)).toEqual(['long-pause']);
   });
 
   it('refuses the weak passwords the probe set, and a common one of three classes', async () => {

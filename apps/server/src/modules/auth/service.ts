@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { refuseGuessablePassword } from './password-strength.ts';
 import { sessions, signIns, users } from './schema.ts';
 import { authSettings } from './settings.ts';
-import { clearAttempts, failAttempt, takeAttempt } from './throttle.ts';
+import { clearAttempts, failAttempt, purgeAttempts, takeAttempt } from './throttle.ts';
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -251,7 +251,12 @@ export async function changePassword(
   forgetSessions();
 }
 
-export async function purgeExpiredSessions(db: Db, clock: Clock) {
+/**
+ * Delete what no longer counts: sessions past their idle or whole lifetime, and sign-in counts of
+ * a source that has neither failed for a day nor is paused (a guesser typing random names would
+ * otherwise leave a row for each). Run hourly by the server (`startAuthHousekeeping`).
+ */
+export async function purgeExpired(db: Db, clock: Clock) {
   const now = clock.now().getTime();
   await db
     .delete(sessions)
@@ -261,4 +266,16 @@ export async function purgeExpiredSessions(db: Db, clock: Clock) {
         lt(sessions.createdAt, new Date(now - authSettings.absoluteLifetimeMs)),
       ),
     );
+  await purgeAttempts(db, new Date(now));
+}
+
+export function startAuthHousekeeping(
+  db: Db,
+  clock: Clock,
+  intervalMs: number,
+  onError: (err: unknown) => void,
+) {
+  const timer = setInterval(() => void purgeExpired(db, clock).catch(onError), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -60,3 +60,13 @@ export async function clearAttempts(db: Db, username: string, source: string) {
 export async function clearAccount(db: Db, username: string) {
   await db.execute(sql`delete from login_throttle where username = ${username}`);
 }
+
+/** Counts of sources that are not paused and have not tried for a day. */
+export async function purgeAttempts(db: Db, now: Date) {
+  const at = now.toISOString();
+  await db.execute(
+    sql`delete from login_throttle
+      where updated_at < ${at}::timestamptz - interval '1 day'
+        and (blocked_until is null or blocked_until < ${at}::timestamptz)`,
+  );
+}
