@@ -114,7 +114,9 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
   const live = proposal.pairs.filter((p) => p.status !== 'removed');
   const own = live.find((p) => p.urbanOrgId === unitId);
   expect(own, 'a proposed pair of the demo unit').toBeDefined();
-  const removed = await page.context().request.post(`${runUrl}/pairs/${own!.id}/remove`);
+  const removed = await page.context().request.post(`${runUrl}/pairs/${own!.id}/remove`, {
+    headers: { 'x-requested-with': 'journey' },
+  });
   expect(removed.status(), await removed.text()).toBe(200);
   let demoPair: Pair | undefined;
   for (const p of live.filter((x) => x.ruralOrgCode?.startsWith('310116101') && x !== own)) {

@@ -3,9 +3,9 @@ import { demoAccount, screenshot, signIn, signInAs, useBrowser } from '../browse
 
 const session = useBrowser();
 
-test('five wrong passwords lock the account and the login page says for how long', async () => {
+test('five wrong passwords pause this browser’s sign-in to the account and the login page says for how long', async () => {
   const { page } = session();
-  // An account no other journey signs in with, since it stays locked for 15 minutes.
+  // An account no other journey signs in with from here, since this source stays paused for it.
   const victim = demoAccount('inspector');
   const error = page.getByTestId('login-error');
   for (let attempt = 1; attempt <= 5; attempt++) {
@@ -13,11 +13,11 @@ test('five wrong passwords lock the account and the login page says for how long
     await error.waitFor();
     if (attempt < 5) await expect(error.innerText()).resolves.toContain('用户名或密码错误');
   }
-  await expect(error.innerText()).resolves.toContain('账号已锁定');
+  await expect(error.innerText()).resolves.toContain('已暂停登录此账号');
 
   // Even the right password is refused now, with the minutes left.
   await signIn(page, victim.username, victim.password);
-  await page.getByText(/账号已锁定，请 \d+ 分钟后再试/).waitFor();
+  await page.getByText(/已暂停登录此账号，请 \d+ 分钟后再试/).waitFor();
   expect(page.url()).toContain('/login');
   await screenshot(page, 'login-locked');
 });
