@@ -1,16 +1,6 @@
 // Fragments over the registry for other modules' queries, so they never name `persons`.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Scope } from '../../lib/scope.ts';
 import { containsPattern } from '../../lib/pagination.ts';
-import { withinScope } from '../orgs/sql.ts';
-
-/** The person is registered (home or second organization) inside the caller's subtree. */
-export const personInScope = (personId: SQL, scope: Pick<Scope, 'path'>) =>
-  sql`exists (select 1 from persons p
-    join org_directory ho on ho.id = p.org_id
-    left join org_directory so on so.id = p.second_org_id
-    where p.id = ${personId}
-      and (${withinScope(sql`ho.path`, scope)} or ${withinScope(sql`so.path`, scope)}))`;
 
 /** The person's home organization's id (for a module that files something under it). */
 export const personOrgId = (personId: SQL) =>
