@@ -219,3 +219,24 @@ export async function expectNoHorizontalOverflow(page: Page, where = page.url())
     )
     .toBeLessThanOrEqual(innerWidth);
 }
+
+/** A JPEG drawn in the page on a `color` ground (its bytes; the server re-encodes it). */
+export async function drawnPhoto(page: Page, color: string, caption: string): Promise<Buffer> {
+  // Page code as text: the journeys are type-checked without the DOM's types.
+  const base64 = await page.evaluate<string>(`(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const g = canvas.getContext('2d');
+    g.fillStyle = ${JSON.stringify(color)};
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#ffffff';
+    g.font = '40px sans-serif';
+    g.fillText(${JSON.stringify(caption)}, 40, 240);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+    let binary = '';
+    for (const byte of new Uint8Array(await blob.arrayBuffer())) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  })()`);
+  return Buffer.from(base64, 'base64');
+}

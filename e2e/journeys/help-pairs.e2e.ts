@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import {
   demoAccount,
+  drawnPhoto,
   expectNoHorizontalOverflow,
   openBrowser,
   screenshot,
@@ -10,6 +11,7 @@ import {
 } from '../browser.ts';
 import { apiAs, phone, type Api } from '../pairing-setup.ts';
 import type { DemoAccount } from '../server.ts';
+import { idNumberCheckChar } from '@pairing/shared';
 
 // "1+2" on phones (R-ONE-PLUS-TWO, issue 14 item 2): the village proposes a poor Party member and
 // a poor resident of its own (registered through the people registry), the unit assigns one of
@@ -40,9 +42,7 @@ function idNumber(): string {
   const serial = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
   const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
   const body = `110101${1960 + Math.floor(Math.random() * 40)}03${day}${serial}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 async function register(api: Api, orgId: number, person: Record<string, unknown>) {
@@ -53,27 +53,6 @@ async function register(api: Api, orgId: number, person: Record<string, unknown>
     ...person,
   });
   return created;
-}
-
-/** A JPEG drawn in the page (its bytes; the server re-encodes it). */
-async function photo(page: Page, caption: string): Promise<Buffer> {
-  // Page code as text: the journeys are type-checked without the DOM's types.
-  const base64 = await page.evaluate<string>(`(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#389e0d';
-    g.fillRect(0, 0, 640, 480);
-    g.fillStyle = '#ffffff';
-    g.font = '40px sans-serif';
-    g.fillText(${JSON.stringify(caption)}, 40, 240);
-    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
-    let binary = '';
-    for (const byte of new Uint8Array(await blob.arrayBuffer())) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  })()`);
-  return Buffer.from(base64, 'base64');
 }
 
 /** Choose the person named `name` in a candidate select, once the server's search answered. */
@@ -185,11 +164,13 @@ test('the village proposes, the unit assigns a cadre, the cadre records help wit
   await c.getByTestId(`open-help-pair-${pair.id}`).click();
   await c.getByTestId('help-record').click();
   await c.getByLabel('帮扶内容').fill('到大棚讲解番茄病虫害防治，联系农资店赊购农药');
-  await c
-    .getByTestId('help-camera-input')
-    .setInputFiles([
-      { name: 'help.jpg', mimeType: 'image/jpeg', buffer: await photo(c, '田头指导') },
-    ]);
+  await c.getByTestId('help-camera-input').setInputFiles([
+    {
+      name: 'help.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await drawnPhoto(c, '#389e0d', '田头指导'),
+    },
+  ]);
   await expect.poll(() => c.getByTestId('help-chosen-photos').locator('img').count()).toBe(1);
   await c.getByTestId('record-save').click();
   await c.getByTestId('help-photo').first().waitFor();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { demoAccount, openBrowser, screenshot, signInAs, type Session } from '../browser.ts';
 import { apiAs, chinaDay, phone, type Org } from '../pairing-setup.ts';
+import { idNumberCheckChar } from '@pairing/shared';
 
 // Mobile Party members (issue 14 item 4; R-MOBILE-EIGHT, R-MOBILE-QUERY): a member of the demo
 // village flows out to an urban community under another town; that town, on a phone, sees only
@@ -119,7 +120,5 @@ test('a member flows out of a village, is queried back and received by a communi
 /** A valid fictitious ID number (region 110101, born 1960–1999), distinct per `n`. */
 function idNumberFor(n: number) {
   const body = `110101${1960 + (n % 40)}0101${String(Math.floor(n / 40) % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }

@@ -1,8 +1,9 @@
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import { request, type APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import {
   checkAccessibility,
   demoAccount,
+  drawnPhoto,
   openBrowser,
   screenshot,
   signInAs,
@@ -154,27 +155,6 @@ async function confirmedVisit(
   expect(confirmed.status(), await confirmed.text()).toBe(200);
 }
 
-/** A JPEG drawn in the page (its bytes; the server re-encodes it). */
-async function photo(page: Page, caption: string): Promise<Buffer> {
-  // Page code as text: the journeys are type-checked without the DOM's types.
-  const base64 = await page.evaluate<string>(`(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#cf1322';
-    g.fillRect(0, 0, 640, 480);
-    g.fillStyle = '#ffffff';
-    g.font = '40px sans-serif';
-    g.fillText(${JSON.stringify(caption)}, 40, 240);
-    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
-    let binary = '';
-    for (const byte of new Uint8Array(await blob.arrayBuffer())) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  })()`);
-  return Buffer.from(base64, 'base64');
-}
-
 test('a visit recorded offline on a phone is sent once when back online, confirmed, and meets R-VISIT-LEAD', async () => {
   const today = chinaToday();
   const chosen = await choosePairing(today);
@@ -194,13 +174,19 @@ test('a visit recorded offline on a phone is sent once when back online, confirm
   const page = unit.page;
   await page.goto(`/pairings/${pairingId}/records/new?type=visit`);
   await page.getByTestId('record-form').waitFor();
+  // As long as the context's default wait: the worker installs after the first load.
   await expect
-    .poll(() => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'))
+    .poll(() => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'), {
+      timeout: 20_000,
+    })
     .toBe(true);
   expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(
     '/manifest.webmanifest',
   );
-  const photos = [await photo(page, '走访照片 1'), await photo(page, '走访照片 2')];
+  const photos = [
+    await drawnPhoto(page, '#cf1322', '走访照片 1'),
+    await drawnPhoto(page, '#cf1322', '走访照片 2'),
+  ];
   await checkAccessibility(page, 'offline-record-form');
 
   await page.context().setOffline(true);

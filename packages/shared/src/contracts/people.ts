@@ -30,7 +30,12 @@ export const personTags = [
 export type PersonTag = (typeof personTags)[number];
 
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idCheckChars = '10X98765432';
+
+/** The check character (ISO 7064 MOD 11-2) of an identity number's first 17 digits. */
+export function idNumberCheckChar(body: string): string {
+  const sum = idWeights.reduce((acc, weight, i) => acc + weight * Number(body[i]), 0);
+  return '10X98765432'[sum % 11]!;
+}
 
 /**
  * A resident identity number (GB 11643): 17 digits, then a check character over them (ISO 7064
@@ -38,8 +43,7 @@ const idCheckChars = '10X98765432';
  */
 export function isIdNumber(value: string): boolean {
   if (!/^\d{17}[\dX]$/.test(value)) return false;
-  const sum = idWeights.reduce((acc, weight, i) => acc + weight * Number(value[i]), 0);
-  if (idCheckChars[sum % 11] !== value[17]) return false;
+  if (idNumberCheckChar(value) !== value[17]) return false;
   const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const day = new Date(`${birth}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === birth;

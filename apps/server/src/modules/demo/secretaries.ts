@@ -8,7 +8,7 @@ import {
   serviceOf,
   type PointsLine,
 } from '@pairing/policy';
-import type { PointsLineInput } from '@pairing/shared';
+import { idNumberCheckChar, type PointsLineInput } from '@pairing/shared';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -37,9 +37,7 @@ const reasons: Array<PointsLineInput> = [
 function idNumberOf(rng: Rng, n: number) {
   const birth = `${rng.int(1962, 1985)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
   const body = `310116${birth}${String(500 + n).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 async function insertSecretary(db: Db, keyring: Keyring, rng: Rng, village: Org, n: number) {

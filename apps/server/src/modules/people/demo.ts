@@ -1,7 +1,13 @@
 // People for the demo city (issue 14): in-service cadres of the demo units, and in each demo
 // village its Party secretary, poor members (one retired) and poor residents (one unemployed).
 // Their ID numbers are valid but plainly fictitious (region 000000); phones 199 0000 xxxx.
-import { birthYearOfIdNumber, type Gender, type PersonKind, type PersonTag } from '@pairing/shared';
+import {
+  birthYearOfIdNumber,
+  idNumberCheckChar,
+  type Gender,
+  type PersonKind,
+  type PersonTag,
+} from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { blindIndex, keyringOf, seal } from '../../lib/personal-crypto.ts';
@@ -57,9 +63,7 @@ export function demoIdNumber(year: number, n: number): string {
   const month = String(1 + (Math.floor(n / 1000) % 12)).padStart(2, '0');
   const day = String(1 + (Math.floor(n / 12_000) % 28)).padStart(2, '0');
   const body = `000000${year}${month}${day}${String(n % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 function plan(

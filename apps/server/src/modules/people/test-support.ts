@@ -1,6 +1,11 @@
 // For other modules' tests: register a person straight into the table, sealed as the registry
 // seals, so that a test of 1+2, care or mobile members does not depend on the registry's routes.
-import { birthYearOfIdNumber, type PersonKind, type PersonTag } from '@pairing/shared';
+import {
+  birthYearOfIdNumber,
+  idNumberCheckChar,
+  type PersonKind,
+  type PersonTag,
+} from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { blindIndex, keyringOf, seal } from '../../lib/personal-crypto.ts';
@@ -11,9 +16,7 @@ let serial = 0;
 /** A valid, obviously fictitious ID number (region 110101, born 1970 + n % 40), unique per call. */
 export function fakeIdNumber(n = (serial += 1)): string {
   const body = `110101${1970 + (n % 40)}0101${String(n % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
-  return body + '10X98765432'[sum % 11];
+  return body + idNumberCheckChar(body);
 }
 
 export type TestPerson = {
