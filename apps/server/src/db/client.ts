@@ -120,6 +120,11 @@ export type DbOptions = {
   dataDir?: string;
   pglite?: PGlite;
   poolSize?: number;
+  /**
+   * PostgreSQL: the owner's URL that migrations run with, when the server's own role may not
+   * change the schema (MIGRATION_DATABASE_URL); the server's URL otherwise.
+   */
+  migrationUrl?: string;
   /** Where connection trouble is reported (a dropped connection is not a crash); stderr. */
   warn?: (message: string) => void;
 };
@@ -193,7 +198,8 @@ const defaultDataDir = fileURLToPath(new URL('../../../../data/pglite', import.m
 export async function openConfiguredDb(options: Pick<DbOptions, 'poolSize'> = {}) {
   const dataDir = process.env.PGLITE_DIR ?? defaultDataDir;
   const url = process.env.DATABASE_URL;
-  const dbh = await openDb({ ...options, url, dataDir });
+  const migrationUrl = process.env.MIGRATION_DATABASE_URL || undefined;
+  const dbh = await openDb({ ...options, url, dataDir, migrationUrl });
   if (!url) return dbh;
   // Connect once now, so an unreachable server is one clear line instead of the first
   // statement's error (a Drizzle error wrapping the migration's SQL).
@@ -214,7 +220,7 @@ export const describeConfiguredDb = () =>
 /** PostgreSQL when a URL is given, otherwise embedded PGlite (in `dataDir`, or in memory). */
 export async function openDb(options: DbOptions = {}): Promise<DbHandle> {
   return options.url
-    ? openPostgres(options.url, options.poolSize, options.warn ?? warnStderr)
+    ? openPostgres(options.url, options, options.warn ?? warnStderr)
     : openPglite(options);
 }
 
@@ -241,7 +247,7 @@ async function openPglite(options: DbOptions): Promise<DbHandle> {
 
 async function openPostgres(
   url: string,
-  poolSize: number | undefined,
+  { poolSize, migrationUrl }: Pick<DbOptions, 'poolSize' | 'migrationUrl'>,
   warn: (message: string) => void,
 ): Promise<DbHandle> {
   // A request waits at most this long for a connection, so an unreachable database answers 503
@@ -272,12 +278,26 @@ async function openPostgres(
     },
     listen: (channel, onMessage, onGap) => listenPostgres(url, channel, onMessage, onGap, warn),
     copyFrom: (table, columns, data) => copyInto(db, table, columns, data),
-    migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+    migrate: () =>
+      migrationUrl
+        ? migrateAsOwner(migrationUrl)
+        : migratePg(drizzlePg(pool), { migrationsFolder }),
     close: async () => {
       await pool.end();
       await Promise.all(closed);
     },
   };
+}
+
+/** Migrate through the owner's own short-lived connection (docs/architecture.md "Database roles"). */
+async function migrateAsOwner(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5_000 });
+  pool.on('error', () => {});
+  try {
+    await migratePg(drizzlePg(pool), { migrationsFolder });
+  } finally {
+    await pool.end();
+  }
 }
 
 /**
