@@ -189,9 +189,12 @@ const maxRetryMs = 5_000;
 /** The repository's ./data/pglite, whatever the working directory of the command. */
 const defaultDataDir = fileURLToPath(new URL('../../../../data/pglite', import.meta.url));
 
+/** The embedded database's directory: PGLITE_DIR, else ./data/pglite. */
+export const configuredPgliteDir = () => process.env.PGLITE_DIR ?? defaultDataDir;
+
 /** The database the server and every CLI command share: DATABASE_URL, else PGLITE_DIR or ./data. */
 export async function openConfiguredDb(options: Pick<DbOptions, 'poolSize'> = {}) {
-  const dataDir = process.env.PGLITE_DIR ?? defaultDataDir;
+  const dataDir = configuredPgliteDir();
   const url = process.env.DATABASE_URL;
   const dbh = await openDb({ ...options, url, dataDir });
   if (!url) return dbh;
