@@ -36,6 +36,8 @@ export type DbHandle = {
   copyFrom(table: string, columns: string[], data: CopyData): Promise<number>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The pool's connections (PostgreSQL only), for metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 /**
@@ -276,6 +278,7 @@ async function openPostgres(
     listen: (channel, onMessage, onGap) => listenPostgres(url, channel, onMessage, onGap, warn),
     copyFrom: (table, columns, data) => copyInto(db, table, columns, data),
     migrate: () => migratePg(drizzlePg(pool), { migrationsFolder }),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await pool.end();
       await Promise.all(closed);
