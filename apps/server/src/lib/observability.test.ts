@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -7,6 +10,9 @@ import { clientHeader } from './cross-site.ts';
 let env: TestEnv;
 let app: Awaited<ReturnType<typeof buildApp>>;
 const lines: Array<Record<string, unknown>> = [];
+// A built web app, whose page the SPA fallback serves for every path it does not know.
+const webDist = mkdtempSync(join(tmpdir(), 'pairing-web-'));
+writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>web</title>');
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -21,7 +27,11 @@ beforeAll(async () => {
   app = await buildApp(
     {
       ...env,
-      config: { ...env.config, metrics: { allow: ['198.51.100.0/24'], token: 's3cret-token' } },
+      config: {
+        ...env.config,
+        webDist,
+        metrics: { allow: ['198.51.100.0/24'], token: 's3cret-token' },
+      },
     },
     { log: { level: 'info', stream } },
   );
@@ -34,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await env.close();
+  rmSync(webDist, { recursive: true, force: true });
 });
 
 const metricsText = async (headers: Record<string, string> = {}, remoteAddress?: string) =>
@@ -150,13 +161,16 @@ describe('/metrics', () => {
     ).toBe(200);
   });
 
-  it('is not the web page, whatever the client', async () => {
+  it('is not the web page, which every other unknown path gets', async () => {
+    const page = await app.inject({ method: 'GET', url: '/metricz', remoteAddress: '203.0.113.9' });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
     const res = await app.inject({
       method: 'GET',
       url: '/metrics',
       headers: { [clientHeader]: 'x' },
       remoteAddress: '203.0.113.9',
     });
+    expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not_found', message: '接口不存在', fields: {} } });
   });
 });
