@@ -17,6 +17,10 @@ import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { refuseCrossSiteWrites } from './lib/cross-site.ts';
 import { databaseUnavailable, installErrorHandler } from './lib/http.ts';
+import { loggerOptions, requestIdHeader, requestIdOf, type LogSettings } from './lib/logging.ts';
+import { Metrics, metricsGuard } from './lib/metrics.ts';
+import { sseClientCount } from './lib/sse.ts';
+import { importJobsByState } from './modules/imports/queue-depth.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
 import { idempotencyPlugin } from './modules/idempotency/plugin.ts';
 import { modules } from './modules/index.ts';
@@ -47,16 +51,34 @@ const contentSecurityPolicy = {
   upgradeInsecureRequests: null,
 };
 
-/** Build the HTTP app without listening, so tests inject requests directly. */
-export async function buildApp(ctx: AppContext) {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The process's metrics; a module registers its job queue with `registerQueue`. */
+    metrics: Metrics;
+  }
+}
+
+/**
+ * Build the HTTP app without listening, so tests inject requests directly. Logs go to stdout at
+ * LOG_LEVEL (info by default) unless `log` says otherwise.
+ */
+export async function buildApp(ctx: AppContext, options: { log?: LogSettings } = {}) {
   const app = Fastify({
-    logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false,
+    logger: loggerOptions(options.log),
+    genReqId: requestIdOf,
     trustProxy: ctx.config.trustedProxies?.length ? ctx.config.trustedProxies : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(requestIdHeader, request.id);
+  });
+  const metrics = new Metrics({ pool: ctx.dbh.poolStats, sseClients: sseClientCount });
+  metrics.registerQueue('imports', importJobsByState(ctx.dbh.db));
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', metrics.observe);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy } });
   await app.register(cookie);
@@ -89,6 +111,12 @@ export async function buildApp(ctx: AppContext) {
         return reply.status(503).send({ ok: false, db: ctx.dbh.kind, ...databaseUnavailable });
       }
     },
+  );
+  app.get(
+    '/metrics',
+    { onRequest: metricsGuard(ctx.config.metrics), schema: { hide: true } },
+    async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
   for (const register of modules) await app.register(register(ctx), { prefix: '/api' });
 

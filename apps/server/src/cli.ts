@@ -32,6 +32,14 @@ const commands: Record<string, () => Promise<Command>> = {
     describe: '组织分配求解 (solve an allocation instance)',
     run: (await import('@pairing/allocator/cli')).allocateCommand,
   }),
+  backup: async () => ({
+    describe: '备份数据库与证据文件到一个归档 (back up the database and evidence files)',
+    run: (await import('./commands/backup.ts')).backupCommand,
+  }),
+  restore: async () => ({
+    describe: '从备份归档恢复 (restore from a backup archive)',
+    run: (await import('./commands/backup.ts')).restoreCommand,
+  }),
 };
 
 async function main(): Promise<void> {

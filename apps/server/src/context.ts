@@ -1,6 +1,7 @@
 import type { DbHandle } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Keyring } from './lib/personal-crypto.ts';
+import type { MetricsAccess } from './lib/metrics.ts';
 import type { StreamLimits } from './lib/sse.ts';
 
 /** What every module receives: the database, the clock and the settings. */
@@ -23,5 +24,7 @@ export type AppContext = {
     evidence?: { dir?: string; maxBytes?: number; maxPixels?: number };
     /** Keys that seal personal numbers (lib/personal-crypto.ts); the development key if absent. */
     personalData?: Keyring;
+    /** Who may read /metrics besides loopback (lib/metrics.ts). */
+    metrics?: MetricsAccess;
   };
 };

@@ -6,6 +6,7 @@ import { keyringFromEnv } from './lib/personal-crypto.ts';
 import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 import { verifyPersonalKeys } from './modules/people/keys.ts';
 import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
+import { metricsAccessFromEnv } from './lib/metrics.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
 import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
 import { startReminders } from './modules/reminders/service.ts';
@@ -45,6 +46,7 @@ const ctx = {
     webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
     evidence: evidenceConfigFromEnv(process.env),
     personalData,
+    metrics: metricsAccessFromEnv(process.env),
   },
 };
 const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));

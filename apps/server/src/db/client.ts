@@ -36,6 +36,8 @@ export type DbHandle = {
   copyFrom(table: string, columns: string[], data: CopyData): Promise<number>;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The pool's connections (PostgreSQL only), for metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 };
 
 /**
@@ -194,9 +196,12 @@ const maxRetryMs = 5_000;
 /** The repository's ./data/pglite, whatever the working directory of the command. */
 const defaultDataDir = fileURLToPath(new URL('../../../../data/pglite', import.meta.url));
 
+/** The embedded database's directory: PGLITE_DIR, else ./data/pglite. */
+export const configuredPgliteDir = () => process.env.PGLITE_DIR ?? defaultDataDir;
+
 /** The database the server and every CLI command share: DATABASE_URL, else PGLITE_DIR or ./data. */
 export async function openConfiguredDb(options: Pick<DbOptions, 'poolSize'> = {}) {
-  const dataDir = process.env.PGLITE_DIR ?? defaultDataDir;
+  const dataDir = configuredPgliteDir();
   const url = process.env.DATABASE_URL;
   const migrationUrl = process.env.MIGRATION_DATABASE_URL || undefined;
   const dbh = await openDb({ ...options, url, dataDir, migrationUrl });
@@ -282,6 +287,7 @@ async function openPostgres(
       migrationUrl
         ? migrateAsOwner(migrationUrl)
         : migratePg(drizzlePg(pool), { migrationsFolder }),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: async () => {
       await pool.end();
       await Promise.all(closed);

@@ -20,6 +20,7 @@ const genericAnswers: Record<number, [string, string]> = {
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
+      if (err.status >= 500) request.log.warn({ err }, 'refused: %s', err.code);
       return reply.status(err.status).send({
         error: { code: err.code, message: err.message, fields: err.fields ?? {} },
       });
@@ -35,12 +36,12 @@ export function installErrorHandler(app: FastifyInstance) {
       });
     }
     if (isDatabaseUnavailable(err)) {
-      request.log.warn(err);
+      request.log.error({ err }, 'database unavailable');
       return reply.status(503).header('retry-after', '5').send(databaseUnavailable);
     }
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) request.log.error(err);
+    if (status === 500) request.log.error({ err }, 'request failed');
     const [code, message] = genericAnswers[status] ?? ['bad_request', '请求无效'];
     return reply.status(status).send({ error: { code, message, fields: {} } });
   });

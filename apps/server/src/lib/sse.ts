@@ -14,6 +14,10 @@ export const sseFrame = (event: string, data: unknown) =>
 
 const heartbeatMs = 15_000;
 
+let openClients = 0;
+/** Streams open in this process, for the sse_clients metric. */
+export const sseClientCount = () => openClients;
+
 /**
  * A client that has not taken the previous frames (its socket has not drained since) is dropped
  * once this much waits for it in the process, beyond what the kernel's socket buffer holds,
@@ -40,6 +44,7 @@ export function openSse(
     'x-accel-buffering': 'no',
   });
   let open = true;
+  openClients += 1;
   const write = (chunk: string) => {
     // Judged on the frames before this one, so a single large frame to a reader is fine.
     const behind = res.writableNeedDrain;
@@ -52,6 +57,7 @@ export function openSse(
   const finish = () => {
     if (!open) return;
     open = false;
+    openClients -= 1;
     clearInterval(heartbeat);
     onClose();
   };
