@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -17,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { refuseCrossSiteWrites } from './lib/cross-site.ts';
 import { databaseUnavailable, installErrorHandler } from './lib/http.ts';
+import { compressAnswers, serveWebApp } from './lib/web-assets.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
 import { idempotencyPlugin } from './modules/idempotency/plugin.ts';
 import { modules } from './modules/index.ts';
@@ -59,6 +59,7 @@ export async function buildApp(ctx: AppContext) {
   installErrorHandler(app);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy } });
+  await compressAnswers(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1 } });
@@ -93,16 +94,7 @@ export async function buildApp(ctx: AppContext) {
   for (const register of modules) await app.register(register(ctx), { prefix: '/api' });
 
   if (ctx.config.webDist && existsSync(ctx.config.webDist)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
-    // The SPA owns every non-API path.
-    app.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({ error: { code: 'not_found', message: '接口不存在', fields: {} } });
-      }
-      return reply.sendFile('index.html');
-    });
+    await serveWebApp(app, ctx.config.webDist);
   }
   return app;
 }
