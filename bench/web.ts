@@ -19,6 +19,9 @@ const slow4g = {
   uploadThroughput: (750 * 1024) / 8,
 };
 const quietMs = 500;
+/** BENCH_WEB_TRACE=1 prints each request as it ends, with its time from the bench's start. */
+const trace = process.env.BENCH_WEB_TRACE === '1';
+const benchStart = performance.now();
 
 type Measure = { readyMs: number; kib: number; overflowPx: number };
 
@@ -32,6 +35,11 @@ class Wire {
     context.on('request', () => this.change(+1));
     context.on('requestfinished', async (request) => {
       this.change(-1);
+      if (trace) {
+        const at = Math.round(performance.now() - benchStart);
+        const who = request.serviceWorker() ? 'worker' : 'page';
+        console.log(`${at} ms ${who} ${request.method()} ${new URL(request.url()).pathname}`);
+      }
       // The page's own requests are counted from the protocol below; the worker's here.
       if (!request.serviceWorker()) return;
       const sizes = await request.sizes().catch(() => null);

@@ -20,10 +20,10 @@ export default defineConfig({
     react(),
     shell.plugin,
     // Installable, and the app shell opens without a connection (issue 12 item 10). The worker
-    // registers from its own small script after the page loaded, outside the entry chunk.
+    // registers once signed in (src/offline/registerWorker.ts), not on the login page.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      injectRegister: null,
       // The install icons are fetched by the browser when it installs; only the tab's is kept.
       includeManifestIcons: false,
       includeAssets: ['icons/icon-192.png'],
