@@ -3,15 +3,19 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { apiCacheName } from './src/offline/apiCache.ts';
 import { precompress } from './build/precompress.ts';
+import { preloadStrings } from './build/preload-strings.ts';
 import { shellChunks } from './build/shell-chunks.ts';
 
 // The header's colour (layout.css): the installed app's title bar matches it.
 const themeColor = '#a8071a';
 
-// Precached: the shell, the Chinese strings, and the pages that record a visit offline.
+// Precached: the shell, the Chinese strings, the signed-in layout and the pages that record a
+// visit offline (the form, the pairing it returns to, the outbox).
 const shell = shellChunks([
   /\/i18n\/zh-CN\.ts$/,
+  /\/layout\/AppLayout\.tsx$/,
   /\/pages\/ledger\/RecordFormPage\.tsx$/,
+  /\/pages\/ledger\/PairingPage\.tsx$/,
   /\/pages\/outbox\/OutboxPage\.tsx$/,
 ]);
 
@@ -19,6 +23,7 @@ export default defineConfig({
   plugins: [
     react(),
     shell.plugin,
+    preloadStrings(/\/i18n\/zh-CN\.ts$/),
     // Installable, and the app shell opens without a connection (issue 12 item 10). The worker
     // registers once signed in (src/offline/registerWorker.ts), not on the login page.
     VitePWA({

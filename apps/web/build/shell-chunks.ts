@@ -15,18 +15,28 @@ export function shellChunks(pages: RegExp[]) {
     apply: 'build',
     generateBundle(_options, bundle) {
       kept.clear();
-      const visit = (fileName: string) => {
+      const isPage = (fileName: string) => {
+        const chunk = bundle[fileName];
+        return chunk?.type === 'chunk' && /\/pages\/.+Page\.tsx$/.test(chunk.facadeModuleId ?? '');
+      };
+      // Static imports always; lazy ones (a page's tabs, the layout's outbox status) from the
+      // chosen modules on down, but never another page, and nothing lazy from the entry.
+      const visit = (fileName: string, lazyToo: boolean) => {
         const chunk = bundle[fileName];
         if (!chunk || kept.has(fileName)) return;
         kept.add(fileName);
         if (chunk.type !== 'chunk') return;
-        chunk.imports.forEach(visit);
-        chunk.viteMetadata?.importedCss.forEach(visit);
+        chunk.imports.forEach((file) => visit(file, lazyToo));
+        chunk.viteMetadata?.importedCss.forEach((file) => visit(file, false));
+        if (lazyToo) {
+          chunk.dynamicImports.filter((file) => !isPage(file)).forEach((file) => visit(file, true));
+        }
       };
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const id = chunk.facadeModuleId ?? '';
-        if (chunk.isEntry || pages.some((page) => page.test(id))) visit(chunk.fileName);
+        if (chunk.isEntry) visit(chunk.fileName, false);
+        else if (pages.some((page) => page.test(id))) visit(chunk.fileName, true);
       }
     },
   };

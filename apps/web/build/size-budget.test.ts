@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesOf, pageSizes, type Manifest } from './size-budget.ts';
+import { crossPageImports, filesOf, pageSizes, type Manifest } from './size-budget.ts';
 
 // A build as Vite's manifest describes it: the entry with a vendor chunk, the strings, the
 // signed-in layout, a page drawing a chart (loaded lazily) and a page without one.
@@ -104,5 +104,22 @@ describe('pageSizes', () => {
   it('refuses a manifest without an entry', () => {
     const { 'index.html': _entry, ...rest } = manifest;
     expect(() => pageSizes(rest, wire)).toThrow(/no entry/);
+  });
+});
+
+describe('crossPageImports', () => {
+  it('finds none when each page has its own chunk', () => {
+    expect(crossPageImports(manifest)).toEqual([]);
+  });
+
+  it('names a page that statically imports another page', () => {
+    const users = manifest['src/pages/users/UsersPage.tsx']!;
+    const merged: Manifest = {
+      ...manifest,
+      'src/pages/users/UsersPage.tsx': { ...users, imports: ['src/pages/home/HomePage.tsx'] },
+    };
+    expect(crossPageImports(merged)).toEqual([
+      ['src/pages/users/UsersPage.tsx', 'src/pages/home/HomePage.tsx'],
+    ]);
   });
 });

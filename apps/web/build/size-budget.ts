@@ -44,6 +44,19 @@ export function filesOf(manifest: Manifest, key: string, staticOnly: boolean): S
   return files;
 }
 
+/** Pairs of a page and another page whose chunk it loads with its own: a split gone wrong. */
+export function crossPageImports(manifest: Manifest): [string, string][] {
+  const pages = Object.keys(manifest).filter(isPage);
+  const pairs: [string, string][] = [];
+  for (const page of pages) {
+    const files = filesOf(manifest, page, false);
+    for (const other of pages) {
+      if (other !== page && files.has(manifest[other]!.file)) pairs.push([page, other]);
+    }
+  }
+  return pairs;
+}
+
 export type PageSize = { page: string; kib: number; limit: number; files: [string, number][] };
 
 /**
@@ -102,7 +115,9 @@ function main() {
       console.error(`  ${file} ${(bytes / 1024).toFixed(1)} KiB`);
     }
   }
-  if (over.length) process.exit(1);
+  const crossed = crossPageImports(manifest);
+  for (const [page, other] of crossed) console.error(`${page} loads the code of ${other}`);
+  if (over.length || crossed.length) process.exit(1);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -65,9 +65,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     applyDayjsLocale(lang);
     setShown({ lang, dictionary });
   }, []);
+  // A download lost to a weak signal is tried again a few seconds later.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    if (!shown.dictionary) void loadDictionary(shown.lang).then((d) => show(shown.lang, d));
-  }, [shown, show]);
+    if (shown.dictionary) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    loadDictionary(shown.lang).then(
+      (d) => show(shown.lang, d),
+      () => (timer = setTimeout(() => setAttempt((n) => n + 1), 3000)),
+    );
+    return () => clearTimeout(timer);
+  }, [shown, show, attempt]);
   // The page stays in the old language until the new one's words have arrived.
   const setLang = useCallback(
     (next: Lang) => {
