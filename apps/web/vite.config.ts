@@ -2,18 +2,33 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { apiCacheName } from './src/offline/apiCache.ts';
+import { precompress } from './build/precompress.ts';
+import { preloadStrings } from './build/preload-strings.ts';
+import { shellChunks } from './build/shell-chunks.ts';
 
 // The header's colour (layout.css): the installed app's title bar matches it.
 const themeColor = '#a8071a';
 
+// Precached: the shell, the Chinese strings, the signed-in layout and the pages that record a
+// visit offline (the form, the pairing it returns to, the outbox).
+const shell = shellChunks([
+  /\/i18n\/zh-CN\.ts$/,
+  /\/layout\/AppLayout\.tsx$/,
+  /\/pages\/ledger\/RecordFormPage\.tsx$/,
+  /\/pages\/ledger\/PairingPage\.tsx$/,
+  /\/pages\/outbox\/OutboxPage\.tsx$/,
+]);
+
 export default defineConfig({
   plugins: [
     react(),
+    shell.plugin,
+    preloadStrings(/\/i18n\/zh-CN\.ts$/),
     // Installable, and the app shell opens without a connection (issue 12 item 10). The worker
-    // registers from its own small script after the page loaded, outside the entry chunk.
+    // registers once signed in (src/offline/registerWorker.ts), not on the login page.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      injectRegister: null,
       // The install icons are fetched by the browser when it installs; only the tab's is kept.
       includeManifestIcons: false,
       includeAssets: ['icons/icon-192.png'],
@@ -39,10 +54,9 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The shell and every page's code; the chart library (half a megabyte, admin pages) is
-        // cached when first used instead.
+        // The shell only (see `shell`); every other page's code is cached when first used.
         globPatterns: ['**/*.{js,css,html}'],
-        globIgnores: ['**/EChart-*.js'],
+        manifestTransforms: [shell.transform],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
@@ -52,7 +66,7 @@ export default defineConfig({
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
             handler: 'CacheFirst',
-            options: { cacheName: 'pairing-assets', expiration: { maxEntries: 30 } },
+            options: { cacheName: 'pairing-assets', expiration: { maxEntries: 300 } },
           },
           {
             // Who is signed in: a slow link falls back to the copy after a while (the server
@@ -80,6 +94,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
   server: {
     proxy: { '/api': 'http://localhost:3000' },
@@ -88,5 +103,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // Read by the size budget (build/size-budget.ts) to tell which chunks each page loads.
+    manifest: true,
   },
 });

@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -21,6 +20,7 @@ import { loggerOptions, requestIdHeader, requestIdOf, type LogSettings } from '.
 import { Metrics, metricsGuard } from './lib/metrics.ts';
 import { sseClientCount } from './lib/sse.ts';
 import { importJobsByState } from './modules/imports/queue-depth.ts';
+import { compressAnswers, serveWebApp } from './lib/web-assets.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
 import { idempotencyPlugin } from './modules/idempotency/plugin.ts';
 import { modules } from './modules/index.ts';
@@ -81,6 +81,7 @@ export async function buildApp(ctx: AppContext, options: { log?: LogSettings } =
   app.addHook('onResponse', metrics.observe);
 
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy } });
+  await compressAnswers(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1 } });
@@ -121,16 +122,7 @@ export async function buildApp(ctx: AppContext, options: { log?: LogSettings } =
   for (const register of modules) await app.register(register(ctx), { prefix: '/api' });
 
   if (ctx.config.webDist && existsSync(ctx.config.webDist)) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
-    // The SPA owns every non-API path.
-    app.get('/*', (request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply
-          .status(404)
-          .send({ error: { code: 'not_found', message: '接口不存在', fields: {} } });
-      }
-      return reply.sendFile('index.html');
-    });
+    await serveWebApp(app, ctx.config.webDist);
   }
   return app;
 }

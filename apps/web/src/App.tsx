@@ -6,8 +6,6 @@ import zhCN from 'antd/locale/zh_CN';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { I18nProvider, useI18n } from './i18n/index.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
-import { ChangePasswordPage } from './pages/auth/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
@@ -23,6 +21,14 @@ const CommitmentPage = lazy(() => import('./pages/board/CommitmentPage.tsx'));
 const PublicDirectoryPage = lazy(() => import('./pages/board/PublicDirectoryPage.tsx'));
 const PublicCheckinPage = lazy(() => import('./pages/ledger/checkin/PublicCheckinPage.tsx'));
 const DisclosurePage = lazy(() => import('./pages/ledger/DisclosurePage.tsx'));
+// The signed-in layout (menus, drawer, outbox) and the password change are fetched after sign-in,
+// so the login page, the first a phone opens, carries none of their code.
+const AppLayout = lazy(() =>
+  import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('./pages/auth/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { lang } = useI18n();

@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { authApi, type Me } from '@pairing/shared';
+import type { Me } from '@pairing/shared';
 import { ApiError, call, setSessionHandlers } from '../api/client.ts';
 import { forgetApiCache } from '../offline/apiCache.ts';
+import { signInRoutes } from './signInRoutes.ts';
 
 type Auth = {
   user: Me | null;
@@ -39,7 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     setReading(true);
     try {
-      const { user: me } = await call(authApi.me);
+      const { user: me } = await call(signInRoutes.me);
       setUser(me);
       remember(me);
       return me;
@@ -75,7 +76,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const { user: me } = await call(authApi.login, { body: { username, password } });
+    const { user: me } = await call(signInRoutes.login, { body: { username, password } });
     setExpired(false);
     setUser(me);
     remember(me);
@@ -84,7 +85,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await call(authApi.logout);
+      await call(signInRoutes.logout);
     } finally {
       forgetApiCache();
       remember(null);

@@ -1,32 +1,15 @@
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { lazy, Suspense } from 'react';
+import { Skeleton } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 
-// Only the charts the pages use, so the bundle stays small; later pages add theirs here.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// The chart library is a chunk of its own, fetched only when a page draws a chart (issue 15):
+// a page that merely imports a component with a chart for some roles does not pay for it.
+const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 
-export function EChart({ option, height = 280 }: { option: EChartsCoreOption; height?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const instance = echarts.init(ref.current!);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(ref.current!);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-
-  return <div ref={ref} style={{ width: '100%', height }} />;
+export function EChart(props: { option: EChartsCoreOption; height?: number }) {
+  return (
+    <Suspense fallback={<Skeleton active />}>
+      <EChartCanvas {...props} />
+    </Suspense>
+  );
 }

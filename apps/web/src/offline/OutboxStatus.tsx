@@ -11,6 +11,7 @@ import { useMe } from '../auth/AuthProvider.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { startOutbox } from './outbox.ts';
+import { registerWorkerWhenIdle } from './registerWorker.ts';
 import { rememberSession } from './session.ts';
 import { useOutbox } from './useOutbox.ts';
 import './outbox.css';
@@ -28,6 +29,7 @@ export default function OutboxStatus() {
   const { entries, online, syncing } = useOutbox();
 
   useEffect(() => {
+    registerWorkerWhenIdle();
     rememberSession();
     return startOutbox(userId);
   }, [userId]);

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+// In a module without zod, so that a page calling the API by path needs no schema library.
+export { pathOf } from './path.ts';
+
 /**
  * One route, declared once: the server registers it from this object (lib/routes.ts) and the web
  * calls it through `call(contract, …)` (apps/web/src/api/client.ts). `path` lies under `/api`
@@ -55,18 +58,6 @@ export type ResponseOf<C extends RouteContract> =
   C['response'] extends Record<number, z.ZodType>
     ? z.output<C['response'][Extract<keyof C['response'], SuccessStatus>]>
     : unknown;
-
-/** The contract's path with its `:name` parameters filled in (URL-encoded), under `/api`. */
-export function pathOf(contract: Pick<RouteContract, 'path'>, params?: object): string {
-  const values = (params ?? {}) as Record<string, unknown>;
-  return (
-    '/api' +
-    contract.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-      if (values[name] === undefined) throw new Error(`missing path parameter ${name}`);
-      return encodeURIComponent(String(values[name]));
-    })
-  );
-}
 
 /** The caller's abilities on a presented object: one boolean per action its policy names. */
 export function abilities<const A extends readonly string[]>(actions: A) {

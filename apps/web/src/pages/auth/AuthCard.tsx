@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { Card, Typography } from 'antd';
 import { useI18n } from '../../i18n/index.tsx';
 import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx';
 import '../../layout/layout.css';
@@ -12,15 +11,14 @@ export function AuthCard({ subtitle, children }: { subtitle: string; children: R
       <div className="auth-lang">
         <LanguageSwitch />
       </div>
-      <Card className="auth-card">
-        <Typography.Title level={3} style={{ textAlign: 'center', color: '#a8071a', marginTop: 8 }}>
-          {t('app.name')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {subtitle}
-        </Typography.Paragraph>
+      {/* Plain elements, not antd's Card and Typography: their tabs, copy and edit features
+          would bring menus, a text area and tooltips into the login page, the first a phone
+          downloads. */}
+      <section className="auth-card">
+        <h3 className="auth-title">{t('app.name')}</h3>
+        <p className="auth-subtitle">{subtitle}</p>
         {children}
-      </Card>
+      </section>
     </div>
   );
 }
