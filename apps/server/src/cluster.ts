@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import type { FastifyInstance } from 'fastify';
 
 /**
  * Several server processes on one port (`WORKERS=N`, node:cluster). The primary migrates and
@@ -88,4 +89,17 @@ export function superviseWorkers(
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   return new Promise<never>(() => {});
+}
+
+/**
+ * In a worker, every answer names it in `X-Worker` (the cluster's number, not the process id), so
+ * which process answered is plain to an operator reading a proxy's log and to tests.
+ */
+export function nameWorkerInAnswers(app: FastifyInstance) {
+  const worker = cluster.worker;
+  if (!worker) return;
+  const id = String(worker.id);
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.raw.setHeader('x-worker', id);
+  });
 }

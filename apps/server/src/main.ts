@@ -11,7 +11,12 @@ import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
 import { startReminders } from './modules/reminders/service.ts';
 import { startAuditSealer } from './modules/audit/seal.ts';
 import { startAuthHousekeeping } from './modules/auth/service.ts';
-import { processRole, runsPeriodicTasks, superviseWorkers } from './cluster.ts';
+import {
+  nameWorkerInAnswers,
+  processRole,
+  runsPeriodicTasks,
+  superviseWorkers,
+} from './cluster.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -80,6 +85,7 @@ if (role.kind === 'primary') {
   await superviseWorkers(role.workers, announce, (line) => console.log(line));
 }
 const app = await buildApp(ctx);
+nameWorkerInAnswers(app);
 await app.listen({ port, host });
 // Until the job queue takes them over, the periodic tasks run in one process only.
 const periodic = runsPeriodicTasks(role);
