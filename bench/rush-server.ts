@@ -31,6 +31,13 @@ const { port: bound } = app.server.address() as { port: number };
 process.stdout.write(
   cluster.isWorker ? `WORKER ${process.pid} listening\n` : `PORT ${bound}\nWORKER ${process.pid}\n`,
 );
+// The soak benchmark follows the server's memory from these lines.
+const sampleMs = Number(process.env.RUSH_SAMPLE_MS ?? 0);
+if (sampleMs > 0)
+  setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    process.stdout.write(`MEMORY ${process.pid} ${rss} ${heapUsed}\n`);
+  }, sampleMs).unref();
 let stopping: Promise<void> | undefined;
 const stop = async () => {
   await app.close();
