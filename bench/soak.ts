@@ -20,7 +20,14 @@ const log = (line: string) => console.log(line);
 
 type Load = { port: number; roundId: number; tokens: string[]; villageIds: number[] };
 
-function post(load: Load, agent: http.Agent, path: string, token: string, body: unknown) {
+function post(
+  load: Load,
+  agent: http.Agent,
+  path: string,
+  token: string,
+  body: unknown,
+  key?: string,
+) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const text = JSON.stringify(body);
     const req = http.request(
@@ -34,6 +41,7 @@ function post(load: Load, agent: http.Agent, path: string, token: string, body: 
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(text),
           cookie: `pairing_sid=${token}`,
+          ...(key ? { 'idempotency-key': key } : {}),
         },
       },
       (res) => {
@@ -49,7 +57,7 @@ function post(load: Load, agent: http.Agent, path: string, token: string, body: 
 }
 
 /** One unit's intention to a village, withdrawn again: two writes, the board changes twice. */
-function cycles(load: Load, agent: http.Agent) {
+function cycles(load: Load, agent: http.Agent, phase: string) {
   let n = 0;
   const counts = { cycles: 0, errors: 0 };
   const one = async () => {
@@ -59,9 +67,14 @@ function cycles(load: Load, agent: http.Agent) {
       load.villageIds[(unit + Math.floor(i / load.tokens.length) * 7) % load.villageIds.length];
     const token = load.tokens[unit];
     try {
-      const made = await post(load, agent, `/api/rounds/${load.roundId}/intentions`, token, {
-        ruralOrgId: village,
-      });
+      const made = await post(
+        load,
+        agent,
+        `/api/rounds/${load.roundId}/intentions`,
+        token,
+        { ruralOrgId: village },
+        `soak-${phase}-${i}`,
+      );
       if (made.status !== 201) throw new Error(`submit ${made.status}: ${made.text}`);
       const id = JSON.parse(made.text).intention.id as number;
       const gone = await post(load, agent, `/api/intentions/${id}/withdraw`, token, {});
@@ -77,7 +90,7 @@ function cycles(load: Load, agent: http.Agent) {
 /** The rush rate: cycles per second from `concurrency` clients as fast as they are answered. */
 async function calibrate(load: Load) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const { one, counts } = cycles(load, agent);
+  const { one, counts } = cycles(load, agent, 'calibrate');
   const until = performance.now() + calibrateS * 1000;
   const started = performance.now();
   await Promise.all(
@@ -92,7 +105,7 @@ async function calibrate(load: Load) {
 /** `rate` cycles per second on a fixed schedule (at most `concurrency` in flight). */
 async function steady(load: Load, rate: number, server: Server) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const { one, counts } = cycles(load, agent);
+  const { one, counts } = cycles(load, agent, 'steady');
   const started = Date.now();
   const until = started + minutes * 60_000;
   let inFlight = 0;
