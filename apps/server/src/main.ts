@@ -12,10 +12,24 @@ import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
 import { startReminders } from './modules/reminders/service.ts';
 import { startAuditSealer } from './modules/audit/seal.ts';
 import { startAuthHousekeeping } from './modules/auth/service.ts';
+import {
+  nameWorkerInAnswers,
+  processRole,
+  runsPeriodicTasks,
+  superviseWorkers,
+} from './cluster.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 
+const role = (() => {
+  try {
+    return processRole();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+})();
 const personalData = (() => {
   try {
     return keyringFromEnv(process.env, (line) => console.log(line));
@@ -28,7 +42,8 @@ const dbh = await openConfiguredDb().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(1);
 });
-await dbh.migrate();
+// With several processes the primary prepares the database once, before any worker starts.
+if (role.kind !== 'worker') await dbh.migrate();
 // A missing or wrong personal-data key stops the start here, with a clear message.
 await verifyPersonalKeys(dbh.db, personalData).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : String(err));
@@ -49,48 +64,72 @@ const ctx = {
     metrics: metricsAccessFromEnv(process.env),
   },
 };
-const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));
+const demo =
+  role.kind === 'worker'
+    ? { accounts: [] }
+    : await seedDemoIfEmpty(ctx, (line) => console.log(line));
+const announce = () => {
+  console.log(
+    `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${describeConfiguredDb()})`,
+  );
+  console.log(`API 文档: http://localhost:${port}/api/docs`);
+  if (demo.accounts.length) {
+    console.log('\n演示账号 (demo accounts):');
+    for (const a of demo.accounts)
+      console.log(
+        `  ${a.role.padEnd(15)} ${a.username.padEnd(18)} 密码 ${a.password}   ${a.orgName}`,
+      );
+  }
+};
+// The primary serves nothing: it stays here, keeping its workers alive, until they have drained.
+if (role.kind === 'primary') {
+  await dbh.close();
+  await superviseWorkers(role.workers, announce, (line) => console.log(line));
+}
 const app = await buildApp(ctx);
+nameWorkerInAnswers(app);
 await app.listen({ port, host });
-const stopReminders = startReminders(
-  ctx,
-  sendersFromConfig(process.env.REMINDER_SENDERS),
-  Number(process.env.REMINDER_INTERVAL_MS ?? 60_000),
-  (err) => app.log.error(err),
-);
+// Until the job queue takes them over, the periodic tasks run in one process only.
+const periodic = runsPeriodicTasks(role);
+const noTask = async () => {};
+const stopReminders = !periodic
+  ? noTask
+  : startReminders(
+      ctx,
+      sendersFromConfig(process.env.REMINDER_SENDERS),
+      Number(process.env.REMINDER_INTERVAL_MS ?? 60_000),
+      (err) => app.log.error(err),
+    );
 // Every pairing's compliance is recomputed once a China-time day (issue 12 item 7).
-const stopCompliance = startDailyCompliance(
-  ctx,
-  60_000,
-  (err) => app.log.error(err),
-  (line) => app.log.info(line),
-);
+const stopCompliance = !periodic
+  ? noTask
+  : startDailyCompliance(
+      ctx,
+      60_000,
+      (err) => app.log.error(err),
+      (line) => app.log.info(line),
+    );
 
 // Ended sessions and stale sign-in counts go hourly.
-const stopHousekeeping = startAuthHousekeeping(dbh.db, systemClock, 3_600_000, (err) =>
-  app.log.error(err),
-);
+const stopHousekeeping = !periodic
+  ? noTask
+  : startAuthHousekeeping(dbh.db, systemClock, 3_600_000, (err) => app.log.error(err));
 // The audit log's new records join its hash chain once a minute (issue 16 item 11).
-const stopSealer = startAuditSealer(
-  dbh.db,
-  () => new Date(),
-  60_000,
-  (err) => app.log.error(err),
-);
-
-console.log(
-  `\n城乡结对帮扶平台 已启动: http://localhost:${port}/  (数据库: ${describeConfiguredDb()})`,
-);
-console.log(`API 文档: http://localhost:${port}/api/docs`);
-if (demo.accounts.length) {
-  console.log('\n演示账号 (demo accounts):');
-  for (const a of demo.accounts)
-    console.log(
-      `  ${a.role.padEnd(15)} ${a.username.padEnd(18)} 密码 ${a.password}   ${a.orgName}`,
+const stopSealer = !periodic
+  ? noTask
+  : startAuditSealer(
+      dbh.db,
+      () => new Date(),
+      60_000,
+      (err) => app.log.error(err),
     );
-}
 
-const shutdown = async () => {
+if (role.kind === 'single') announce();
+
+let closing: Promise<void> | undefined;
+// A worker hears a signal twice when the terminal sends it to the group and the primary passes it on.
+const shutdown = () => (closing ??= close());
+const close = async () => {
   await stopReminders();
   await stopCompliance();
   await stopSealer();

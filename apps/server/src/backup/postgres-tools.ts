@@ -92,7 +92,6 @@ export async function pgDump(url: string, file: string, snapshot: string): Promi
     [
       '--format=custom',
       '--no-owner',
-      '--no-privileges',
       `--snapshot=${snapshot}`,
       `--file=${file}`,
       `--dbname=${dbname}`,
@@ -111,7 +110,6 @@ export async function pgRestore(url: string, file: string, clean: boolean): Prom
     tool('pg_restore'),
     [
       '--no-owner',
-      '--no-privileges',
       '--exit-on-error',
       '--single-transaction',
       ...(clean ? ['--clean', '--if-exists'] : []),

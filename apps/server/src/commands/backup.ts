@@ -8,9 +8,14 @@ import type { BackupTarget } from '../backup/target.ts';
 import { configuredPgliteDir } from '../db/client.ts';
 import { evidenceSettings, evidenceConfigFromEnv } from '../modules/ledger/evidence/settings.ts';
 
-/** The configured database (DATABASE_URL, else PGlite's directory) and evidence directory. */
+/**
+ * The configured database and evidence directory: PostgreSQL through the owner's URL where the
+ * server's own role may not change the schema (MIGRATION_DATABASE_URL), else DATABASE_URL, else
+ * PGlite's directory.
+ */
 function configuredTarget(): BackupTarget {
-  const url = process.env.DATABASE_URL;
+  const url =
+    process.env.DATABASE_URL && (process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL);
   return {
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: configuredPgliteDir() },
     evidenceDir: evidenceSettings({

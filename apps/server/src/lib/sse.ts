@@ -4,13 +4,16 @@ import { AppError } from './errors.ts';
 
 export type SseClient = {
   /** Send one event frame made by `sseFrame`; returns false once the connection is gone. */
-  send(frame: string): boolean;
+  send(frame: Buffer): boolean;
   close(): void;
 };
 
-/** One event as it goes on the wire; build it once and send it to every client of a feed. */
+/**
+ * One event as it goes on the wire, already encoded: build it once and send it to every client of
+ * a feed (a string would be encoded again for each of thousands of sockets).
+ */
 export const sseFrame = (event: string, data: unknown) =>
-  `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  Buffer.from(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
 const heartbeatMs = 15_000;
 
@@ -45,7 +48,7 @@ export function openSse(
   });
   let open = true;
   openClients += 1;
-  const write = (chunk: string) => {
+  const write = (chunk: string | Buffer) => {
     // Judged on the frames before this one, so a single large frame to a reader is fine.
     const behind = res.writableNeedDrain;
     res.write(chunk);

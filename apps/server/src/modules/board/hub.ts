@@ -22,6 +22,8 @@ export const refreshMs = 30_000;
 type RoundFeed = {
   clients: Set<SseClient>;
   latest?: Board;
+  /** `latest` as an event frame, for clients that subscribe before the next change. */
+  frame?: Buffer;
   timer?: NodeJS.Timeout;
   lastStarted: number;
   /** A change arrived after the board in `latest` was computed. */
@@ -92,9 +94,10 @@ export class BoardHub {
       const board = await own.first;
       // A recomputation that finished meanwhile holds a newer board.
       own.latest ??= board;
+      own.frame ??= sseFrame('board', own.latest);
       own.sentKey ??= contentKey(own.latest);
     }
-    client.send(sseFrame('board', feed.latest!));
+    client.send(feed.frame!);
   }
 
   unsubscribe(roundId: number, client: SseClient) {
@@ -133,11 +136,11 @@ export class BoardHub {
     feed.lastStarted = Date.now();
     try {
       feed.latest = await this.compute(roundId);
+      feed.frame = sseFrame('board', feed.latest);
       const key = contentKey(feed.latest);
       if (key !== feed.sentKey) {
         feed.sentKey = key;
-        const frame = sseFrame('board', feed.latest);
-        for (const client of feed.clients) client.send(frame);
+        for (const client of feed.clients) client.send(feed.frame);
       }
     } catch {
       // The round may be gone or the database briefly away; the next change tries again.

@@ -1,0 +1,200 @@
+// What the rush and soak benchmarks share: the seeded city, the server processes, the board
+// watchers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { openDb } from '../apps/server/src/db/client.ts';
+
+/** The intention rush's city: `units` units of capacity `perUnit`, as many villages, one open round. */
+export async function seed(url: string, units: number, perUnit: number) {
+  const villages = units;
+  const dbh = await openDb({ url, poolSize: 2 });
+  await dbh.migrate();
+  const q = dbh.query;
+  // One city, one district, 20 towns, the villages under them, the units under a working committee.
+  await q(
+    `insert into orgs (kind, code, name, path, depth, province_code) values ('city', '3101', '上海市', '', 1, '31')`,
+  );
+  await q(`update orgs set path = '/' || id || '/' where code = '3101'`);
+  await q(`insert into orgs (kind, code, name, parent_id, path, depth, province_code)
+    select 'district', '310116', '金山区', id, '', 2, '31' from orgs where code = '3101'`);
+  await q(`insert into orgs (kind, name, parent_id, path, depth, province_code)
+    select 'working_committee', '市级机关工委', id, '', 2, '31' from orgs where code = '3101'`);
+  await q(`insert into orgs (kind, code, name, parent_id, path, depth, province_code)
+    select 'town', '310116' || lpad(g::text, 3, '0'), '测试镇' || g, d.id, '', 3, '31'
+    from generate_series(1, 20) g, orgs d where d.code = '310116'`);
+  await q(
+    `update orgs c set path = p.path || c.id || '/' from orgs p where c.parent_id = p.id and p.code = '3101'`,
+  );
+  await q(
+    `update orgs c set path = p.path || c.id || '/' from orgs p where c.parent_id = p.id and p.code = '310116'`,
+  );
+  await q(
+    `insert into orgs (kind, code, name, parent_id, path, depth, province_code, weak_village)
+    select 'village', '310116' || lpad((1 + g % 20)::text, 3, '0') || lpad((200 + g / 20)::text, 3, '0'),
+      '测试村' || g, t.id, t.path, 4, '31', g % 4 = 0
+    from generate_series(0, $1::int - 1) g
+    join orgs t on t.code = '310116' || lpad((1 + g % 20)::text, 3, '0')`,
+    [villages],
+  );
+  await q(`update orgs set path = path || id || '/' where kind = 'village'`);
+  await q(
+    `insert into orgs (kind, name, parent_id, path, depth, province_code, capacity)
+    select 'urban_unit', '测试单位' || g, w.id, w.path, 3, '31', ${perUnit}
+    from generate_series(1, $1::int) g, orgs w where w.kind = 'working_committee'`,
+    [units],
+  );
+  await q(`update orgs set path = path || id || '/' where kind = 'urban_unit'`);
+  await q(`insert into users (username, display_name, password_hash, org_id, role, must_change_password)
+    select 'unit' || id, name, 'not-used', id, 'unit_admin', false from orgs where kind = 'urban_unit'`);
+  // Sessions are written directly: sign-in hashing is not what this benchmark measures.
+  const users = (
+    await q<{ id: number; orgId: number }>(
+      `select u.id::int as "id", u.org_id::int as "orgId" from users u order by u.id`,
+    )
+  ).rows;
+  const tokens = users.map(() => randomBytes(32).toString('base64url'));
+  await q(
+    `insert into sessions (token_hash, user_id) select * from unnest($1::text[], $2::bigint[])`,
+    [tokens.map((t) => createHash('sha256').update(t).digest('hex')), users.map((u) => u.id)],
+  );
+  const villageIds = (
+    await q<{ id: number }>(`select id::int as "id" from orgs where kind = 'village' order by id`)
+  ).rows.map((r) => r.id);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const later = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
+  const far = new Date(Date.now() + 1200 * 86400_000).toISOString().slice(0, 10);
+  const round = (
+    await q<{ id: number }>(
+      `insert into rounds (org_id, scope_path, name, period_start, period_end, policy_pack, intention_deadline,
+       signing_deadline, term_end, village_cap, state)
+     select id, path, '压力测试轮次', $1, $3, 'sh-2010', $2, $2, $3, ${perUnit}, 'intentions_open'
+     from orgs where code = '3101' returning id::int as "id"`,
+      [today, later, far],
+    )
+  ).rows[0];
+  await dbh.close();
+  return { roundId: round.id, tokens, villageIds };
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+export type MemorySample = { at: number; rss: number; heapUsed: number };
+export type Server = {
+  child: ChildProcess;
+  port: number;
+  workerPids: number[];
+  /** With RUSH_SAMPLE_MS set: the server's memory every so often. */
+  memory: MemorySample[];
+};
+
+/** The server: one process, or a primary with `processes` workers on one port. */
+export async function startServer(
+  url: string,
+  processes: number,
+  log: (line: string) => void,
+): Promise<Server> {
+  const script = fileURLToPath(new URL('./rush-server.ts', import.meta.url));
+  // RUSH_NODE_ARGS: extra flags for the server processes, e.g. "--cpu-prof --cpu-prof-dir=DIR".
+  const extra = (process.env.RUSH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const port = await freePort();
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
+    env: {
+      ...process.env,
+      RUSH_DATABASE_URL: url,
+      RUSH_PROCESSES: String(processes),
+      RUSH_PORT: String(port),
+      LOG_LEVEL: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const server: Server = { child, port, workerPids: [], memory: [] };
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = output.split('\n');
+      output = lines.pop()!;
+      for (const line of lines) {
+        const worker = /^WORKER (\d+)/.exec(line);
+        const memory = /^MEMORY \d+ (\d+) (\d+)/.exec(line);
+        if (memory)
+          server.memory.push({
+            at: Date.now(),
+            rss: Number(memory[1]),
+            heapUsed: Number(memory[2]),
+          });
+        else if (worker) server.workerPids.push(Number(worker[1]));
+        else if (line.startsWith('PORT ')) resolve(server);
+        else if (line) log(`server: ${line}`);
+      }
+    });
+  });
+}
+
+export type Watcher = {
+  arrivals: Array<{ at: number; count: number }>;
+  req: http.ClientRequest;
+  closed: boolean;
+  reconnects: number;
+};
+
+/**
+ * One board watcher; like a browser's EventSource it connects again when its stream ends (its
+ * process was killed), and keeps its arrivals across connections.
+ */
+export function watch(port: number, roundId: number, w?: Watcher): Promise<Watcher> {
+  return new Promise((resolve, reject) => {
+    w ??= { arrivals: [], closed: false, reconnects: 0 } as unknown as Watcher;
+    const own = w;
+    const again = () => {
+      if (own.closed) return;
+      own.reconnects += 1;
+      setTimeout(() => void watch(port, roundId, own).catch(again), 200);
+    };
+    let first = true;
+    own.req = http.get(
+      { host: '127.0.0.1', port, path: `/api/public/rounds/${roundId}/board/stream`, agent: false },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
+        res.on('close', again);
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = block.split('\n').find((l) => l.startsWith('data: '));
+            if (!data) continue;
+            const b = JSON.parse(data.slice(6)) as {
+              intentions: { pending: number; accepted: number };
+            };
+            own.arrivals.push({
+              at: Date.now(),
+              count: b.intentions.pending + b.intentions.accepted,
+            });
+            if (first) {
+              first = false;
+              resolve(own);
+            }
+          }
+        });
+      },
+    );
+    own.req.on('error', (err) => (first ? reject(err) : undefined));
+  });
+}
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
