@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { refuseCrossSiteWrites } from './lib/cross-site.ts';
-import { databaseUnavailable, installErrorHandler } from './lib/http.ts';
+import { answerFrameworkError, databaseUnavailable, installErrorHandler } from './lib/http.ts';
 import { installAuthHook } from './modules/auth/hook.ts';
 import { idempotencyPlugin } from './modules/idempotency/plugin.ts';
 import { modules } from './modules/index.ts';
@@ -53,6 +53,7 @@ export async function buildApp(ctx: AppContext) {
     logger: process.env.LOG_LEVEL ? { level: process.env.LOG_LEVEL } : false,
     trustProxy: ctx.config.trustedProxies?.length ? ctx.config.trustedProxies : false,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
