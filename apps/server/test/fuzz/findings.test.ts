@@ -47,4 +47,15 @@ describe('what fuzzing found', () => {
       },
     });
   });
+
+  it('answers an assessment of a secretary id past the int range with 404', async () => {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/secretaries/2147483648/assessments',
+      headers: { cookie: scenario.actors.city_admin.cookie, 'idempotency-key': 'fuzz-assess-1' },
+      payload: { year: 2025, incomeCreated: 0, insurancePremiums: 1, lines: [] },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
 });
