@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import { callers, type Caller } from '../authz.ts';
 import type { TestEnv } from '../harness.ts';
 import type { Scenario } from '../scenario.ts';
-import { users } from '../../src/modules/auth/schema.ts';
-import { sessions } from '../../src/modules/auth/schema.ts';
+import { sessions, users } from '../../src/modules/auth/schema.ts';
 import { forgetSessions, tokenHash } from '../../src/modules/auth/service.ts';
 import { authSettings } from '../../src/modules/auth/settings.ts';
 

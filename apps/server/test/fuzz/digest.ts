@@ -21,15 +21,14 @@ export const volatileTables = new Set([
 type Row = { name: string; rows: number; md5: string };
 
 async function tablesOf(dbh: DbHandle) {
-  const { rows } = await dbh.query<{ name: string }>(
+  const { rows } = await dbh.query<{ name: string; bare: string }>(
     `select format('%I.%I', table_schema, table_name) as name, table_name as bare
        from information_schema.tables
-      where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema', 'drizzle')
+      where table_type = 'BASE TABLE'
+        and table_schema not in ('pg_catalog', 'information_schema', 'drizzle')
       order by 1`,
   );
-  return rows
-    .filter((r) => !volatileTables.has((r as unknown as { bare: string }).bare))
-    .map((r) => r.name);
+  return rows.filter((r) => !volatileTables.has(r.bare)).map((r) => r.name);
 }
 
 /** Row count and md5 of the ordered rows of every table but the volatile ones. */

@@ -58,4 +58,21 @@ describe('what fuzzing found', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('not_found');
   });
+
+  it.each([
+    ['PUT', '/api/pairings/2147483648/department', { responsibleDepartment: '办公室' }],
+    ['POST', '/api/pairings/9007199254740991/roster/1/end', { to: '2026-01-01' }],
+  ] as const)(
+    'answers %s %s (a pairing id past the int range) with 404',
+    async (method, url, payload) => {
+      const res = await env.app.inject({
+        method,
+        url,
+        headers: { cookie: scenario.actors.district_admin.cookie },
+        payload,
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('not_found');
+    },
+  );
 });

@@ -107,7 +107,7 @@ export function validRequest(op: Operation, pools: Pools): fc.Arbitrary<FuzzRequ
   return fc.tuple(validParts(op, pools), fc.boolean()).map(([parts, extra]) => {
     const body =
       extra && parts.body && typeof parts.body === 'object' && !Array.isArray(parts.body)
-        ? { ...parts.body, unexpected: 'extra field', __proto__x: 1 }
+        ? { ...parts.body, unexpected: 'extra field' }
         : parts.body;
     return toRequest(op, { ...parts, body });
   });
@@ -168,6 +168,13 @@ function mutations(op: Operation): Mutation[] {
         apply: (x) => ({
           ...x,
           raw: { type: 'application/json', bytes: `"${'x'.repeat(3 * 1024 * 1024)}"` },
+        }),
+      },
+      {
+        broken: 'body setting __proto__',
+        apply: (x) => ({
+          ...x,
+          raw: { type: 'application/json', bytes: '{"__proto__":{"isAdmin":true}}' },
         }),
       },
       {

@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
+import { lockKeyOf } from '../../lib/lock-key.ts';
 import { queryRows } from '../../lib/rows.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { withinScope } from '../orgs/sql.ts';
@@ -65,16 +66,12 @@ export async function loadTermScoped(db: Db, scope: Scope, termId: number) {
 const VILLAGE_LOCK = 1_401;
 const PERSON_LOCK = 1_402;
 
-// Ids are bigint and the second half of a lock key an int: an id past 2^31 (a request may name one
-// before any row has it) shares a key with a smaller id, which only makes the two wait in turn.
-const lockKey = (id: number) => sql`(${id}::bigint % 2147483648)::int`;
-
 /** Serialize the term changes of a village, then of a person (always in this order). */
 export async function lockTermsOf(tx: Db, villageId: number, personId: number) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${VILLAGE_LOCK}, ${lockKey(villageId)})`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${VILLAGE_LOCK}, ${lockKeyOf(villageId)})`);
   await lockPerson(tx, personId);
 }
 
 /** Serialize the writes about one secretary (terms ending, assessments). */
 export const lockPerson = (tx: Db, personId: number) =>
-  tx.execute(sql`select pg_advisory_xact_lock(${PERSON_LOCK}, ${lockKey(personId)})`);
+  tx.execute(sql`select pg_advisory_xact_lock(${PERSON_LOCK}, ${lockKeyOf(personId)})`);
