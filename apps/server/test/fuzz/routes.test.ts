@@ -106,15 +106,16 @@ describe('fuzzing every route (issue 11 item 8)', () => {
     });
   }
 
-  // Generated input that never passed validation would fuzz only the validator.
+  // Generated input that never passed validation would fuzz only the validator: a success, or a
+  // 404 or 409 (which only handlers answer), shows a route's valid requests got past it.
   it('gets past validation into the handlers of most routes', () => {
-    const succeeded = [...reached].filter(([, statuses]) => [...statuses].some((s) => s < 300));
-    const refusedByHandler = [...reached].filter(([, statuses]) =>
-      [...statuses].some((s) => s === 404 || s === 409 || s === 403),
-    );
+    const some = (test: (status: number) => boolean) =>
+      [...reached.values()].filter((statuses) => [...statuses].some(test)).length;
+    const succeeded = some((s) => s < 300);
+    const handled = some((s) => s < 300 || s === 404 || s === 409);
     console.log(
-      `routes with a 2xx answer: ${succeeded.length} of ${reached.size}; with a handler's 403/404/409: ${refusedByHandler.length}`,
+      `of ${reached.size} routes: ${succeeded} answered a valid request with 2xx, ${handled} with 2xx, 404 or 409`,
     );
-    expect(succeeded.length).toBeGreaterThan(reached.size / 3);
+    expect(handled).toBeGreaterThan(reached.size / 2);
   });
 });
