@@ -15,7 +15,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { refuseCrossSiteWrites } from './lib/cross-site.ts';
-import { databaseUnavailable, installErrorHandler } from './lib/http.ts';
+import { answerFrameworkError, databaseUnavailable, installErrorHandler } from './lib/http.ts';
 import { loggerOptions, requestIdHeader, requestIdOf, type LogSettings } from './lib/logging.ts';
 import { Metrics, metricsGuard } from './lib/metrics.ts';
 import { sseClientCount } from './lib/sse.ts';
@@ -68,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: { log?: LogSettings } =
     genReqId: requestIdOf,
     trustProxy: ctx.config.trustedProxies?.length ? ctx.config.trustedProxies : false,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

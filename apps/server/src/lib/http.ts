@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/client.ts';
 import { AppError, type FieldErrors } from './errors.ts';
@@ -11,6 +11,7 @@ export const databaseUnavailable = {
 /** Failures from the framework and its plugins, by status: a code of ours, never theirs. */
 const genericAnswers: Record<number, [string, string]> = {
   413: ['payload_too_large', '文件过大'],
+  414: ['uri_too_long', '请求地址过长'],
   415: ['unsupported_media_type', '不支持的内容类型'],
   429: ['rate_limited', '请求过于频繁，请稍后再试'],
   500: ['internal_error', '服务器内部错误'],
@@ -48,6 +49,16 @@ export function installErrorHandler(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: '接口不存在', fields: {} } }),
   );
+}
+
+/**
+ * The router's own refusals (a malformed URL, a path parameter over 100 characters), which it
+ * answers before any hook or the error handler runs: in the shared shape too.
+ */
+export function answerFrameworkError(err: FastifyError, _request: unknown, reply: FastifyReply) {
+  const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+  const [code, message] = genericAnswers[status] ?? ['bad_request', '请求无效'];
+  return reply.status(status).send({ error: { code, message, fields: {} } });
 }
 
 /**

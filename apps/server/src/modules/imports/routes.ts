@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
+import { readMultipart } from '../../lib/upload.ts';
 import type { ImportKind } from './jobs.ts';
 import { exportWorkbook, getImportJob, template, upload, type Workbook } from './service.ts';
 
@@ -22,9 +23,11 @@ async function uploadedFile(request: FastifyRequest) {
     file: '请选择文件',
   });
   if (!request.isMultipart()) throw missing;
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw missing;
-  return { buffer: await part.toBuffer(), fileName: part.filename };
+  return readMultipart(async () => {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw missing;
+    return { buffer: await part.toBuffer(), fileName: part.filename };
+  });
 }
 
 const workbooks = [

@@ -4,6 +4,7 @@ import type { AgreementContent } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
+import { lockKeyOf } from '../../lib/lock-key.ts';
 import { queryRows } from '../../lib/rows.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { withinScope } from '../orgs/sql.ts';
@@ -60,7 +61,7 @@ export async function loadPairingScoped(db: Db, scope: Scope, id: number): Promi
  * write stores is computed from every record committed before it (two sides may record at once).
  */
 export const lockPairing = (tx: Db, pairingId: number) =>
-  tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_SPACE}, ${pairingId}::int)`);
+  tx.execute(sql`select pg_advisory_xact_lock(${LEDGER_LOCK_SPACE}, ${lockKeyOf(pairingId)})`);
 
 // The advisory lock key space of the ledger (two-int form: space, pairing id).
 const LEDGER_LOCK_SPACE = 12;

@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
+import { lockKeyOf } from '../../lib/lock-key.ts';
 import { queryRows } from '../../lib/rows.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { withinScope } from '../orgs/sql.ts';
@@ -67,10 +68,10 @@ const PERSON_LOCK = 1_402;
 
 /** Serialize the term changes of a village, then of a person (always in this order). */
 export async function lockTermsOf(tx: Db, villageId: number, personId: number) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${VILLAGE_LOCK}, ${villageId}::int)`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${VILLAGE_LOCK}, ${lockKeyOf(villageId)})`);
   await lockPerson(tx, personId);
 }
 
 /** Serialize the writes about one secretary (terms ending, assessments). */
 export const lockPerson = (tx: Db, personId: number) =>
-  tx.execute(sql`select pg_advisory_xact_lock(${PERSON_LOCK}, ${personId}::int)`);
+  tx.execute(sql`select pg_advisory_xact_lock(${PERSON_LOCK}, ${lockKeyOf(personId)})`);

@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../../lib/errors.ts';
+import { readMultipart } from '../../../lib/upload.ts';
 import type { Upload } from '../commands/attach-evidence.ts';
 import { contentDisposition } from './names.ts';
 import { refuseFile, tooLarge } from './refusals.ts';
@@ -12,15 +13,17 @@ import { blobPath, blobSize } from './store.ts';
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   const missing = refuseFile('evidence_no_file', '请选择要上传的文件（表单字段 file）');
   if (!request.isMultipart()) throw missing;
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part || part.fieldname !== 'file') throw missing;
-  try {
-    return { bytes: await part.toBuffer(), fileName: part.filename };
-  } catch (err) {
-    if (err instanceof request.server.multipartErrors.RequestFileTooLargeError)
-      throw tooLarge(maxBytes);
-    throw err;
-  }
+  return readMultipart(async () => {
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part || part.fieldname !== 'file') throw missing;
+    try {
+      return { bytes: await part.toBuffer(), fileName: part.filename };
+    } catch (err) {
+      if (err instanceof request.server.multipartErrors.RequestFileTooLargeError)
+        throw tooLarge(maxBytes);
+      throw err;
+    }
+  });
 }
 
 // A served file is what the store holds under its digest, with the type the server decided at

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../context.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { route } from '../../../lib/routes.ts';
 import { requireScope } from '../../../lib/scope.ts';
+import { readMultipart } from '../../../lib/upload.ts';
 import { importRecords } from '../archive/commands/import-records.ts';
 import { todayOf } from '../days.ts';
 import { archiveTitle, renderArchiveDocx } from '../archive/document.ts';
@@ -17,9 +18,11 @@ async function uploadedFile(request: FastifyRequest) {
     file: '请选择文件',
   });
   if (!request.isMultipart()) throw missing;
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw missing;
-  return part.toBuffer();
+  return readMultipart(async () => {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw missing;
+    return part.toBuffer();
+  });
 }
 
 /** The pairing's archive as a workbook and a document, and the import of past records (item 9). */

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../lib/errors.ts';
 import { route } from '../../../lib/routes.ts';
 import { requireScope } from '../../../lib/scope.ts';
+import { readMultipart } from '../../../lib/upload.ts';
 import { sendFile, xlsxType } from '../../ledger/routes/files.ts';
 import type { Registry } from '../access.ts';
 import { importPeople } from './import-people.ts';
@@ -15,9 +16,11 @@ async function uploadedFile(request: FastifyRequest) {
     file: '请选择文件',
   });
   if (!request.isMultipart()) throw missing;
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw missing;
-  return part.toBuffer();
+  return readMultipart(async () => {
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw missing;
+    return part.toBuffer();
+  });
 }
 
 export const peopleFileRoutes =
