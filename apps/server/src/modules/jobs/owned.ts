@@ -4,18 +4,17 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
-import { queueOf } from './queue.ts';
 import { backgroundJobs } from './schema.ts';
+import { sendJob, type QueueJob } from './work.ts';
 
 /** Reports how far a job has come: `done` of `total` steps. */
 export type Progress = (done: number, total: number) => Promise<void>;
 
 /**
  * Work a user starts and follows (an allocation run): it runs in whichever server process takes
- * it, as the user who started it. `retryLimit` and `expireInSeconds` say what happens to a job
- * whose process died: once it has been running `expireInSeconds`, the queue fails it and runs it
- * again while retries are left. `run` answers the job's result; an AppError it throws settles the
- * job as failed with its message (a refusal, not worth a retry).
+ * it, as the user who started it, with the retries and expiry of `QueueJob`. `run` answers the
+ * job's result; an AppError it throws settles the job as failed with its message (a refusal, not
+ * worth a retry).
  */
 export type OwnedJob<D> = {
   kind: BackgroundJob['kind'];
@@ -26,24 +25,14 @@ export type OwnedJob<D> = {
 
 type Payload<D> = { scope: Scope; data: D };
 
-/** Pollers wait at most this long for a queued job to be taken. */
-const pollingIntervalSeconds = 0.5;
-
-const workerIds = new WeakMap<AppContext['dbh'], Map<string, string>>();
-
-/** Create the queues of these jobs and work them in this process. */
-export async function workOwnedJobs(ctx: AppContext, jobs: Array<OwnedJob<never>>) {
-  const boss = queueOf(ctx.dbh);
-  const ids = new Map<string, string>();
-  workerIds.set(ctx.dbh, ids);
-  for (const job of jobs) {
-    const { kind, retryLimit, expireInSeconds } = job;
-    await boss.createQueue(kind, { name: kind, retryLimit, expireInSeconds });
-    const id = await boss.work<Payload<never>>(kind, { pollingIntervalSeconds }, ([taken]) =>
-      runOwned(ctx, job, taken.id, taken.data),
-    );
-    ids.set(kind, id);
-  }
+/** The queue's view of an owned job: its row in background_jobs settles it once. */
+export function queueJobOf<D>(job: OwnedJob<D>): QueueJob<Payload<D>> {
+  return {
+    name: job.kind,
+    retryLimit: job.retryLimit,
+    expireInSeconds: job.expireInSeconds,
+    run: (ctx, payload, id) => runOwned(ctx, job, id, payload),
+  };
 }
 
 async function runOwned<D>(ctx: AppContext, job: OwnedJob<D>, id: string, payload: Payload<D>) {
@@ -73,14 +62,10 @@ export async function startOwnedJob<D>(
   scope: Scope,
   data: D,
 ): Promise<{ jobId: string }> {
-  const boss = queueOf(ctx.dbh);
   const id = randomUUID();
   await ctx.dbh.db
     .insert(backgroundJobs)
     .values({ id, kind: job.kind, ownerId: scope.userId, scopePath: scope.path });
-  await boss.send(job.kind, { scope, data } satisfies Payload<D>, { id });
-  // A worker of this process takes it now rather than at its next poll.
-  const worker = workerIds.get(ctx.dbh)?.get(job.kind);
-  if (worker) boss.notifyWorker(worker);
+  await sendJob(ctx, queueJobOf(job), { scope, data }, id);
   return { jobId: id };
 }

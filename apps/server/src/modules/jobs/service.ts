@@ -4,8 +4,8 @@ import type { DbHandle } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { can } from './policy.ts';
-import { queueOf } from './queue.ts';
 import { backgroundJobs } from './schema.ts';
+import { queuedState } from './work.ts';
 
 type Row = typeof backgroundJobs.$inferSelect;
 
@@ -26,8 +26,8 @@ async function present(dbh: DbHandle, row: Row): Promise<BackgroundJob> {
   let state: BackgroundJob['state'] = row.outcome ?? 'failed';
   let message = row.message;
   if (!row.outcome) {
-    const queued = await queueOf(dbh).getJobById(row.kind, row.id);
-    state = queued ? stateOf[queued.state] : 'failed';
+    const queued = await queuedState({ dbh }, row.kind, row.id);
+    state = queued ? stateOf[queued] : 'failed';
     if (state === 'failed' || state === 'done') message = interruptedMessage;
     if (state === 'done') state = 'failed';
   }
