@@ -7,8 +7,9 @@ import { seedDemoIfEmpty } from './modules/demo/seed.ts';
 import { verifyPersonalKeys } from './modules/people/keys.ts';
 import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
-import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
-import { startReminders } from './modules/reminders/service.ts';
+import { dailyComplianceJob } from './modules/ledger/compliance/daily.ts';
+import { remindersJob } from './modules/reminders/service.ts';
+import { startSchedules } from './modules/jobs/schedules.ts';
 import { startAuditSealer } from './modules/audit/seal.ts';
 import { startAuthHousekeeping } from './modules/auth/service.ts';
 
@@ -50,19 +51,14 @@ const ctx = {
 const demo = await seedDemoIfEmpty(ctx, (line) => console.log(line));
 const app = await buildApp(ctx);
 await app.listen({ port, host });
-const stopReminders = startReminders(
-  ctx,
-  sendersFromConfig(process.env.REMINDER_SENDERS),
-  Number(process.env.REMINDER_INTERVAL_MS ?? 60_000),
-  (err) => app.log.error(err),
-);
-// Every pairing's compliance is recomputed once a China-time day (issue 12 item 7).
-const stopCompliance = startDailyCompliance(
-  ctx,
-  60_000,
-  (err) => app.log.error(err),
-  (line) => app.log.info(line),
-);
+// Reminders each minute; every pairing's compliance once a China-time day (issue 12 item 7).
+const stopSchedules = await startSchedules(ctx, [
+  remindersJob(sendersFromConfig(process.env.REMINDER_SENDERS)),
+  dailyComplianceJob(
+    (err) => app.log.error(err),
+    (line) => app.log.info(line),
+  ),
+]);
 
 // Ended sessions and stale sign-in counts go hourly.
 const stopHousekeeping = startAuthHousekeeping(dbh.db, systemClock, 3_600_000, (err) =>
@@ -89,8 +85,7 @@ if (demo.accounts.length) {
 }
 
 const shutdown = async () => {
-  await stopReminders();
-  await stopCompliance();
+  await stopSchedules();
   await stopSealer();
   stopHousekeeping();
   await app.close();
