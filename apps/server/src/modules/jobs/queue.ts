@@ -32,10 +32,10 @@ function executorOf(dbh: DbHandle): PgBoss.Db {
 const queues = new WeakMap<DbHandle, PgBoss>();
 
 /**
- * Start the queue of this database (creating or upgrading its `pgboss` schema once, under an
- * advisory lock, so several processes may start together). One queue per database handle.
+ * A started queue instance on this database (creating or upgrading its `pgboss` schema once,
+ * under an advisory lock, so several processes may start together).
  */
-export async function startQueue(
+export async function openQueue(
   dbh: DbHandle,
   timing: QueueTiming = {},
   warn: (err: Error) => void = (err) => console.error(err),
@@ -48,6 +48,16 @@ export async function startQueue(
   });
   boss.on('error', warn);
   await boss.start();
+  return boss;
+}
+
+/** Start this server process's queue on the database; one per database handle. */
+export async function startQueue(
+  dbh: DbHandle,
+  timing: QueueTiming = {},
+  warn: (err: Error) => void = (err) => console.error(err),
+) {
+  const boss = await openQueue(dbh, timing, warn);
   queues.set(dbh, boss);
   return boss;
 }
