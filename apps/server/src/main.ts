@@ -8,8 +8,9 @@ import { verifyPersonalKeys } from './modules/people/keys.ts';
 import { evidenceConfigFromEnv } from './modules/ledger/evidence/settings.ts';
 import { metricsAccessFromEnv } from './lib/metrics.ts';
 import { sendersFromConfig } from './modules/reminders/sender.ts';
-import { startDailyCompliance } from './modules/ledger/compliance/daily.ts';
-import { startReminders } from './modules/reminders/service.ts';
+import { dailyComplianceJob } from './modules/ledger/compliance/daily.ts';
+import { remindersJob } from './modules/reminders/service.ts';
+import { startSchedules } from './modules/jobs/schedules.ts';
 import { startAuditSealer } from './modules/audit/seal.ts';
 import { startAuthHousekeeping } from './modules/auth/service.ts';
 import {
@@ -89,26 +90,18 @@ if (role.kind === 'primary') {
 const app = await buildApp(ctx);
 nameWorkerInAnswers(app);
 await app.listen({ port, host });
-// Until the job queue takes them over, the periodic tasks run in one process only.
+// Reminders each minute; every pairing's compliance once a China-time day (issue 12 item 7). The
+// queue runs each tick once across all processes.
+const stopSchedules = await startSchedules(ctx, [
+  remindersJob(sendersFromConfig(process.env.REMINDER_SENDERS)),
+  dailyComplianceJob(
+    (err) => app.log.error(err),
+    (line) => app.log.info(line),
+  ),
+]);
+// The other periodic tasks run in one process only.
 const periodic = runsPeriodicTasks(role);
 const noTask = async () => {};
-const stopReminders = !periodic
-  ? noTask
-  : startReminders(
-      ctx,
-      sendersFromConfig(process.env.REMINDER_SENDERS),
-      Number(process.env.REMINDER_INTERVAL_MS ?? 60_000),
-      (err) => app.log.error(err),
-    );
-// Every pairing's compliance is recomputed once a China-time day (issue 12 item 7).
-const stopCompliance = !periodic
-  ? noTask
-  : startDailyCompliance(
-      ctx,
-      60_000,
-      (err) => app.log.error(err),
-      (line) => app.log.info(line),
-    );
 
 // Ended sessions and stale sign-in counts go hourly.
 const stopHousekeeping = !periodic
@@ -130,8 +123,7 @@ let closing: Promise<void> | undefined;
 // A worker hears a signal twice when the terminal sends it to the group and the primary passes it on.
 const shutdown = () => (closing ??= close());
 const close = async () => {
-  await stopReminders();
-  await stopCompliance();
+  await stopSchedules();
   await stopSealer();
   stopHousekeeping();
   await app.close();

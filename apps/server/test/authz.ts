@@ -6,7 +6,7 @@ import type { Scenario, ScenarioUser } from './scenario.ts';
 export type Caller = Role | 'anonymous';
 export const callers: readonly Caller[] = [...roles, 'anonymous'];
 
-export type Status = 200 | 201 | 204 | 401 | 403 | 404 | 409 | 422;
+export type Status = 200 | 201 | 202 | 204 | 401 | 403 | 404 | 409 | 422;
 export type Expectation = Record<Caller, Status>;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

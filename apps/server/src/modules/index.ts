@@ -23,6 +23,9 @@ import { peopleRoutes } from './people/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 import { secretaryRoutes } from './secretaries/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
+import { allocationRunJob } from './allocation/job.ts';
+import { jobRoutes } from './jobs/routes.ts';
+import { importQueueJob } from './imports/jobs.ts';
 
 /**
  * Every module's routes, mounted under /api. A module's port (what it asks of a module that
@@ -49,4 +52,6 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   helpPairRoutes,
   // Who else sees a person: the unit of his 1+2 cadre, the organization that received him.
   (ctx) => peopleRoutes(ctx, { visibleThrough: [pairedWithCadresOf, receivedMemberVisible] }),
+  // The background queue: the jobs users start and follow, and the imports.
+  (ctx) => jobRoutes(ctx, [allocationRunJob], [importQueueJob]),
 ];

@@ -107,4 +107,7 @@ export const allocationEn: Record<keyof typeof allocationZhCN, string> = {
   'alloc.weights.weakBudgetFullAt': 'Budget for the full bonus (yuan)',
   'alloc.weights.preference': 'Unit preference bonus',
   'alloc.weights.includeTowns': 'Towns are targets too',
+  'alloc.job.queued': 'Allocation queued, waiting for a background worker…',
+  'alloc.job.running':
+    'Computing the allocation in the background ({progress}/{total}); you may leave and come back',
 } as const;

@@ -102,4 +102,6 @@ export const allocationZhCN = {
   'alloc.weights.weakBudgetFullAt': '资金减免满额预算（元）',
   'alloc.weights.preference': '单位意愿减免',
   'alloc.weights.includeTowns': '乡镇也作为分配对象',
+  'alloc.job.queued': '分配任务已提交，等待后台处理…',
+  'alloc.job.running': '正在后台计算分配方案（{progress}/{total}），可离开本页稍后再看',
 } as const;

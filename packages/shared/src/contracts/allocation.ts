@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobStarted } from './jobs.ts';
 import { intentionStates } from '../pairing-round.ts';
 import { abilities, defineRoute, id, idParams } from './route.ts';
 
@@ -358,9 +359,9 @@ export const allocationApi = {
     method: 'POST',
     path: '/rounds/:id/allocation/runs',
     tags,
-    summary: '运行组织分配，生成新方案',
+    summary: '运行组织分配，生成新方案（后台任务，返回任务编号）',
     params: idParams,
-    response: { 201: allocationRunView },
+    response: { 202: jobStarted },
   }),
   view: defineRoute({
     method: 'GET',
@@ -374,9 +375,9 @@ export const allocationApi = {
     method: 'POST',
     path: '/rounds/:id/allocation/runs/:runId/rerun',
     tags,
-    summary: '保留锁定的结对重新运行',
+    summary: '保留锁定的结对重新运行（后台任务，返回任务编号）',
     params: runParams,
-    response: { 201: allocationRunView },
+    response: { 202: jobStarted },
   }),
   publish: defineRoute({
     method: 'POST',

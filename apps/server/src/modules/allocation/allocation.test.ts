@@ -5,7 +5,7 @@ import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openRound } from '../rounds/testing.ts';
 import { createAllocatedIntention } from './intentions-port.ts';
 import { publishRun, type CreateAllocatedIntention } from './publish.ts';
-import { balancingRound } from './testing.ts';
+import { balancingRound, runAllocation } from './testing.ts';
 
 let env: TestEnv;
 let sc: Scenario;
@@ -55,8 +55,8 @@ type View = {
 };
 
 async function run(roundId: number): Promise<View> {
-  const res = await api('POST', `/rounds/${roundId}/allocation/runs`);
-  expect(res.statusCode, res.body).toBe(201);
+  const res = await runAllocation(env, city, roundId);
+  expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
@@ -158,8 +158,8 @@ describe('running the allocation (R-COVERAGE, S1 §8 组织分配)', () => {
       reason: 'removed',
     });
 
-    const rerun = await api('POST', `${base}/rerun`);
-    expect(rerun.statusCode, rerun.body).toBe(201);
+    const rerun = await runAllocation(env, city, roundId, view.run.id);
+    expect(rerun.statusCode, rerun.body).toBe(200);
     const next: View = rerun.json();
     expect(next.pairs.find((p) => p.ruralOrgId === keep.ruralOrgId)).toMatchObject({
       urbanOrgId: keep.urbanOrgId,

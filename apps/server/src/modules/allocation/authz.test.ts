@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAuthz, only, type AuthzRoute } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { balancingRound } from './testing.ts';
+import { balancingRound, runAllocation } from './testing.ts';
 
 let env: TestEnv;
 let sc: Scenario;
@@ -14,11 +14,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   sc = await createScenario(env, 'az');
   roundId = (await balancingRound(env, sc, 2)).roundId;
-  const res = await env.app.inject({
-    method: 'POST',
-    url: `/api/rounds/${roundId}/allocation/runs`,
-    headers: { cookie: sc.actors.city_admin.cookie },
-  });
+  const res = await runAllocation(env, sc.actors.city_admin.cookie, roundId);
   runId = res.json().run.id;
   pairs = res.json().pairs;
 });
@@ -76,8 +72,8 @@ describe('allocation routes: authorization matrix', () => {
         body: { urbanOrgId: pairs[2].urbanOrgId },
         expect: only({ city_admin: 422 }),
       },
-      { method: 'POST', url: `${run()}/rerun`, expect: only({ city_admin: 201 }) },
-      { method: 'POST', url: `${base()}/runs`, expect: only({ city_admin: 201 }) },
+      { method: 'POST', url: `${run()}/rerun`, expect: only({ city_admin: 202 }) },
+      { method: 'POST', url: `${base()}/runs`, expect: only({ city_admin: 202 }) },
     ];
     await checkAuthz(env, sc, routes);
     // The fresh run is the one under review; publishing it makes its pairs intentions.

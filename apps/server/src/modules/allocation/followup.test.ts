@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { signedInUser } from '../rounds/testing.ts';
-import { balancingRound } from './testing.ts';
+import { balancingRound, runAllocation } from './testing.ts';
 
 // Issue 13 item 4: a published allocation notifies both sides, districts and working committees
 // confirm in bulk, the city follows confirmation by district, and the plan is reviewed and exported.
@@ -66,8 +66,8 @@ const count = async (text: string, params: unknown[]) =>
 
 async function proposal(units = 2) {
   const { roundId } = await balancingRound(env, sc, units);
-  const res = await api('POST', `/rounds/${roundId}/allocation/runs`);
-  expect(res.statusCode, res.body).toBe(201);
+  const res = await runAllocation(env, city, roundId);
+  expect(res.statusCode, res.body).toBe(200);
   return { roundId, view: res.json() as View };
 }
 

@@ -4,8 +4,10 @@ import type { AppContext } from '../../context.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { planWorkbook } from './export.ts';
+import { startOwnedJob } from '../jobs/owned.ts';
+import { allocationRunJob } from './job.ts';
 import {
-  createRun,
+  checkRun,
   getPreferences,
   getRunView,
   getSettings,
@@ -54,9 +56,10 @@ export const allocationRoutes =
 
     route(app, allocationApi.run, async (request, reply) => {
       const scope = requireScope(request);
-      const run = await createRun(db, scope, ctx.clock, request.params.id);
-      reply.status(201);
-      return getRunView(db, scope, request.params.id, run.id);
+      const roundId = request.params.id;
+      await checkRun(db, scope, roundId);
+      reply.status(202);
+      return startOwnedJob(ctx, allocationRunJob, scope, { roundId, sourceRunId: null });
     });
 
     route(app, allocationApi.view, async (request) =>
@@ -79,9 +82,9 @@ export const allocationRoutes =
     route(app, allocationApi.rerun, async (request, reply) => {
       const scope = requireScope(request);
       const { id: roundId, runId } = request.params;
-      const run = await createRun(db, scope, ctx.clock, roundId, runId);
-      reply.status(201);
-      return getRunView(db, scope, roundId, run.id);
+      await checkRun(db, scope, roundId, runId);
+      reply.status(202);
+      return startOwnedJob(ctx, allocationRunJob, scope, { roundId, sourceRunId: runId });
     });
 
     route(app, allocationApi.publish, async (request) => {

@@ -1,15 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record.ts';
+import { getRound } from '../rounds/service.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { authorize } from '../../lib/policy.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { buildInstance } from './instance.ts';
-import { can } from './policy.ts';
+import { can, ensureState } from './policy.ts';
 import { allocationPairs, allocationRuns, allocationTargets } from './schema.ts';
 import { solve, type Solution } from './solve.ts';
 import { loadRoundData, weakMinBudget, type RoundData } from './sources.ts';
-import { insertChunked, openRound, openRun, settingsOf } from './store.ts';
+import { findRun, insertChunked, openRound, openRun, settingsOf } from './store.ts';
 
 export type DistrictSnapshot = {
   districtId: number | null;
@@ -51,8 +52,26 @@ function districtSnapshot(data: RoundData, shortIds: Set<number>): DistrictSnaps
 }
 
 /**
- * Run the allocation for a round in balancing (synchronous: a Shanghai round solves in
- * milliseconds, docs/allocation.md "Figures"). A re-run keeps the locked pairs of the run it
+ * Refuse at once, before a run is queued, what `createRun` would refuse: the role, a round out of
+ * scope (404) or not in balancing, a source run of another round or no longer the proposal.
+ */
+export async function checkRun(
+  db: Db,
+  scope: Scope,
+  roundId: number,
+  sourceRunId: number | null = null,
+) {
+  authorize(can, scope, 'run');
+  const round = await getRound(db, scope, roundId);
+  ensureState('run', { roundState: round.state });
+  if (sourceRunId == null) return;
+  const run = await findRun(db, roundId, sourceRunId);
+  ensureState('run', { roundState: round.state, runStatus: run.status });
+}
+
+/**
+ * Run the allocation for a round in balancing (as a background job, allocation/job.ts: a
+ * province's round takes long to solve, docs/allocation.md "Figures"). A re-run keeps the locked pairs of the run it
  * starts from as fixed pairs; any run supersedes the proposal that was under review.
  */
 export async function createRun(

@@ -1,6 +1,7 @@
 // Helpers for the allocation tests (not used by the app).
 import type { TestEnv } from '../../../test/harness.ts';
 import type { Scenario } from '../../../test/scenario.ts';
+import { settledJob } from '../jobs/testing.ts';
 import { addOrg, openRound, signedInUser, submit } from '../rounds/testing.ts';
 
 let seq = 0;
@@ -56,4 +57,27 @@ export async function toBalancing(env: TestEnv, cookie: string, roundId: number)
     payload: { to: 'balancing', confirm: true, reason: '测试：进入综合平衡' },
   });
   if (moved.statusCode !== 200) throw new Error(`balancing: ${moved.body}`);
+}
+
+/**
+ * Start a run (a re-run of `sourceRunId` if given) as `cookie`, wait for its job and answer the
+ * new run's view as the API gives it; a refused start answers the refusal itself.
+ */
+export async function runAllocation(
+  env: TestEnv,
+  cookie: string,
+  roundId: number,
+  sourceRunId?: number,
+) {
+  const base = `/api/rounds/${roundId}/allocation/runs`;
+  const url = sourceRunId == null ? base : `${base}/${sourceRunId}/rerun`;
+  const started = await env.app.inject({ method: 'POST', url, headers: { cookie } });
+  if (started.statusCode !== 202) return started;
+  const job = await settledJob(env, cookie, started.json().jobId);
+  if (job.state !== 'done') throw new Error(`allocation job failed: ${job.message}`);
+  return env.app.inject({
+    method: 'GET',
+    url: `${base}/${job.result!.runId}`,
+    headers: { cookie },
+  });
 }

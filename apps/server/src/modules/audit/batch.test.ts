@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { balancingRound } from '../allocation/testing.ts';
+import { balancingRound, runAllocation } from '../allocation/testing.ts';
 
 let env: TestEnv;
 let sc: Scenario;
@@ -34,11 +34,7 @@ describe('a bulk action in the audit log', () => {
   it('lists a publish once with its count, its intentions as its items', async () => {
     const { roundId } = await balancingRound(env, sc, 2);
     const city = sc.actors.city_admin.cookie;
-    const ran = await env.app.inject({
-      method: 'POST',
-      url: `/api/rounds/${roundId}/allocation/runs`,
-      headers: { cookie: city },
-    });
+    const ran = await runAllocation(env, city, roundId);
     const runId: number = ran.json().run.id;
     const published = await env.app.inject({
       method: 'POST',
@@ -74,12 +70,8 @@ describe('a bulk action in the audit log', () => {
     ]);
 
     // The batch ends with the publish's transaction: the next write records on its own.
-    const next = await env.app.inject({
-      method: 'POST',
-      url: `/api/rounds/${roundId}/allocation/runs`,
-      headers: { cookie: city },
-    });
-    expect(next.statusCode).toBe(201);
+    const next = await runAllocation(env, city, roundId);
+    expect(next.statusCode).toBe(200);
     const latest = await env.dbh.query<{ batch_id: string | null }>(
       'select batch_id from audit_log order by id desc limit 1',
     );

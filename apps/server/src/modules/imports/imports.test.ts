@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { unitFieldWords, type Role } from '@pairing/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createUser, login } from '../../../test/fixtures.ts';
+import { queueOf } from '../jobs/queue.ts';
 import { insertOrg } from '../orgs/tree.ts';
 import { unitColumns, weakVillageColumns } from './columns.ts';
 
@@ -383,24 +384,27 @@ describe('who may import', () => {
 });
 
 describe('a job whose process died', () => {
-  const job = async (status: string, ageSeconds: number) => {
+  // `queued`: the queue still holds the job (for later); otherwise it has given it up.
+  const job = async (status: string, queued = false) => {
     const { id: actor } = await one<{ id: number }>(
       `select id from users where username = 'i.city'`,
     );
+    const queueJobId = randomUUID();
+    if (queued) await queueOf(env.dbh).send('import', {}, { id: queueJobId, startAfter: 3600 });
     const { id } = await one<{ id: number }>(
-      `insert into import_jobs (kind, status, actor_id, total, processed, updated_at)
-       values ('units', $1, $2, 3, 1, now() - make_interval(secs => $3)) returning id::int as id`,
-      [status, actor, ageSeconds],
+      `insert into import_jobs (kind, status, actor_id, total, processed, queue_job_id)
+       values ('units', $1, $2, 3, 1, $3) returning id::int as id`,
+      [status, actor, queueJobId],
     );
     return id;
   };
   const poll = async (id: number, who = 'city') =>
     env.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: { cookie: cookies[who] } });
 
-  it('is reported failed, nothing written, once its heartbeat is overdue', async () => {
-    const fresh = await job('running', 60);
+  it('is reported failed, nothing written, once the queue has given it up', async () => {
+    const fresh = await job('running', true);
     expect((await poll(fresh)).json()).toMatchObject({ status: 'running', processed: 1 });
-    const stale = await job('running', 121);
+    const stale = await job('running');
     expect((await poll(stale, 'committee')).statusCode).toBe(404);
     const res = (await poll(stale)).json();
     expect(res).toMatchObject({ status: 'failed', processed: 1, imported: 0 });
@@ -411,7 +415,7 @@ describe('a job whose process died', () => {
   });
 
   it('is reported done when its commit and audit record landed before the process died', async () => {
-    const id = await job('running', 600);
+    const id = await job('running');
     await env.dbh.query(
       `insert into audit_log (actor_name, action, entity, entity_id, scope_path, after)
        values ('i.city', 'import.units', 'import_job', $1, '/', $2)`,
@@ -426,7 +430,7 @@ describe('a job whose process died', () => {
   });
 
   it('leaves finished jobs alone however old', async () => {
-    const id = await job('failed', 3600);
+    const id = await job('failed');
     expect((await poll(id)).json()).toMatchObject({ status: 'failed', errors: [] });
   });
 });

@@ -64,6 +64,6 @@ export const importRoutes =
     }
 
     route(app, importsApi.job, async (request) =>
-      getImportJob(db, requireScope(request), request.params.jobId, request.query),
+      getImportJob(ctx, requireScope(request), request.params.jobId, request.query),
     );
   };

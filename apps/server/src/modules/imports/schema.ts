@@ -1,7 +1,22 @@
-import { bigint, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const importKind = pgEnum('import_kind', ['units', 'weak_villages']);
 export const importStatus = pgEnum('import_status', ['running', 'failed', 'done']);
+
+/** Bytes as PostgreSQL's bytea; both drivers hand them over as a Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
 
 export type ImportRowError = { row: number; column: string; message: string };
 
@@ -18,6 +33,10 @@ export const importJobs = pgTable('import_jobs', {
   /** The first errors found (`keptImportErrors` of packages/shared); `errorCount` counts them all. */
   errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
   errorCount: integer('error_count').notNull().default(0),
+  /** The uploaded file until the job finishes: whichever server process takes the job reads it. */
+  upload: bytea('upload'),
+  /** The queue's job that runs the import (jobs/work.ts). */
+  queueJobId: uuid('queue_job_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

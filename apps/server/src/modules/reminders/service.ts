@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import type { ScheduledJob } from '../jobs/schedules.ts';
 import { dueReminders } from './due.ts';
 import { remindersSent } from './schema.ts';
 import { inAppSender, type Sender } from './sender.ts';
@@ -43,29 +44,14 @@ export async function runReminders(
 }
 
 /**
- * Run the reminders every `intervalMs` in this server process; returns the stop function. Runs
- * never overlap within a process; across processes the claims keep them apart.
+ * The reminders as a background schedule: each minute, once across the server processes (the
+ * claims would keep two runs apart anyway).
  */
-export function startReminders(
-  ctx: ReminderContext,
-  senders: Sender[],
-  intervalMs: number,
-  onError: (err: unknown) => void,
-) {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runReminders(ctx, senders)
-      .catch(onError)
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
-}
+export const remindersJob = (senders: Sender[]): ScheduledJob => ({
+  name: 'reminders',
+  cron: '* * * * *',
+  expireInSeconds: 10 * 60,
+  run: async (ctx) => {
+    await runReminders(ctx, senders);
+  },
+});

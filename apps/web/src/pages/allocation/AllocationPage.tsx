@@ -4,9 +4,11 @@ import {
   allocationApi,
   type AllocationPairView,
   type AllocationRunView,
+  type BackgroundJob,
   type RoundState,
 } from '@pairing/shared';
 import { call } from '../../api/client.ts';
+import { awaitJob } from '../../api/jobs.ts';
 import { useMe } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useRequest } from '../../lib/useRequest.ts';
@@ -44,6 +46,7 @@ export default function AllocationPage() {
   const [swapping, setSwapping] = useState<AllocationPairView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
+  const [job, setJob] = useState<BackgroundJob | null>(null);
 
   const runs = useRequest(
     () => (round ? call(allocationApi.runs, { params: { id: round.id } }) : Promise.resolve(null)),
@@ -78,14 +81,17 @@ export default function AllocationPage() {
       setBusy(null);
     }
   };
-  const replace = async (key: string, work: () => Promise<AllocationRunView>) => {
+  // A run is a background job: follow it, then show the run it made.
+  const replace = async (key: string, start: () => Promise<{ jobId: string }>) => {
     setBusy(key);
     setError(null);
     try {
-      setView(await work());
+      const done = await awaitJob((await start()).jobId, setJob);
+      if (round) setView(await load(round.id, Number(done.result?.runId)));
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      setJob(null);
       setBusy(null);
     }
   };
@@ -178,6 +184,19 @@ export default function AllocationPage() {
               {t('alloc.publish')}
             </Button>
           </Space>
+        )}
+        {job && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="alloc-job"
+            title={
+              job.state === 'queued'
+                ? t('alloc.job.queued')
+                : t('alloc.job.running', { progress: job.progress, total: job.total })
+            }
+            style={{ marginTop: 12 }}
+          />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
         {view ? (

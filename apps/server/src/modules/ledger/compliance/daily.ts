@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { queryRows } from '../../../lib/rows.ts';
+import type { ScheduledJob } from '../../jobs/schedules.ts';
 import { todayOf } from '../days.ts';
 import { recomputeAll, type RecomputeProgress } from './recompute.ts';
 
@@ -81,49 +82,27 @@ export async function runDailyCompliance(
 }
 
 /**
- * Check every `intervalMs` in this server process (and once now) whether today's recompute is
- * still to run, and run it; returns the stop function, which abandons a run between batches (its
- * lease then lapses and the next check, here or elsewhere, runs the day again).
+ * The daily recompute as a background schedule: each minute, once across the server processes,
+ * check whether today's recompute is still to run, and run it. A run whose process died is taken
+ * over by a later tick once its lease lapses. A pairing that cannot be evaluated goes to `onError`
+ * and the others go on.
  */
-export function startDailyCompliance(
-  ctx: DailyContext,
-  intervalMs: number,
+export const dailyComplianceJob = (
   onError: (err: unknown) => void,
   log: (line: string) => void = () => undefined,
-) {
-  const stop = new AbortController();
-  let doneDay: string | null = null;
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running || todayOf(ctx.clock) === doneDay) return;
+): ScheduledJob => ({
+  name: 'compliance.daily',
+  cron: '* * * * *',
+  expireInSeconds: 60 * 60,
+  run: async (ctx) => {
     const started = Date.now();
-    running = runDailyCompliance(ctx, {
-      signal: stop.signal,
+    const outcome = await runDailyCompliance(ctx, {
       onFailure: (id, err) => onError(new Error(`结对 ${id} 的台账无法评估`, { cause: err })),
-    })
-      .then((outcome) => {
-        if (outcome.state === 'busy') return;
-        doneDay = outcome.day;
-        if (outcome.state === 'ran') {
-          const p = outcome.progress;
-          log(
-            `履约状态已按 ${p.at} 重算: ${p.done} 对结对, ${p.changed} 对有变化, 用时 ${Date.now() - started} ms`,
-          );
-        }
-      })
-      .catch((err: unknown) => {
-        if (!stop.signal.aborted) onError(err);
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return async () => {
-    clearInterval(timer);
-    stop.abort();
-    await running;
-  };
-}
+    });
+    if (outcome.state !== 'ran') return;
+    const p = outcome.progress;
+    log(
+      `履约状态已按 ${p.at} 重算: ${p.done} 对结对, ${p.changed} 对有变化, 用时 ${Date.now() - started} ms`,
+    );
+  },
+});

@@ -1,12 +1,12 @@
 import { evaluate } from '@pairing/policy';
 import type { RosterRole } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../../test/scenario.ts';
 import { queryRows } from '../../../lib/rows.ts';
 import { rosterOf, signedPairing } from '../test-support.ts';
-import { LEASE_MS, runDailyCompliance, startDailyCompliance } from './daily.ts';
+import { LEASE_MS, dailyComplianceJob, runDailyCompliance } from './daily.ts';
 import { storedStatus } from './read.ts';
 import { recomputeAll } from './recompute.ts';
 import { expectedLedger, insertRecords, type RecordSpec } from './test-support.ts';
@@ -209,19 +209,24 @@ describe('the daily run', () => {
     for (const f of fixtures) expect((await stored(f.id))?.at).toBe('2026-03-11');
   });
 
-  it('recomputes on start and again when the China-time day changes', async () => {
+  it('recomputes on a tick and again on the first tick of a new China-time day', async () => {
     env.clock.set('2026-03-20T23:58:00+08:00');
     const errors: unknown[] = [];
-    const stop = startDailyCompliance(env, 20, (err) => void errors.push(err));
-    try {
-      await vi.waitFor(async () => expect((await runsOf('2026-03-20'))[0]?.finished).toBe(true));
-      // 16:00 UTC is midnight in China: a new day for the ledger.
-      env.clock.set('2026-03-20T16:00:30Z');
-      await vi.waitFor(async () => expect((await runsOf('2026-03-21'))[0]?.finished).toBe(true));
-      for (const f of fixtures) expect((await stored(f.id))?.at).toBe('2026-03-21');
-    } finally {
-      await stop();
-    }
+    const lines: string[] = [];
+    const job = dailyComplianceJob(
+      (err) => void errors.push(err),
+      (line) => void lines.push(line),
+    );
+    await job.run(env);
+    expect((await runsOf('2026-03-20'))[0]?.finished).toBe(true);
+    // The next tick of the same day has nothing to do.
+    await job.run(env);
+    expect(lines).toHaveLength(1);
+    // 16:00 UTC is midnight in China: a new day for the ledger.
+    env.clock.set('2026-03-20T16:00:30Z');
+    await job.run(env);
+    expect((await runsOf('2026-03-21'))[0]?.finished).toBe(true);
+    for (const f of fixtures) expect((await stored(f.id))?.at).toBe('2026-03-21');
     expect(errors).toEqual([]);
   });
 });

@@ -1,0 +1,31 @@
+import { jobsApi } from '@pairing/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { route } from '../../lib/routes.ts';
+import { requireScope } from '../../lib/scope.ts';
+import { queueJobOf, type OwnedJob } from './owned.ts';
+import { startQueue, stopQueue } from './queue.ts';
+import { getJob, listJobs } from './service.ts';
+import { workJobs, type QueueJob } from './work.ts';
+
+/**
+ * The background queue of this server process, with workers for the jobs users start and follow
+ * here (`owned`) and for other modules' work (`others`), and the routes that follow owned jobs.
+ * The queue stops with the app; running jobs get a grace period.
+ */
+export const jobRoutes =
+  (
+    ctx: AppContext,
+    owned: Array<OwnedJob<never>>,
+    others: Array<QueueJob<never>> = [],
+  ): FastifyPluginAsyncZod =>
+  async (app) => {
+    await startQueue(ctx.dbh, {}, (err) => app.log.error(err));
+    app.addHook('onClose', () => stopQueue(ctx.dbh));
+    await workJobs(ctx, [...owned.map((job) => queueJobOf(job)), ...others]);
+
+    route(app, jobsApi.list, async (request) => listJobs(ctx.dbh, requireScope(request)));
+    route(app, jobsApi.get, async (request) =>
+      getJob(ctx.dbh, requireScope(request), request.params.jobId),
+    );
+  };
