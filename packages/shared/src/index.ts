@@ -28,3 +28,4 @@ export * from './contracts/mobile.ts';
 export * from './contracts/care.ts';
 export * from './contracts/help-pairs.ts';
 export * from './contracts/people-files.ts';
+export * from './contracts/security.ts';

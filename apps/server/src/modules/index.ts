@@ -22,6 +22,7 @@ import { orgRoutes } from './orgs/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 import { secretaryRoutes } from './secretaries/routes.ts';
+import { securityRoutes } from './security/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
 
 /**
@@ -49,4 +50,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   helpPairRoutes,
   // Who else sees a person: the unit of his 1+2 cadre, the organization that received him.
   (ctx) => peopleRoutes(ctx, { visibleThrough: [pairedWithCadresOf, receivedMemberVisible] }),
+  securityRoutes,
 ];
