@@ -16,4 +16,3 @@ export * from '../modules/mobile/schema.ts';
 export * from '../modules/care/schema.ts';
 
 export * from '../modules/help-pairs/schema.ts';
-export * from '../modules/security/schema.ts';

@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, unauthorized } from '../../lib/errors.ts';
 import type { Scope, SessionUser } from '../../lib/scope.ts';
 import { orgDirectory } from '../orgs/sql.ts';
-import { lockoutOf, readSecurityPolicy } from '../security/read.ts';
+import { lockoutOf, readSecurityPolicy } from './security-policy.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { refuseGuessablePassword, refuseShortPassword } from './password-strength.ts';
 import { sessions, signIns, users } from './schema.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../lib/rows.ts';
-import type { Lockout } from '../security/read.ts';
+import type { Lockout } from './security-policy.ts';
 
 // Sign-in throttling per account name and source (issue 16 item 1, ASVS 2.2). A try is counted
 // before its password is checked, in one statement, so a burst of concurrent guesses checks at

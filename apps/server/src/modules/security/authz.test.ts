@@ -5,7 +5,7 @@ import { checkAuthz, only, type AuthzRoute, type Caller } from '../../../test/au
 import { createUser, login } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
-import { defaultSecurityPolicy } from './read.ts';
+import { defaultSecurityPolicy } from '../auth/security-policy.ts';
 
 let env: TestEnv;
 let s: Scenario;

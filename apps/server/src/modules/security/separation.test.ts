@@ -5,7 +5,7 @@ import { createUser, login, testPassword } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { recordAudit } from '../audit/record.ts';
-import { defaultSecurityPolicy } from './read.ts';
+import { defaultSecurityPolicy } from '../auth/security-policy.ts';
 
 let env: TestEnv;
 let s: Scenario;

@@ -6,6 +6,8 @@ import { authorize } from '../../lib/policy.ts';
 import { isoTime, queryRows, type RowTime } from '../../lib/rows.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { maskPersonalFields } from '../audit/mask.ts';
+import { securityAuditRows } from '../audit/trail-rows.ts';
+import { signInRows } from '../auth/trail-rows.ts';
 import { deviceOf } from '../auth/device.ts';
 import { can } from './policy.ts';
 
@@ -27,10 +29,6 @@ type TrailRow = Omit<TrailEntry, 'at' | 'device'> & { at: RowTime; userAgent: st
 
 function trailQuery(scope: Scope, filter: TrailFilter) {
   const within = pathPrefix(scope.path);
-  const actions = sql.join(
-    securityAuditActions.map((action) => sql`${action}`),
-    sql`, `,
-  );
   const conditions: SQL[] = [sql`true`];
   if (filter.from) conditions.push(sql`t.at >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.before) conditions.push(sql`t.at < ${filter.before.toISOString()}::timestamptz`);
@@ -43,19 +41,9 @@ function trailQuery(scope: Scope, filter: TrailFilter) {
     );
   }
   return sql`(
-      select 'audit-' || a.id as key, a.at, a.actor_id as "actorId", a.actor_name as "actorName",
-        a.action as kind, a.entity, a.entity_id as "entityId", a.before, a.after, a.ip,
-        null::text as "userAgent"
-      from audit_log a
-      where a.action in (${actions}) and a.scope_path like ${within}
+      ${securityAuditRows(within, securityAuditActions)}
       union all
-      select 'sign-in-' || s.id, s.at, u.id, u.username,
-        case when s.ok then 'sign_in.ok' else 'sign_in.failed' end, 'user', u.id::text,
-        null::jsonb, null::jsonb, s.ip, s.user_agent
-      from sign_ins s
-        join users u on u.id = s.user_id
-        join org_directory o on o.id = u.org_id
-      where o.path like ${within}
+      ${signInRows(within)}
     ) t
     where ${sql.join(conditions, sql` and `)}`;
 }

@@ -1,7 +1,8 @@
 import type { SecurityPolicy } from '@pairing/shared';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { authSettings } from '../auth/settings.ts';
 import { securityPolicy } from './schema.ts';
+import { authSettings } from './settings.ts';
 
 /** The policy while the security administrator has set none: the rules of issue 16 items 1/7/9. */
 export const defaultSecurityPolicy: SecurityPolicy = {
@@ -28,3 +29,18 @@ export const lockoutOf = (policy: SecurityPolicy): Lockout => ({
   firstPauseMs: policy.firstPauseMinutes * 60_000,
   maxPauseMs: policy.maxPauseHours * 3_600_000,
 });
+
+/**
+ * Replace the policy, after locking its row so that concurrent edits queue and each one's
+ * `before` is the policy it replaced; answers that `before`.
+ */
+export async function writeSecurityPolicy(db: Db, input: SecurityPolicy, by: number) {
+  await db.execute(sql`select 1 from security_policy where id = 1 for update`);
+  const { updatedAt: _, ...before } = await readSecurityPolicy(db);
+  const values = { ...input, updatedAt: new Date(), updatedBy: by };
+  await db
+    .insert(securityPolicy)
+    .values({ id: 1, ...values })
+    .onConflictDoUpdate({ target: securityPolicy.id, set: values });
+  return before;
+}
