@@ -1,4 +1,4 @@
-import { roles, type Role } from '@pairing/shared';
+import { isPlatformAdmin, roles, type Role } from '@pairing/shared';
 import { expect } from 'vitest';
 import type { TestEnv } from './harness.ts';
 import type { Scenario, ScenarioUser } from './scenario.ts';
@@ -25,14 +25,19 @@ export type AuthzRoute = {
 
 /**
  * Fill an expectation: the listed roles get their status, every other role `otherwise`
- * (403 by default: the role has no right to the route), anonymous 401.
+ * (403 by default: the role has no right to the route), anonymous 401. An `otherwise` of 404
+ * says the others hold the right but not the record; the platform administrators hold no
+ * business right (三员分立), so unless listed they get 403 then.
  */
 export function only(
   statuses: Partial<Record<Role, Status>>,
   otherwise: Status = 403,
 ): Expectation {
   const filled = { anonymous: 401 } as Expectation;
-  for (const role of roles) filled[role] = statuses[role] ?? otherwise;
+  for (const role of roles) {
+    const fallback = otherwise === 404 && isPlatformAdmin(role) ? 403 : otherwise;
+    filled[role] = statuses[role] ?? fallback;
+  }
   return filled;
 }
 

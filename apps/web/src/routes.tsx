@@ -17,6 +17,10 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InteractionOutlined,
+  KeyOutlined,
+  LaptopOutlined,
+  SafetyOutlined,
+  FileSearchOutlined,
   UsergroupAddOutlined,
   SelectOutlined,
   SolutionOutlined,
@@ -56,12 +60,14 @@ export const routes: AppRoute[] = [
     path: '/orgs',
     page: lazy(() => import('./pages/orgs/DirectoryPage.tsx')),
     menu: { label: 'menu.directory', icon: <ApartmentOutlined /> },
+    allow: (can) => can['directory.read'],
   },
   { path: '/orgs/:id', page: lazy(() => import('./pages/orgs/OrgDetailPage.tsx')) },
   {
     path: '/district-pairs',
     page: lazy(() => import('./pages/district-pairs/DistrictPairsPage.tsx')),
     menu: { label: 'menu.districtPairs', icon: <InteractionOutlined /> },
+    allow: (can) => can['directory.read'],
   },
   {
     path: '/users',
@@ -261,6 +267,30 @@ export const routes: AppRoute[] = [
     path: '/care/:id',
     page: lazy(() => import('./pages/care/CasePage.tsx')),
     allow: (can) => can['care.read'],
+  },
+  {
+    path: '/security/roles',
+    page: lazy(() => import('./pages/security/UserRolesPage.tsx')),
+    menu: { label: 'menu.userRoles', icon: <KeyOutlined /> },
+    allow: (can) => can['users.assignRole'],
+  },
+  {
+    path: '/security/policy',
+    page: lazy(() => import('./pages/security/SecurityPolicyPage.tsx')),
+    menu: { label: 'menu.securityPolicy', icon: <SafetyOutlined /> },
+    allow: (can) => can['security.editPolicy'],
+  },
+  {
+    path: '/security/sessions',
+    page: lazy(() => import('./pages/security/SessionsAdminPage.tsx')),
+    menu: { label: 'menu.sessionsAdmin', icon: <LaptopOutlined /> },
+    allow: (can) => can['security.endSessions'],
+  },
+  {
+    path: '/security/trail',
+    page: lazy(() => import('./pages/security/SecurityTrailPage.tsx')),
+    menu: { label: 'menu.securityTrail', icon: <FileSearchOutlined /> },
+    allow: (can) => can['security.readTrail'],
   },
 ];
 

@@ -96,8 +96,39 @@ export const auditActions = [
   'person.account_linked',
   'people.imported',
   'people.exported',
+  'user.role_assigned',
+  'security.policy_set',
+  'session.ended',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+export const auditCategories = ['security', 'business'] as const;
+export type AuditCategory = (typeof auditCategories)[number];
+
+/**
+ * The security audit trail (三员分立): account and permission changes, the password and lockout
+ * policy, sessions ended by others, exports and full views of personal data. The audit
+ * administrator alone reads these; every other action is business history, which the business
+ * admins browse within their scope.
+ */
+export const securityAuditActions = [
+  'user.created',
+  'user.updated',
+  'user.disabled',
+  'user.enabled',
+  'user.locked',
+  'user.password_changed',
+  'user.password_reset',
+  'user.role_assigned',
+  'security.policy_set',
+  'session.ended',
+  'care.exported',
+  'person.revealed',
+  'people.exported',
+] as const satisfies readonly AuditAction[];
+
+export const auditCategory = (action: AuditAction): AuditCategory =>
+  (securityAuditActions as readonly AuditAction[]).includes(action) ? 'security' : 'business';
 
 export const auditEntities = [
   'user',
@@ -128,5 +159,7 @@ export const auditEntities = [
   'help_record',
   'demo',
   'person',
+  'security_policy',
+  'session',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];

@@ -29,3 +29,4 @@ export * from './contracts/care.ts';
 export * from './contracts/help-pairs.ts';
 export * from './contracts/people-files.ts';
 export * from './contracts/jobs.ts';
+export * from './contracts/security.ts';

@@ -1,4 +1,6 @@
 import {
+  businessRoles,
+  isPlatformAdmin,
   orgKinds,
   orgKindsForRole,
   orgKindsWithin,
@@ -7,8 +9,11 @@ import {
   type Role,
 } from './roles.ts';
 
-/** Every role that acts for an organization; a member acts only for themself. */
-const everyReader: readonly Role[] = roles.filter((role) => role !== 'member');
+/**
+ * Every role that acts for an organization in the pairing work; a member acts only for themself,
+ * and the platform administrators (三员) read no business data.
+ */
+const everyReader: readonly Role[] = businessRoles.filter((role) => role !== 'member');
 
 /** The admins of an organization that keeps people: each for its own subtree. */
 const orgAdmins = [
@@ -28,16 +33,44 @@ export const roleRules = {
   audit: {
     browse: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
   },
+  // The system administrator keeps the city's business accounts; changing an existing account's
+  // role is the security administrator's (三员分立). No route manages a platform administrator.
   users: {
-    list: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
-    read: ['city_admin', 'district_admin', 'town_admin', 'inspector'],
-    create: ['city_admin', 'district_admin', 'town_admin'],
-    update: ['city_admin', 'district_admin', 'town_admin'],
-    resetPassword: ['city_admin', 'district_admin', 'town_admin'],
+    list: [
+      'city_admin',
+      'district_admin',
+      'town_admin',
+      'inspector',
+      'system_admin',
+      'security_admin',
+    ],
+    read: [
+      'city_admin',
+      'district_admin',
+      'town_admin',
+      'inspector',
+      'system_admin',
+      'security_admin',
+    ],
+    create: ['city_admin', 'district_admin', 'town_admin', 'system_admin'],
+    update: ['city_admin', 'district_admin', 'town_admin', 'system_admin'],
+    resetPassword: ['city_admin', 'district_admin', 'town_admin', 'system_admin'],
+    assignRole: ['security_admin'],
+  },
+  // The security administrator's policy and everyone's sessions; the audit administrator's trail
+  // of sign-ins, account, permission and configuration changes and views of personal data.
+  security: {
+    readPolicy: ['security_admin'],
+    editPolicy: ['security_admin'],
+    readSessions: ['security_admin'],
+    endSessions: ['security_admin'],
+    readTrail: ['audit_admin'],
+    exportTrail: ['audit_admin'],
   },
   // Exports carry full phone numbers so that they re-import, hence they follow the import roles.
+  // The system administrator reads the org tree to place a new account in it.
   directory: {
-    read: [...everyReader, 'member'],
+    read: [...everyReader, 'member', 'system_admin'],
     write: ['city_admin', 'district_admin', 'town_admin'],
     createUnits: ['city_admin', 'district_admin'],
     editDistrictPairs: ['city_admin'],
@@ -192,14 +225,22 @@ const adminRank: Record<Role, number> = {
   village_admin: 0,
   inspector: 0,
   member: 0,
+  system_admin: 0,
+  security_admin: 0,
+  audit_admin: 0,
 };
 
 /**
  * Whether an admin of role `actor` may create or manage an account of `role`: up to its own
- * rank, never above, and only a city admin makes another city admin.
+ * rank, never above, and only a city admin makes another city admin; the system administrator
+ * manages every business account. Nobody manages a platform administrator (only the CLI).
  */
-export const mayManageRole = (actor: Role, role: Role) =>
-  adminRank[role] <= adminRank[actor] && (role !== 'city_admin' || actor === 'city_admin');
+export const mayManageRole = (actor: Role, role: Role) => {
+  if (isPlatformAdmin(role)) return false;
+  if (actor === 'system_admin') return true;
+  if (isPlatformAdmin(actor)) return false;
+  return adminRank[role] <= adminRank[actor] && (role !== 'city_admin' || actor === 'city_admin');
+};
 
 /**
  * The roles `actor` may hand out when creating an account: those it may manage that fit some org

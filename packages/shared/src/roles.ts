@@ -6,8 +6,25 @@ export const roles = [
   'village_admin',
   'inspector',
   'member',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
 ] as const;
 export type Role = (typeof roles)[number];
+
+/**
+ * The three platform administrators (三员分立, 等保 2.0 level 3): the system administrator keeps
+ * the accounts, the security administrator roles, policy and sessions, the audit administrator
+ * alone reads the security trail. None of them takes part in the pairing work.
+ */
+export const platformAdminRoles = ['system_admin', 'security_admin', 'audit_admin'] as const;
+export type PlatformAdminRole = (typeof platformAdminRoles)[number];
+
+export const isPlatformAdmin = (role: Role): role is PlatformAdminRole =>
+  (platformAdminRoles as readonly Role[]).includes(role);
+
+/** The roles of the pairing work: every role but the platform administrators. */
+export const businessRoles: readonly Role[] = roles.filter((role) => !isPlatformAdmin(role));
 
 /** Roles that administer the organizations and users below their own org. */
 export const adminRoles: readonly Role[] = ['city_admin', 'district_admin', 'town_admin'];
@@ -37,6 +54,10 @@ export const orgKindsForRole: Record<Role, readonly OrgKind[] | null> = {
   village_admin: ['village', 'community'],
   inspector: null,
   member: null,
+  // The platform administrators act for the city, over every account in it.
+  system_admin: ['city'],
+  security_admin: ['city'],
+  audit_admin: ['city'],
 };
 
 /** S1 §2–3: central districts help, outer suburbs are helped, near suburbs do both. */

@@ -70,6 +70,34 @@ describe('create-admin', () => {
     expect(JSON.stringify(rows[0].after)).not.toContain(admin.password);
   });
 
+  it('makes the three platform administrators beside it, each with its own one-time password', async () => {
+    const admin = await createAdmin(env.dbh.db, {
+      username: 'three',
+      password: 'Huangpu-River-2026',
+    });
+    expect(admin.platformAdmins.map((a) => [a.role, a.username])).toEqual([
+      ['system_admin', 'three-sys'],
+      ['security_admin', 'three-sec'],
+      ['audit_admin', 'three-audit'],
+    ]);
+    const passwords = admin.platformAdmins.map((a) => a.password);
+    expect(new Set([...passwords, admin.password]).size).toBe(4);
+    for (const other of admin.platformAdmins) {
+      expect(newPasswordSchema.safeParse(other.password).success).toBe(true);
+      const cookie = await login(env, other.username, other.password);
+      const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      expect(me.json().user).toMatchObject({ role: other.role, mustChangePassword: true });
+      // Until the one-time password is changed, no route but /api/auth/* answers.
+      const users = await env.app.inject({ method: 'GET', url: '/api/users', headers: { cookie } });
+      expect(users.json().error.code).toBe('password_change_required');
+    }
+    const { rows } = await env.dbh.query<{ n: number }>(
+      `select count(*)::int as n from audit_log
+       where action = 'user.created' and actor_id is null and after->>'username' like 'three%'`,
+    );
+    expect(rows[0].n).toBe(4);
+  });
+
   it('uses a given password and refuses a weak one', async () => {
     const given = await createAdmin(env.dbh.db, {
       username: 'sh.admin2',
@@ -89,7 +117,11 @@ describe('create-admin', () => {
   it('refuses a duplicate or malformed username and changes nothing', async () => {
     const before = await countUsers();
     await expect(createAdmin(env.dbh.db, { username: 'sh.admin' })).rejects.toThrow(
-      '用户名 sh.admin 已存在，未做任何修改',
+      /用户名 sh\.admin、.* 中有已存在的，未做任何修改/,
+    );
+    // Another city admin whose platform administrators' names are taken: nothing is made.
+    await expect(createAdmin(env.dbh.db, { username: 'sh.admin-sec' })).rejects.toThrow(
+      /sh\.admin-sec、.*未做任何修改/,
     );
     await expect(createAdmin(env.dbh.db, { username: 'a b' })).rejects.toThrow(/--username/);
     expect(await countUsers()).toBe(before);

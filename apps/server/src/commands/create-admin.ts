@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { displayNameSchema, newPasswordSchema, usernameSchema } from '@pairing/shared';
+import {
+  displayNameSchema,
+  newPasswordSchema,
+  usernameSchema,
+  type PlatformAdminRole,
+  type Role,
+} from '@pairing/shared';
 import { isGuessable } from '../modules/auth/password-strength.ts';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
@@ -17,13 +23,29 @@ export type CreateAdminInput = {
   orgCode?: string;
 };
 
+/** One of the three platform administrators made beside the city admin (三员分立). */
+export type CreatedPlatformAdmin = {
+  role: PlatformAdminRole;
+  userId: number;
+  username: string;
+  password: string;
+};
+
 export type CreatedAdmin = {
   userId: number;
   username: string;
   password: string;
   passwordGenerated: boolean;
   orgName: string;
+  platformAdmins: CreatedPlatformAdmin[];
 };
+
+/** The platform administrators' usernames: the city admin's with a suffix. */
+const platformAdmins: { role: PlatformAdminRole; suffix: string; name: string }[] = [
+  { role: 'system_admin', suffix: '-sys', name: '系统管理员' },
+  { role: 'security_admin', suffix: '-sec', name: '安全管理员' },
+  { role: 'audit_admin', suffix: '-audit', name: '审计管理员' },
+];
 
 /** A refusal the operator can act on; printed without a stack. */
 export class CreateAdminError extends Error {}
@@ -32,11 +54,15 @@ const usage =
   '用法: npm run pairing -- create-admin --username <用户名> [--password <密码>] [--name <姓名>] [--org-code <市代码>]';
 
 /**
- * Create a city_admin for the city org (kind 'city'), the account every other account descends
- * from. The password must be changed at first sign-in; the write is audited with no actor.
+ * Create a city_admin for the city org (kind 'city'), the account every other business account
+ * descends from, and the three platform administrators of that city (`<username>-sys`, `-sec`,
+ * `-audit`), whom no route can create or change. Each password must be changed at first sign-in;
+ * a given `--password` is the city admin's alone, the others get their own one-time passwords so
+ * that no administrator knows another's. The writes are audited with no actor, all or none.
  */
 export async function createAdmin(db: Db, input: CreateAdminInput): Promise<CreatedAdmin> {
   const username = check(usernameSchema, input.username, '--username');
+  for (const admin of platformAdmins) check(usernameSchema, username + admin.suffix, '--username');
   const name = check(displayNameSchema, input.name ?? '市级管理员', '--name');
   const given =
     input.password === undefined
@@ -48,37 +74,69 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
   const org = await cityOrg(db, input.orgCode);
   const password = given ?? temporaryPassword();
   const passwordHash = await hashPassword(password);
+  const others = await Promise.all(
+    platformAdmins.map(async (admin) => {
+      const oneTime = temporaryPassword();
+      return { ...admin, password: oneTime, passwordHash: await hashPassword(oneTime) };
+    }),
+  );
   try {
-    const userId = await writeAccounts(db, async (tx, accounts) => {
-      const id = await accounts.create({
-        username,
-        displayName: name,
-        role: 'city_admin',
-        orgId: org.id,
-        passwordHash,
-      });
-      await recordAudit(tx, null, {
-        action: 'user.created',
-        entity: 'user',
-        entityId: id,
-        scopePath: org.path,
-        after: {
-          id,
-          username,
-          displayName: name,
-          role: 'city_admin',
+    return await writeAccounts(db, async (tx, accounts) => {
+      const create = async (account: {
+        username: string;
+        name: string;
+        role: Role;
+        hash: string;
+      }) => {
+        const id = await accounts.create({
+          username: account.username,
+          displayName: account.name,
+          role: account.role,
           orgId: org.id,
-          orgName: org.name,
-          mustChangePassword: true,
-          via: 'create-admin',
-        },
-      });
-      return id;
+          passwordHash: account.hash,
+        });
+        await recordAudit(tx, null, {
+          action: 'user.created',
+          entity: 'user',
+          entityId: id,
+          scopePath: org.path,
+          after: {
+            id,
+            username: account.username,
+            displayName: account.name,
+            role: account.role,
+            orgId: org.id,
+            orgName: org.name,
+            mustChangePassword: true,
+            via: 'create-admin',
+          },
+        });
+        return id;
+      };
+      const userId = await create({ username, name, role: 'city_admin', hash: passwordHash });
+      const made: CreatedPlatformAdmin[] = [];
+      for (const admin of others) {
+        const adminName = username + admin.suffix;
+        made.push({
+          role: admin.role,
+          username: adminName,
+          password: admin.password,
+          userId: await create({ ...admin, username: adminName, hash: admin.passwordHash }),
+        });
+      }
+      return {
+        userId,
+        username,
+        password,
+        passwordGenerated: !given,
+        orgName: org.name,
+        platformAdmins: made,
+      };
     });
-    return { userId, username, password, passwordGenerated: !given, orgName: org.name };
   } catch (err) {
     if (err instanceof AppError && err.code === 'username_taken') {
-      throw new CreateAdminError(`用户名 ${username} 已存在，未做任何修改`);
+      const taken = [username, ...platformAdmins.map((a) => username + a.suffix)].join('、');
+      throw new CreateAdminError(`用户名 ${taken} 中有已存在的，未做任何修改`);
     }
     throw err;
   }
@@ -135,6 +193,10 @@ export async function createAdminCommand(argv: string[]) {
     });
     console.log(`已创建市级管理员 ${admin.username}（${admin.orgName}）`);
     if (admin.passwordGenerated) console.log(`初始密码: ${admin.password}`);
+    for (const other of admin.platformAdmins) {
+      const label = platformAdmins.find((a) => a.role === other.role)!.name;
+      console.log(`已创建${label} ${other.username}，初始密码: ${other.password}`);
+    }
     console.log('首次登录后须修改密码。');
   } finally {
     await dbh.close();

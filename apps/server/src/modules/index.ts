@@ -22,6 +22,7 @@ import { orgRoutes } from './orgs/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { roundRoutes } from './rounds/routes.ts';
 import { secretaryRoutes } from './secretaries/routes.ts';
+import { securityRoutes } from './security/routes.ts';
 import { todoRoutes } from './todo/routes.ts';
 import { allocationRunJob } from './allocation/job.ts';
 import { jobRoutes } from './jobs/routes.ts';
@@ -54,4 +55,5 @@ export const modules: Array<(ctx: AppContext) => FastifyPluginAsyncZod> = [
   (ctx) => peopleRoutes(ctx, { visibleThrough: [pairedWithCadresOf, receivedMemberVisible] }),
   // The background queue: the jobs users start and follow, and the imports.
   (ctx) => jobRoutes(ctx, [allocationRunJob], [importQueueJob]),
+  securityRoutes,
 ];

@@ -95,6 +95,9 @@ const actions: Record<AuditAction, string> = {
   'person.account_linked': 'Person account linked',
   'people.imported': 'People imported',
   'people.exported': 'People exported',
+  'user.role_assigned': 'Role changed',
+  'security.policy_set': 'Password and lockout policy set',
+  'session.ended': 'Session ended by the security administrator',
 };
 
 const entities: Record<AuditEntity, string> = {
@@ -126,6 +129,8 @@ const entities: Record<AuditEntity, string> = {
   help_record: 'Help record',
   demo: 'Demo data',
   person: 'Person',
+  security_policy: 'Security policy',
+  session: 'Session',
 };
 
 /** English words of the audit log; merged into en.ts. */

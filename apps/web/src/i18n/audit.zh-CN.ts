@@ -95,6 +95,9 @@ const actions: Record<AuditAction, string> = {
   'person.account_linked': '关联人员账号',
   'people.imported': '导入人员名册',
   'people.exported': '导出人员名册',
+  'user.role_assigned': '变更用户角色',
+  'security.policy_set': '设置密码与登录锁定策略',
+  'session.ended': '安全管理员结束会话',
 };
 
 const entities: Record<AuditEntity, string> = {
@@ -126,6 +129,8 @@ const entities: Record<AuditEntity, string> = {
   help_record: '帮扶记录',
   demo: '演示数据',
   person: '人员',
+  security_policy: '安全策略',
+  session: '会话',
 };
 
 export const auditZhCN = {

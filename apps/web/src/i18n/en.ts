@@ -17,6 +17,7 @@ import { secretariesEn } from './secretaries.en.ts';
 import { careEn } from './care.en.ts';
 import { helpPairsEn } from './help-pairs.en.ts';
 import { peopleEn } from './people.en.ts';
+import { securityEn } from './security.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Urban–Rural Pairing Platform',
@@ -260,4 +261,5 @@ export const en: Record<MessageKey, string> = {
   ...careEn,
   ...helpPairsEn,
   ...peopleEn,
+  ...securityEn,
 };

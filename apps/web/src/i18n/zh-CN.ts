@@ -16,6 +16,7 @@ import { secretariesZhCN } from './secretaries.zh-CN.ts';
 import { careZhCN } from './care.zh-CN.ts';
 import { helpPairsZhCN } from './help-pairs.zh-CN.ts';
 import { peopleZhCN } from './people.zh-CN.ts';
+import { securityZhCN } from './security.zh-CN.ts';
 
 /** Every UI string, Simplified Chinese (the default). Keys are English; en.ts must have each. */
 export const zhCN = {
@@ -257,6 +258,7 @@ export const zhCN = {
   ...careZhCN,
   ...helpPairsZhCN,
   ...peopleZhCN,
+  ...securityZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

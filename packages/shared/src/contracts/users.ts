@@ -41,7 +41,7 @@ const userRecord = z.object({
 export type UserRecord = z.infer<typeof userRecord>;
 
 /** What the caller may do to a listed user; `update` covers editing and disabling. */
-export const userActions = ['update', 'resetPassword'] as const;
+export const userActions = ['update', 'resetPassword', 'assignRole'] as const;
 
 export const userView = userRecord.extend({ abilities: abilities(userActions) });
 export type UserView = z.infer<typeof userView>;
@@ -259,5 +259,15 @@ export const usersApi = {
     description: '生成新的一次性密码，解除锁定，并结束该用户的所有会话。',
     params: idParams,
     response: { 200: z.object({ initialPassword }) },
+  }),
+  assignRole: defineRoute({
+    method: 'PUT',
+    path: '/users/:id/role',
+    tags: users,
+    summary: '变更用户角色（安全管理员）',
+    description: '只能在业务角色之间变更；角色须与所属组织类型相符。结束该用户的所有会话。',
+    params: idParams,
+    body: z.object({ role }),
+    response: { 200: oneUser },
   }),
 };

@@ -1,4 +1,18 @@
-import { and, desc, count, eq, gte, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { securityAuditActions } from '@pairing/shared';
+import {
+  and,
+  desc,
+  count,
+  eq,
+  gte,
+  isNull,
+  like,
+  lt,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { pathPrefix, type Scope } from '../../lib/scope.ts';
 import { offsetOf } from '../../lib/pagination.ts';
@@ -23,12 +37,16 @@ export type AuditFilter = {
 };
 
 /**
- * Records whose scope path lies inside the caller's scope, newest first. A bulk action is listed
+ * Business records whose scope path lies inside the caller's scope, newest first; the security
+ * trail is the audit administrator's alone (security/trail.ts, 三员分立). A bulk action is listed
  * once: its items show under it (`batch`), and in one entity's history (`entityId`).
  */
 export async function listAudit(db: Db, scope: Scope, filter: AuditFilter) {
   authorize(can, scope, 'browse');
-  const conditions: SQL[] = [like(auditLog.scopePath, pathPrefix(scope.path))];
+  const conditions: SQL[] = [
+    like(auditLog.scopePath, pathPrefix(scope.path)),
+    notInArray(auditLog.action, [...securityAuditActions]),
+  ];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
   if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));

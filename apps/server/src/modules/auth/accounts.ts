@@ -38,6 +38,8 @@ export type Accounts = {
    * old password is signed out.
    */
   setOneTimePassword(id: number, passwordHash: string): Promise<void>;
+  /** A new role: the account's sessions end, so that it signs in again under the new rights. */
+  setRole(id: number, role: Role): Promise<void>;
 };
 
 const accountsOn = (tx: Db): Accounts => ({
@@ -84,6 +86,10 @@ const accountsOn = (tx: Db): Accounts => ({
       .where(eq(users.id, id))
       .returning({ username: users.username });
     if (user) await clearAccount(tx, user.username);
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+  },
+  async setRole(id, role) {
+    await tx.update(users).set({ role, updatedAt: new Date() }).where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
   },
 });

@@ -1,5 +1,5 @@
-import type { Role } from '@pairing/shared';
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { platformAdminRoles, type Role } from '@pairing/shared';
+import { and, asc, count, eq, ilike, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { containsPattern, offsetOf } from '../../lib/pagination.ts';
 import type { Scope } from '../../lib/scope.ts';
@@ -51,7 +51,13 @@ const columns = {
   createdAt: users.createdAt,
 };
 
-const inScope = (scope: Scope) => withinScope(sql`${orgDirectory.path}`, scope);
+// The platform administrators' accounts are kept by the command line alone (三员分立): no
+// route lists, reads or changes them.
+const inScope = (scope: Scope) =>
+  and(
+    withinScope(sql`${orgDirectory.path}`, scope),
+    notInArray(users.role, [...platformAdminRoles]),
+  )!;
 
 /** A page of the accounts inside the caller's scope, by username. */
 export async function listAccounts(db: Db, scope: Scope, filter: AccountFilter) {

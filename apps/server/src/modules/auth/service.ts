@@ -6,8 +6,9 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, unauthorized } from '../../lib/errors.ts';
 import type { Scope, SessionUser } from '../../lib/scope.ts';
 import { orgDirectory } from '../orgs/sql.ts';
+import { lockoutOf, readSecurityPolicy } from './security-policy.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { refuseGuessablePassword } from './password-strength.ts';
+import { refuseGuessablePassword, refuseShortPassword } from './password-strength.ts';
 import { sessions, signIns, users } from './schema.ts';
 import { authSettings } from './settings.ts';
 import { clearAttempts, failAttempt, purgeAttempts, takeAttempt } from './throttle.ts';
@@ -25,7 +26,9 @@ export async function login(
 ): Promise<{ token: string; user: SessionUser }> {
   const now = clock.now();
   const source = input.ip ?? 'unknown';
-  const attempt = await takeAttempt(db, input.username, source, now);
+  const policy = await readSecurityPolicy(db);
+  const lockout = lockoutOf(policy);
+  const attempt = await takeAttempt(db, lockout, input.username, source, now);
   if (!attempt.allowed) throw paused(attempt.blockedUntil, now);
   const [user] = await db.select().from(users).where(eq(users.username, input.username));
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
@@ -36,8 +39,8 @@ export async function login(
       .values({ userId: user.id, at: now, ok: matches && !user.disabled, ip: input.ip, userAgent });
   }
   if (!user || !matches) {
-    const until = await failAttempt(db, input.username, source, attempt, now);
-    if (until && user) await auditPause(db, user, source, until);
+    const until = await failAttempt(db, lockout, input.username, source, attempt, now);
+    if (until && user) await auditPause(db, user, source, until, lockout.maxFailedAttempts);
     if (until) throw paused(until, now);
     // One answer for an unknown name, a wrong password, a disabled or a locked account.
     throw new AppError(401, 'invalid_credentials', '用户名或密码错误');
@@ -62,7 +65,7 @@ export async function login(
     await tx.execute(
       sql`delete from sessions where user_id = ${user.id} and token_hash in (
         select token_hash from sessions where user_id = ${user.id}
-        order by created_at desc, token_hash offset ${authSettings.maxSessions})`,
+        order by created_at desc, token_hash offset ${policy.maxSessions})`,
     );
   });
   forgetSessions();
@@ -80,10 +83,16 @@ function paused(until: Date | null, now: Date) {
 }
 
 /** The account's admins see that a source was paused, and until when, on the users page. */
-async function auditPause(db: Db, user: typeof users.$inferSelect, source: string, until: Date) {
+async function auditPause(
+  db: Db,
+  user: typeof users.$inferSelect,
+  source: string,
+  until: Date,
+  failures: number,
+) {
   await db
     .update(users)
-    .set({ failedAttempts: authSettings.maxFailedAttempts, lockedUntil: until })
+    .set({ failedAttempts: failures, lockedUntil: until })
     .where(eq(users.id, user.id));
   const [org] = await db
     .select({ path: orgDirectory.path })
@@ -231,6 +240,7 @@ export async function changePassword(
       newPassword: '新密码不能与原密码相同',
     });
   }
+  refuseShortPassword(input.newPassword, 'newPassword', await readSecurityPolicy(db));
   refuseGuessablePassword(input.newPassword, 'newPassword', [user.username, user.displayName]);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

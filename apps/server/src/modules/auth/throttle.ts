@@ -1,17 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../lib/rows.ts';
-import { authSettings } from './settings.ts';
+import type { Lockout } from './security-policy.ts';
 
 // Sign-in throttling per account name and source (issue 16 item 1, ASVS 2.2). A try is counted
 // before its password is checked, in one statement, so a burst of concurrent guesses checks at
 // most `maxFailedAttempts` passwords. The `maxFailedAttempts`-th failure pauses that source for
-// that name, doubling each time up to a day; a success clears the source's count.
+// that name, doubling each time up to the longest pause; a success clears the source's count.
+// The numbers are the security administrator's policy (`Lockout`).
 
 export type Attempt = { attempts: number; blockedUntil: Date | null; blocks: number };
 
 /** Take a try for `username` from `source`; `allowed` is false while the source is paused. */
-export async function takeAttempt(db: Db, username: string, source: string, now: Date) {
+export async function takeAttempt(
+  db: Db,
+  lockout: Lockout,
+  username: string,
+  source: string,
+  now: Date,
+) {
   const at = now.toISOString();
   const [row] = await queryRows<Attempt>(
     db,
@@ -25,23 +32,24 @@ export async function takeAttempt(db: Db, username: string, source: string, now:
       returning attempts, blocked_until as "blockedUntil", blocks`,
   );
   const attempt = { ...row!, blockedUntil: row!.blockedUntil && new Date(row!.blockedUntil) };
-  return { ...attempt, allowed: attempt.attempts <= authSettings.maxFailedAttempts };
+  return { ...attempt, allowed: attempt.attempts <= lockout.maxFailedAttempts };
 }
 
 /** How long the `blocks`-th pause lasts (0 = the first). */
-export const pauseMs = (blocks: number) =>
-  Math.min(authSettings.lockoutMs * 2 ** blocks, authSettings.maxLockoutMs);
+export const pauseMs = (lockout: Lockout, blocks: number) =>
+  Math.min(lockout.firstPauseMs * 2 ** blocks, lockout.maxPauseMs);
 
 /** After a failed try: pause the source when this was its last allowed one. */
 export async function failAttempt(
   db: Db,
+  lockout: Lockout,
   username: string,
   source: string,
   attempt: Attempt,
   now: Date,
 ) {
-  if (attempt.attempts < authSettings.maxFailedAttempts) return null;
-  const until = new Date(now.getTime() + pauseMs(attempt.blocks));
+  if (attempt.attempts < lockout.maxFailedAttempts) return null;
+  const until = new Date(now.getTime() + pauseMs(lockout, attempt.blocks));
   await db.execute(
     sql`update login_throttle set blocked_until = ${until.toISOString()}::timestamptz,
         blocks = blocks + 1

@@ -62,6 +62,9 @@ describe('demo city', () => {
         'town_admin',
         'unit_admin',
         'village_admin',
+        'system_admin',
+        'security_admin',
+        'audit_admin',
       ].sort(),
     );
     for (const a of accounts) {

@@ -80,6 +80,10 @@ export async function seedDemoIfEmpty(
       ['village_admin', 'village_admin', village],
       ['inspector', 'inspector', city],
       ['member', 'member', unit],
+      // The three platform administrators (三员分立), created by create-admin in a real deployment.
+      ['system_admin', 'system_admin', city],
+      ['security_admin', 'security_admin', city],
+      ['audit_admin', 'audit_admin', city],
     ];
     await t.insert(users).values(
       seats.map(([role, username, org]) => ({

@@ -72,7 +72,13 @@ async function uploadRoute(
 ): Promise<AuthzRoute> {
   const bodies = new Map<Caller, ReturnType<typeof multipart>>();
   for (const [i, caller] of callers.entries())
-    bodies.set(caller, multipart(await photo({ colour: `#${recordId % 10}${i}${i}` }), 'p.jpg'));
+    bodies.set(
+      caller,
+      multipart(
+        await photo({ colour: `#${recordId % 10}${i.toString(16)}${i.toString(16)}` }),
+        'p.jpg',
+      ),
+    );
   return {
     name: `POST /api/records/${recordId}/evidence`,
     method: 'POST',

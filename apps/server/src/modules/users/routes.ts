@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
-import { createUser, getUser, listUsers, resetPassword, updateUser } from './service.ts';
+import {
+  assignRole,
+  createUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  updateUser,
+} from './service.ts';
 
 export const userRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -29,4 +36,8 @@ export const userRoutes =
     route(app, usersApi.resetPassword, async (request) =>
       resetPassword(db, requireScope(request), request.params.id),
     );
+
+    route(app, usersApi.assignRole, async (request) => ({
+      user: await assignRole(db, requireScope(request), request.params.id, request.body.role),
+    }));
   };

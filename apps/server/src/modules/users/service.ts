@@ -111,6 +111,36 @@ export async function resetPassword(db: Db, scope: Scope, id: number) {
   return { initialPassword };
 }
 
+/**
+ * Give a business account another business role (the security administrator's, 三员分立); the
+ * role must fit the account's org, and the account signs in again under it.
+ */
+export async function assignRole(db: Db, scope: Scope, id: number, role: Role) {
+  authorize(can, scope, 'assignRole');
+  return writeAccounts(db, async (tx, accounts) => {
+    const before = await accountInScope(tx, scope, id, true);
+    authorize(can, scope, 'assignRole', { role }, '不能授予平台管理员角色');
+    const [org] = await queryRows<{ kind: OrgKind }>(
+      tx,
+      sql`select kind from org_directory where id = ${before.orgId}`,
+    );
+    if (!can(scope, 'assignRole', { role, orgKind: org!.kind })) {
+      throw invalid('角色与所属组织类型不符', { role: roleOrgMessage(role) });
+    }
+    await accounts.setRole(id, role);
+    const after = await accountInScope(tx, scope, id);
+    await recordAudit(tx, scope, {
+      action: 'user.role_assigned',
+      entity: 'user',
+      entityId: id,
+      scopePath: before.orgPath,
+      before: userRecord(before),
+      after: userRecord(after),
+    });
+    return presentUser(scope, after);
+  });
+}
+
 const roleOrgMessage = (role: Role) =>
   ({
     city_admin: '市级管理员只能属于市',
@@ -120,4 +150,7 @@ const roleOrgMessage = (role: Role) =>
     village_admin: '村管理员只能属于村',
     inspector: '',
     member: '',
+    system_admin: '',
+    security_admin: '',
+    audit_admin: '',
   })[role];

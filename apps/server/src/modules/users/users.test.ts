@@ -400,21 +400,29 @@ describe('abilities', () => {
     expect(await abilitiesOf(s.a.users.district_admin, above.id)).toEqual({
       update: false,
       resetPassword: false,
+      assignRole: false,
     });
     expect(await abilitiesOf(s.a.users.city_admin, above.id)).toEqual({
       update: true,
       resetPassword: true,
+      assignRole: false,
     });
     expect(await abilitiesOf(s.a.users.district_admin, s.a.users.town_admin.id)).toEqual({
       update: true,
       resetPassword: true,
+      assignRole: false,
     });
     expect(await abilitiesOf(s.b.users.inspector, s.b.users.town_admin.id)).toEqual({
       update: false,
       resetPassword: false,
+      assignRole: false,
     });
     const list = await get(s.a.users.district_admin, '/api/users?q=odd.city');
-    expect(list.json().items[0].abilities).toEqual({ update: false, resetPassword: false });
+    expect(list.json().items[0].abilities).toEqual({
+      update: false,
+      resetPassword: false,
+      assignRole: false,
+    });
     const refused = await patch(s.a.users.district_admin, `/api/users/${above.id}`, {
       displayName: '改名',
     });
