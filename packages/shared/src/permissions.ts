@@ -24,6 +24,16 @@ const orgAdmins = [
   'village_admin',
 ] as const satisfies readonly Role[];
 
+/** Who reads accounts: the business admins and inspector, and the system and security admins. */
+const accountReaders = [
+  'city_admin',
+  'district_admin',
+  'town_admin',
+  'inspector',
+  'system_admin',
+  'security_admin',
+] as const satisfies readonly Role[];
+
 /**
  * Which roles may ever take each action, per module (docs/roles.md). This is data: each module's
  * `policy.ts` reads its table and adds what depends on the subject (scope, side, state). Scope
@@ -36,22 +46,8 @@ export const roleRules = {
   // The system administrator keeps the city's business accounts; changing an existing account's
   // role is the security administrator's (三员分立). No route manages a platform administrator.
   users: {
-    list: [
-      'city_admin',
-      'district_admin',
-      'town_admin',
-      'inspector',
-      'system_admin',
-      'security_admin',
-    ],
-    read: [
-      'city_admin',
-      'district_admin',
-      'town_admin',
-      'inspector',
-      'system_admin',
-      'security_admin',
-    ],
+    list: accountReaders,
+    read: accountReaders,
     create: ['city_admin', 'district_admin', 'town_admin', 'system_admin'],
     update: ['city_admin', 'district_admin', 'town_admin', 'system_admin'],
     resetPassword: ['city_admin', 'district_admin', 'town_admin', 'system_admin'],

@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@pairing/shared';
+import type { AuditAction, OrgKind, Role } from '@pairing/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../lib/errors.ts';
@@ -17,6 +17,25 @@ import { temporaryPassword } from './temporary-password.ts';
 export type NewUser = Omit<NewAccount, 'passwordHash' | 'phone'> & { phone?: string };
 
 const userNotFound = () => notFound('用户不存在');
+
+/** The account as it is now, after `action` changed it from `before`, recorded in the audit log. */
+async function auditChange(
+  tx: Db,
+  scope: Scope,
+  action: AuditAction,
+  before: Awaited<ReturnType<typeof accountInScope>>,
+) {
+  const after = await accountInScope(tx, scope, before.id);
+  await recordAudit(tx, scope, {
+    action,
+    entity: 'user',
+    entityId: before.id,
+    scopePath: before.orgPath,
+    before: userRecord(before),
+    after: userRecord(after),
+  });
+  return after;
+}
 
 export async function listUsers(db: Db, scope: Scope, filter: AccountFilter) {
   authorize(can, scope, 'list');
@@ -74,15 +93,12 @@ export async function updateUser(db: Db, scope: Scope, id: number, patch: Accoun
     const before = await accountInScope(tx, scope, id, true);
     authorize(can, scope, 'update', before, '无权管理该角色的用户');
     await accounts.update(id, patch);
-    const after = await accountInScope(tx, scope, id);
-    await recordAudit(tx, scope, {
-      action: patch.disabled === undefined ? 'user.updated' : auditDisableAction(patch.disabled),
-      entity: 'user',
-      entityId: id,
-      scopePath: before.orgPath,
-      before: userRecord(before),
-      after: userRecord(after),
-    });
+    const after = await auditChange(
+      tx,
+      scope,
+      patch.disabled === undefined ? 'user.updated' : auditDisableAction(patch.disabled),
+      before,
+    );
     return presentUser(scope, after);
   });
 }
@@ -98,15 +114,7 @@ export async function resetPassword(db: Db, scope: Scope, id: number) {
     const before = await accountInScope(tx, scope, id, true);
     authorize(can, scope, 'resetPassword', before, '无权管理该角色的用户');
     await accounts.setOneTimePassword(id, passwordHash);
-    const after = await accountInScope(tx, scope, id);
-    await recordAudit(tx, scope, {
-      action: 'user.password_reset',
-      entity: 'user',
-      entityId: id,
-      scopePath: before.orgPath,
-      before: userRecord(before),
-      after: userRecord(after),
-    });
+    await auditChange(tx, scope, 'user.password_reset', before);
   });
   return { initialPassword };
 }
@@ -128,15 +136,7 @@ export async function assignRole(db: Db, scope: Scope, id: number, role: Role) {
       throw invalid('角色与所属组织类型不符', { role: roleOrgMessage(role) });
     }
     await accounts.setRole(id, role);
-    const after = await accountInScope(tx, scope, id);
-    await recordAudit(tx, scope, {
-      action: 'user.role_assigned',
-      entity: 'user',
-      entityId: id,
-      scopePath: before.orgPath,
-      before: userRecord(before),
-      after: userRecord(after),
-    });
+    const after = await auditChange(tx, scope, 'user.role_assigned', before);
     return presentUser(scope, after);
   });
 }
