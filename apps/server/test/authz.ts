@@ -44,6 +44,10 @@ export function only(
 /** The same expectation for every role (anonymous still 401). */
 export const every = (status: Status): Expectation => only({}, status);
 
+/** A public route's answer: the same for every caller, signed in or not. */
+export const everyone = (status: Status): Expectation =>
+  Object.fromEntries(callers.map((caller) => [caller, status])) as Expectation;
+
 /**
  * Call every route as every role (side A's user of that role) and anonymously, in table order,
  * and compare all statuses at once, so one failure shows the whole matrix diff.

@@ -34,11 +34,17 @@ export async function createUser(
 }
 
 /** Sign in through the API and return the Cookie header to send with later requests. */
-export async function login(env: TestEnv, username: string, password = testPassword) {
+export async function login(
+  env: TestEnv,
+  username: string,
+  password = testPassword,
+  remoteAddress?: string,
+) {
   const res = await env.app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { username, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
   });
   if (res.statusCode !== 200)
     throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

@@ -1,6 +1,6 @@
 import type { AgreementContent } from '@pairing/shared';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { checkAuthz, every, only, type AuthzRoute } from '../../../test/authz.ts';
+import { checkAuthz, everyone, only, type AuthzRoute } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openPair, signable } from './test-support.ts';
@@ -106,12 +106,12 @@ describe('authorization matrix of the agreement routes', () => {
       {
         method: 'GET',
         url: `/api/public/agreements/${amend.id}/commitment`,
-        expect: { ...every(200), anonymous: 200 },
+        expect: everyone(200),
       },
       {
         method: 'GET',
         url: `/api/public/agreements/${draft.id}/commitment`,
-        expect: { ...every(404), anonymous: 404 },
+        expect: everyone(404),
       },
     ];
     await checkAuthz(env, s, routes);

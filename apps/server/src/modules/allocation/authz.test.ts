@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settledJobs } from '../jobs/testing.ts';
 import { checkAuthz, only, type AuthzRoute } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
@@ -76,6 +77,8 @@ describe('allocation routes: authorization matrix', () => {
       { method: 'POST', url: `${base()}/runs`, expect: only({ city_admin: 202 }) },
     ];
     await checkAuthz(env, sc, routes);
+    // The runs started above are background jobs; the last to finish is the one under review.
+    await settledJobs(env, sc.actors.city_admin.cookie);
     // The fresh run is the one under review; publishing it makes its pairs intentions.
     const runs = await env.app.inject({
       method: 'GET',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { checkAuthz, every, only } from '../../../test/authz.ts';
+import { checkAuthz, everyone, only } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openRound } from '../rounds/testing.ts';
@@ -24,17 +24,17 @@ describe('authorization matrix of the board routes', () => {
       {
         method: 'GET',
         url: `/api/public/rounds/${roundId}/board`,
-        expect: { ...every(200), anonymous: 200 },
+        expect: everyone(200),
       },
       {
         method: 'GET',
         url: `/api/public/rounds/${draftId}/board`,
-        expect: { ...every(404), anonymous: 404 },
+        expect: everyone(404),
       },
       {
         method: 'GET',
         url: `/api/public/rounds/${draftId}/board/stream`,
-        expect: { ...every(404), anonymous: 404 },
+        expect: everyone(404),
       },
       { method: 'GET', url: `/api/rounds/${roundId}/uncovered`, expect: drillDown },
     ]);

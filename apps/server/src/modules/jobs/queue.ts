@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
+import { AppError } from '../../lib/errors.ts';
 import type { DbHandle } from '../../db/client.ts';
 
 /** How often a queue looks for work, expires stuck jobs and fires schedules; seconds. */
@@ -65,7 +66,8 @@ export async function startQueue(
 /** The running queue of this database. */
 export function queueOf(dbh: DbHandle): PgBoss {
   const boss = queues.get(dbh);
-  if (!boss) throw new Error('后台任务队列未启动');
+  // Only while the database has not answered since the start.
+  if (!boss) throw new AppError(503, 'database_unavailable', '数据库暂时无法连接，请稍后重试');
   return boss;
 }
 

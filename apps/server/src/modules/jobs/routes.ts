@@ -1,6 +1,7 @@
 import { jobsApi } from '@pairing/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { isDatabaseUnavailable } from '../../db/client.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { queueJobOf, type OwnedJob } from './owned.ts';
@@ -20,9 +21,32 @@ export const jobRoutes =
     others: Array<QueueJob<never>> = [],
   ): FastifyPluginAsyncZod =>
   async (app) => {
-    await startQueue(ctx.dbh, {}, (err) => app.log.error(err));
-    app.addHook('onClose', () => stopQueue(ctx.dbh));
-    await workJobs(ctx, [...owned.map((job) => queueJobOf(job)), ...others]);
+    const begin = async () => {
+      await startQueue(ctx.dbh, {}, (err) => app.log.error(err));
+      await workJobs(ctx, [...owned.map((job) => queueJobOf(job)), ...others]);
+    };
+    // Without a database the server still starts (health says degraded, requests answer 503);
+    // the queue starts once the database answers.
+    let retry: NodeJS.Timeout | undefined;
+    const beginLater = (delayMs: number) => {
+      retry = setTimeout(() => {
+        begin().catch((err: unknown) => {
+          if (!isDatabaseUnavailable(err)) app.log.error(err);
+          beginLater(Math.min(delayMs * 2, 30_000));
+        });
+      }, delayMs);
+    };
+    try {
+      await begin();
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err;
+      app.log.warn('后台任务队列等待数据库');
+      beginLater(1_000);
+    }
+    app.addHook('onClose', async () => {
+      clearTimeout(retry);
+      await stopQueue(ctx.dbh);
+    });
 
     route(app, jobsApi.list, async (request) => listJobs(ctx.dbh, requireScope(request)));
     route(app, jobsApi.get, async (request) =>

@@ -17,3 +17,11 @@ export async function settledJob(env: TestEnv, cookie: string, jobId: string) {
   }
   throw new Error(`job ${jobId} did not finish`);
 }
+
+/** Wait until every job `cookie` started (its latest 20) is done or failed. */
+export async function settledJobs(env: TestEnv, cookie: string) {
+  const res = await env.app.inject({ method: 'GET', url: '/api/jobs', headers: { cookie } });
+  if (res.statusCode !== 200) throw new Error(`jobs: ${res.statusCode} ${res.body}`);
+  const { items }: { items: BackgroundJob[] } = res.json();
+  for (const job of items) await settledJob(env, cookie, job.id);
+}

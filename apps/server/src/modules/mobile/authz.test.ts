@@ -3,7 +3,7 @@
 // a 社区居委会 admin under 朱家角镇 are the inflow side, which sees the member's file only once it
 // has received him (404 before). Writes give each caller its own member, so one caller's success
 // does not change what the next one meets.
-import type { Role } from '@pairing/shared';
+import { isPlatformAdmin, roles, type Role } from '@pairing/shared';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
@@ -30,16 +30,9 @@ let inflow: Record<Role, ScenarioUser>;
 
 const only = (statuses: Partial<Record<Role, number>>, otherwise = 403) => {
   const filled: Record<Caller, number> = { anonymous: 401 } as Record<Caller, number>;
-  for (const role of [
-    'city_admin',
-    'district_admin',
-    'town_admin',
-    'unit_admin',
-    'village_admin',
-    'inspector',
-    'member',
-  ] as Role[])
-    filled[role] = statuses[role] ?? otherwise;
+  for (const role of roles)
+    // The platform administrators hold no business right (三员分立): 403 where others hold it.
+    filled[role] = statuses[role] ?? (otherwise === 404 && isPlatformAdmin(role) ? 403 : otherwise);
   return filled;
 };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { checkAuthz, every, only } from '../../../test/authz.ts';
+import { checkAuthz, every, everyone } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { notifications } from './schema.ts';
@@ -33,7 +33,7 @@ describe('authorization matrix of the notification routes', () => {
         // Addressed to 民主村: its admin reads it; the town above it and the city do not.
         method: 'POST',
         url: `/api/notifications/${villageNote.id}/read`,
-        expect: only({ village_admin: 200 }, 404),
+        expect: { ...everyone(404), anonymous: 401, village_admin: 200 },
       },
       { method: 'POST', url: '/api/notifications/read-all', expect: every(200) },
     ]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { checkAuthz, every, only, type AuthzRoute } from '../../../test/authz.ts';
+import { checkAuthz, everyone, only, type AuthzRoute } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario } from '../../../test/scenario.ts';
 import { openRound } from './testing.ts';
@@ -24,7 +24,7 @@ const readers = only({
   village_admin: 200,
   inspector: 200,
 });
-const publicRoute = { ...every(200), anonymous: 200 } as const;
+const publicRoute = everyone(200);
 
 async function quota(roundId: number) {
   const res = await env.app.inject({
@@ -113,7 +113,7 @@ describe('authorization matrix of the round, quota and list routes', () => {
       {
         method: 'GET',
         url: `/api/public/rounds/${draftId + 1000000}/directory`,
-        expect: { ...every(404), anonymous: 404 },
+        expect: everyone(404),
       },
     ];
     await checkAuthz(env, s, routes);

@@ -56,6 +56,7 @@ export default function SecurityTrailPage() {
           <Input.Search
             allowClear
             placeholder={t('security.user')}
+            aria-label={t('security.user')}
             onSearch={(v) => (setActor(v.trim()), setPage(1))}
             style={{ width: 200 }}
             data-testid="trail-actor"
@@ -63,6 +64,7 @@ export default function SecurityTrailPage() {
           <Select
             allowClear
             placeholder={t('security.kind')}
+            aria-label={t('security.kind')}
             value={kind}
             onChange={(v) => (setKind(v), setPage(1))}
             options={kinds.map((k) => ({ value: k, label: kindLabel(k) }))}

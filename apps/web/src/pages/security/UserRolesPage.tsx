@@ -42,6 +42,7 @@ export default function UserRolesPage() {
           value={u.role}
           disabled={!u.abilities.assignRole}
           onChange={(role) => assign(u, role)}
+          aria-label={`${t('users.role')} ${u.username}`}
           options={businessRoles.map((r) => ({ value: r, label: enumLabel(t, 'role', r) }))}
           style={{ minWidth: 140 }}
           data-testid={`role-${u.username}`}
