@@ -174,10 +174,10 @@ test('a visit recorded offline on a phone is sent once when back online, confirm
   const page = unit.page;
   await page.goto(`/pairings/${pairingId}/records/new?type=visit`);
   await page.getByTestId('record-form').waitFor();
-  // As long as the context's default wait: the worker installs after the first load.
+  // The worker installs some seconds after a signed-in page opened (offline/registerWorker.ts).
   await expect
     .poll(() => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'), {
-      timeout: 20_000,
+      timeout: 40_000,
     })
     .toBe(true);
   expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(
