@@ -3,8 +3,9 @@
 // a 社区居委会 admin under 朱家角镇 are the inflow side, which sees the member's file only once it
 // has received him (404 before). Writes give each caller its own member, so one caller's success
 // does not change what the next one meets.
-import { isPlatformAdmin, roles, type Role } from '@pairing/shared';
+import type { Role } from '@pairing/shared';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { only, type Status } from '../../../test/authz.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
 import { createScenario, type Scenario, type ScenarioUser } from '../../../test/scenario.ts';
 import { insertPerson } from '../people/test-support.ts';
@@ -27,14 +28,6 @@ let s: Scenario;
 let communityId: number;
 let communityAdmin: ScenarioUser;
 let inflow: Record<Role, ScenarioUser>;
-
-const only = (statuses: Partial<Record<Role, number>>, otherwise = 403) => {
-  const filled: Record<Caller, number> = { anonymous: 401 } as Record<Caller, number>;
-  for (const role of roles)
-    // The platform administrators hold no business right (三员分立): 403 where others hold it.
-    filled[role] = statuses[role] ?? (otherwise === 404 && isPlatformAdmin(role) ? 403 : otherwise);
-  return filled;
-};
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -89,7 +82,7 @@ describe('mobile members: authorization (outflow side and the city above both)',
       village_admin: 200,
       inspector: 200,
     });
-    const homeWriters = (status: number) =>
+    const homeWriters = (status: Status) =>
       only({
         city_admin: status,
         district_admin: status,
@@ -194,7 +187,7 @@ describe('mobile members: authorization (outflow side and the city above both)',
 });
 
 describe('mobile members: authorization (inflow side, before and after receipt)', () => {
-  const inflowSide = (status: number, otherwise = 404) =>
+  const inflowSide = (status: Status, otherwise: Status = 404) =>
     only(
       {
         city_admin: otherwise,
