@@ -130,25 +130,31 @@ describe.skipIf(!url)('dropped database connections (PostgreSQL)', () => {
         (err: unknown) => err,
       );
       await sleep(100);
-      const killed = await terminateAll();
-      expect(killed).toBeGreaterThanOrEqual(3); // busy, idle and LISTEN at least
+      // Renamed behind the application's back (no NOTIFY) in the transaction that cuts every
+      // connection, so the commit lands a moment after the LISTEN connection is cut and well
+      // before it returns (100 ms at the soonest): only the resynchronisation once it listens again
+      // can bring the new name to the watcher.
+      const results = (await admin.query(
+        `begin;
+         select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+           where datname = current_database() and pid <> pg_backend_pid();
+         update rounds set name = name || '（断线期间）' where id = ${Number(roundId)};
+         commit`,
+      )) as unknown as pg.QueryResult<{ n: number }>[];
+      expect(results[1].rows[0].n).toBeGreaterThanOrEqual(3); // busy, idle and LISTEN at least
       const busyOutcome = await busy;
       expect(isDatabaseUnavailable(busyOutcome)).toBe(true);
 
-      // Written behind the application's back, in the gap, so no NOTIFY reaches anyone: only the
-      // resynchronisation after the LISTEN connection returns can bring it to the watcher.
       // A pooled connection killed a moment ago may still be handed out once: that statement fails
       // as unavailable and the next one gets a fresh connection, as a retrying client would.
       await until(() =>
-        env.dbh
-          .query(`update rounds set name = name || '（断线期间）' where id = $1`, [roundId])
-          .then(
-            () => true,
-            (err: unknown) => {
-              expect(isDatabaseUnavailable(err)).toBe(true);
-              return false;
-            },
-          ),
+        env.dbh.query('select 1').then(
+          () => true,
+          (err: unknown) => {
+            expect(isDatabaseUnavailable(err)).toBe(true);
+            return false;
+          },
+        ),
       );
       await until(async () => (await listening()) === 1);
       const renamed = await stream.next((b) => b.name !== first.name, 5_000);
