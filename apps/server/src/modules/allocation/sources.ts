@@ -3,7 +3,7 @@ import { PACKS, type PackId } from '@pairing/policy';
 import type { Db } from '../../db/client.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { listDistrictPairs } from '../orgs/district-pairs.ts';
-import { withinScope } from '../orgs/sql.ts';
+import { districtOf, withinScope } from '../orgs/sql.ts';
 import { queryRows } from '../../lib/rows.ts';
 import { needCategories, resourceCategories } from '../rounds/read-for-allocation.ts';
 import { ruralTarget } from '../rounds/rural.ts';
@@ -48,11 +48,6 @@ export type RoundData = {
   preferences: Array<{ urban: number; path: string }>;
   exclusions: Array<{ urban: number; rural: number }>;
 };
-
-/** The district an org lies in: the `district` among the ids of its path. */
-const districtOf = (path: SQL) =>
-  sql`(select a.id from org_directory a where a.kind = 'district'
-    and a.id = any(string_to_array(trim(both '/' from ${path}), '/')::bigint[]) limit 1)`;
 
 /** R-WEAK-FUNDS: the yearly minimum a weak village's unit must fund, from the round's pack. */
 export function weakMinBudget(packId: string) {

@@ -5,7 +5,7 @@ import { forbidden } from '../../lib/errors.ts';
 import type { Scope } from '../../lib/scope.ts';
 import { signedAgreementCount } from '../agreements/sql.ts';
 import { coveredInRound, coveredOrgs, intentionCounts, placesTaken } from '../intentions/sql.ts';
-import { withinScope } from '../orgs/sql.ts';
+import { districtOf, withinScope } from '../orgs/sql.ts';
 import { daysLeft } from '../rounds/dates.ts';
 import { can } from '../rounds/policy.ts';
 import { queryRows } from '../../lib/rows.ts';
@@ -19,7 +19,7 @@ const coverageQuery = (round: Round) => sql`
   with rural as (
     select o.id, o.kind, o.weak_village, d.id as district_id, d.name as district_name, d.code as district_code
     from org_directory o
-    join org_directory d on d.kind = 'district' and o.path like d.path || '%'
+    join org_directory d on d.id = ${districtOf(sql`o.path`)}
     where ${ruralTarget('o')} and ${withinScope(sql`o.path`, { path: round.scopePath })}
   ), covered as (${coveredOrgs(round.id)})
   select r.district_id::int as "districtId", r.district_name as "districtName",
