@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { createTestEnv, type TestEnv } from '../../test/harness.ts';
+import { queueOf } from '../modules/jobs/queue.ts';
 import { clientHeader } from './cross-site.ts';
 
 let env: TestEnv;
@@ -146,6 +147,21 @@ describe('/metrics', () => {
     );
     const text = (await metricsText()).body;
     expect(series(text, 'job_queue_depth', { queue: 'imports', state: 'running' })).toBe(2);
+  });
+
+  it('counts the jobs of the background queue waiting and running, by queue', async () => {
+    const waiting = async () =>
+      series((await metricsText()).body, 'job_queue_depth', {
+        queue: 'allocation.run',
+        state: 'created',
+      });
+    const before = await waiting();
+    // Due in an hour: no worker takes it while the test looks.
+    await queueOf(env.dbh).send('allocation.run', {}, { startAfter: 3600 });
+    expect(await waiting()).toBe(before + 1);
+    expect(
+      series((await metricsText()).body, 'job_queue_depth', { queue: 'import', state: 'active' }),
+    ).toBe(0);
   });
 
   it('is not there for a foreign address, nor for loopback through a proxy', async () => {

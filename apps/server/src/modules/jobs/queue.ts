@@ -101,3 +101,12 @@ export async function queueDepth(dbh: DbHandle) {
   ).countStates();
   return counts;
 }
+
+/** Jobs waiting (created, retry) and running (active) in one queue, for the job_queue_depth metric. */
+export const waitingAndRunning = (dbh: DbHandle, name: string) => async () => {
+  const depth = (await queueDepth(dbh))?.queues[name];
+  return (['created', 'retry', 'active'] as const).map((state) => ({
+    state,
+    count: depth?.[state] ?? 0,
+  }));
+};

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from '../../db/client.ts';
 import { route } from '../../lib/routes.ts';
 import { requireScope } from '../../lib/scope.ts';
 import { queueJobOf, type OwnedJob } from './owned.ts';
-import { startQueue, stopQueue } from './queue.ts';
+import { startQueue, stopQueue, waitingAndRunning } from './queue.ts';
 import { getJob, listJobs } from './service.ts';
 import { workJobs, type QueueJob } from './work.ts';
 
@@ -21,9 +21,11 @@ export const jobRoutes =
     others: Array<QueueJob<never>> = [],
   ): FastifyPluginAsyncZod =>
   async (app) => {
+    const jobs = [...owned.map((job) => queueJobOf(job)), ...others];
+    for (const { name } of jobs) app.metrics.registerQueue(name, waitingAndRunning(ctx.dbh, name));
     const begin = async () => {
       await startQueue(ctx.dbh, {}, (err) => app.log.error(err));
-      await workJobs(ctx, [...owned.map((job) => queueJobOf(job)), ...others]);
+      await workJobs(ctx, jobs);
     };
     // Without a database the server still starts (health says degraded, requests answer 503);
     // the queue starts once the database answers.
