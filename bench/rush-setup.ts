@@ -1,6 +1,6 @@
 // What the rush and soak benchmarks share: the seeded city, the server processes, the board
 // watchers.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -194,6 +194,71 @@ export function watch(port: number, roundId: number, w?: Watcher): Promise<Watch
     );
     own.req.on('error', (err) => (first ? reject(err) : undefined));
   });
+}
+
+export type WatchRequest = { id: number; ask: 'lowest' | 'report' | 'close' };
+export type WatchReport = {
+  /** Per watcher, the boards it received: [time, intentions counted] pairs. */
+  arrivals: Array<Array<[number, number]>>;
+  reconnects: number;
+};
+
+export type Watchers = {
+  count: number;
+  /** The intentions counted by the watcher that has seen the fewest. */
+  lowest(): Promise<number>;
+  report(): Promise<WatchReport>;
+  close(): Promise<void>;
+};
+
+/** `count` watchers in a process of their own (rush-watchers.ts), connected when this resolves. */
+export async function openWatchers(
+  port: number,
+  roundId: number,
+  count: number,
+): Promise<Watchers> {
+  const script = fileURLToPath(new URL('./rush-watchers.ts', import.meta.url));
+  const child = fork(script, [], {
+    execArgv: ['--import', 'tsx'],
+    env: {
+      ...process.env,
+      WATCH_PORT: String(port),
+      WATCH_ROUND: String(roundId),
+      WATCH_COUNT: String(count),
+    },
+  });
+  const waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (e: Error) => void }
+  >();
+  child.on('message', ({ id, value }: { id: number; value: unknown }) => {
+    waiting.get(id)?.resolve(value);
+    waiting.delete(id);
+  });
+  child.on('exit', (code) => {
+    for (const { reject } of waiting.values()) reject(new Error(`watchers exited with ${code}`));
+    waiting.clear();
+  });
+  let next = 0;
+  // Id 0 is the message the process sends once its watchers are connected.
+  const ask = <T>(question: WatchRequest['ask'] | 'ready') =>
+    new Promise<T>((resolve, reject) => {
+      const id = question === 'ready' ? 0 : ++next;
+      waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (question !== 'ready') child.send({ id, ask: question } satisfies WatchRequest);
+    });
+  const connected = await ask<number>('ready');
+  return {
+    count: connected,
+    lowest: () => ask<number>('lowest'),
+    report: () => ask<WatchReport>('report'),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await ask('close').catch(() => undefined);
+      await exited;
+    },
+  };
 }
 
 export const percentile = (sorted: number[], p: number) =>

@@ -8,7 +8,14 @@ import http from 'node:http';
 import pg from 'pg';
 import { openDb } from '../apps/server/src/db/client.ts';
 import { openFileLimit } from '../apps/server/src/lib/sse.ts';
-import { percentile, seed, startServer, watch, type Server, type Watcher } from './rush-setup.ts';
+import {
+  openWatchers,
+  percentile,
+  seed,
+  startServer,
+  type Server,
+  type Watchers,
+} from './rush-setup.ts';
 
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const units = Number(process.env.RUSH_UNITS ?? 2000);
@@ -167,7 +174,7 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   let server: Server | undefined;
-  const watchers: Watcher[] = [];
+  let watchers: Watchers | undefined;
   try {
     log(
       `rush: ${units} units × ${perUnit} intentions = ${total}, concurrency ${concurrency}, ${config.watchers} SSE clients, ${config.processes} server process(es)${config.kill ? ', one killed a third of the way in' : ''}`,
@@ -175,13 +182,8 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
     const { roundId, tokens, villageIds } = await seed(url, units, perUnit);
     server = await startServer(url, config.processes, log);
     const { port } = server;
-    for (let i = 0; i < config.watchers; i += 100)
-      watchers.push(
-        ...(await Promise.all(
-          Array.from({ length: Math.min(100, config.watchers - i) }, () => watch(port, roundId)),
-        )),
-      );
-    log(`seeded; ${watchers.length} SSE clients connected`);
+    watchers = await openWatchers(port, roundId, config.watchers);
+    log(`seeded; ${watchers.count} SSE clients connected`);
 
     const victim = server.workerPids[0];
     const { acks, elapsed, retries } = await rush(port, roundId, tokens, villageIds, () => {
@@ -192,11 +194,9 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
     const okAcks = acks.filter((a) => a.status === 201);
     // Give the streams time to deliver the final board.
     const deadline = performance.now() + 10_000;
-    while (
-      performance.now() < deadline &&
-      watchers.some((w) => (w.arrivals.at(-1)?.count ?? 0) < okAcks.length)
-    )
+    while (performance.now() < deadline && (await watchers.lowest()) < okAcks.length)
       await new Promise((r) => setTimeout(r, 100));
+    const { arrivals, reconnects } = await watchers.report();
 
     const latencies = acks.map((a) => a.acked - a.sent).sort((a, b) => a - b);
     // SSE lag: the k-th committed intention (the server's wall-clock time when its transaction had
@@ -205,16 +205,16 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
     const ackTimes = okAcks.map((a) => a.committedAt).sort((a, b) => a - b);
     const histogram = new Uint32Array(60_001);
     let missing = 0;
-    for (const w of watchers) {
+    for (const boards of arrivals) {
       let k = 0;
-      for (const { at, count } of w.arrivals) {
+      for (const [at, count] of boards) {
         for (; k < Math.min(count, ackTimes.length); k++)
           histogram[Math.min(60_000, Math.max(0, Math.round(at - ackTimes[k])))]++;
       }
       missing += ackTimes.length - k;
     }
     let seen = 0;
-    const all = watchers.length * ackTimes.length - missing;
+    const all = arrivals.length * ackTimes.length - missing;
     let lagP99 = 0;
     for (let ms = 0; ms < histogram.length; ms++) {
       seen += histogram[ms];
@@ -244,10 +244,7 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
       (ackIds.length - ackIdSet.size) +
       rows.filter((r) => !ackIdSet.has(r.id)).length;
 
-    for (const w of watchers) {
-      w.closed = true;
-      w.req.destroy();
-    }
+    await watchers.close();
     await stopServer(server);
     const intentsPerS = (okAcks.length / elapsed) * 1000;
     const insertsPerS = await baseline(total);
@@ -257,17 +254,14 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
     );
     log(`latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
     log(
-      `SSE: ${watchers.length} clients (${watchers.reduce((n, w) => n + w.reconnects, 0)} reconnections), ${watchers.reduce((n, w) => n + w.arrivals.length, 0)} board messages, lag p99 ${lagP99} ms${missing ? ` (${missing} deliveries missing)` : ''}`,
+      `SSE: ${arrivals.length} clients (${reconnects} reconnections), ${arrivals.reduce((n, boards) => n + boards.length, 0)} board messages, lag p99 ${lagP99} ms${missing ? ` (${missing} deliveries missing)` : ''}`,
     );
     log(
       `baseline: ${insertsPerS.toFixed(0)} raw single-row INSERTs/s at concurrency ${concurrency}`,
     );
     return { intentsPerS, p99, lagP99, lost, duplicated, insertsPerS };
   } finally {
-    for (const w of watchers) {
-      w.closed = true;
-      w.req.destroy();
-    }
+    await watchers?.close();
     if (server) await stopServer(server);
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
