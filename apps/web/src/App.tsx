@@ -10,6 +10,7 @@ import { LoginPage } from './pages/auth/LoginPage.tsx';
 import { ForbiddenPage, NotFoundPage } from './pages/StatusPages.tsx';
 import { useMe } from './auth/AuthProvider.tsx';
 import { allowed, routes, type AppRoute } from './routes.tsx';
+import { AppLayout } from './signedIn.ts';
 import { appTheme } from './theme.ts';
 import './theme.css';
 
@@ -21,11 +22,7 @@ const CommitmentPage = lazy(() => import('./pages/board/CommitmentPage.tsx'));
 const PublicDirectoryPage = lazy(() => import('./pages/board/PublicDirectoryPage.tsx'));
 const PublicCheckinPage = lazy(() => import('./pages/ledger/checkin/PublicCheckinPage.tsx'));
 const DisclosurePage = lazy(() => import('./pages/ledger/DisclosurePage.tsx'));
-// The signed-in layout (menus, drawer, outbox) and the password change are fetched after sign-in,
-// so the login page, the first a phone opens, carries none of their code.
-const AppLayout = lazy(() =>
-  import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })),
-);
+// The password change is fetched when it is needed, like the signed-in layout (signedIn.ts).
 const ChangePasswordPage = lazy(() =>
   import('./pages/auth/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );

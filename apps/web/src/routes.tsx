@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { matchPath } from 'react-router';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -29,10 +30,11 @@ import {
 } from '@ant-design/icons';
 import type { Me } from '@pairing/shared';
 import type { MessageKey } from './i18n/index.tsx';
+import { lazyPage, type LazyPage } from './lib/lazyPage.ts';
 
 export type AppRoute = {
   path: string;
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
   /** Present when the route has its own menu entry. */
   menu?: { label: MessageKey; icon: ReactNode };
   /** Who may open it, from what the server says the user may do; everyone when absent. */
@@ -53,71 +55,73 @@ const ownList = (can: Abilities, edit: 'rounds.editNeeds' | 'rounds.editResource
 export const routes: AppRoute[] = [
   {
     path: '/',
-    page: lazy(() => import('./pages/home/HomePage.tsx')),
+    page: lazyPage(() => import('./pages/home/HomePage.tsx')),
     menu: { label: 'menu.home', icon: <HomeOutlined /> },
   },
   {
     path: '/orgs',
-    page: lazy(() => import('./pages/orgs/DirectoryPage.tsx')),
+    page: lazyPage(() => import('./pages/orgs/DirectoryPage.tsx')),
     menu: { label: 'menu.directory', icon: <ApartmentOutlined /> },
     allow: (can) => can['directory.read'],
   },
-  { path: '/orgs/:id', page: lazy(() => import('./pages/orgs/OrgDetailPage.tsx')) },
+  { path: '/orgs/:id', page: lazyPage(() => import('./pages/orgs/OrgDetailPage.tsx')) },
   {
     path: '/district-pairs',
-    page: lazy(() => import('./pages/district-pairs/DistrictPairsPage.tsx')),
+    page: lazyPage(() => import('./pages/district-pairs/DistrictPairsPage.tsx')),
     menu: { label: 'menu.districtPairs', icon: <InteractionOutlined /> },
     allow: (can) => can['directory.read'],
   },
   {
     path: '/users',
-    page: lazy(() => import('./pages/users/UsersPage.tsx')),
+    page: lazyPage(() => import('./pages/users/UsersPage.tsx')),
     menu: { label: 'menu.users', icon: <TeamOutlined /> },
     allow: (can) => can['users.list'],
   },
   {
     path: '/audit',
-    page: lazy(() => import('./pages/audit/AuditPage.tsx')),
+    page: lazyPage(() => import('./pages/audit/AuditPage.tsx')),
     menu: { label: 'menu.audit', icon: <AuditOutlined /> },
     allow: (can) => can['audit.browse'],
   },
   {
     path: '/imports',
-    page: lazy(() => import('./pages/imports/ImportsPage.tsx')),
+    page: lazyPage(() => import('./pages/imports/ImportsPage.tsx')),
     menu: { label: 'menu.imports', icon: <CloudUploadOutlined /> },
     allow: (can) => can['directory.importUnits'] || can['directory.importWeakVillages'],
   },
   {
     path: '/rounds',
-    page: lazy(() => import('./pages/rounds/RoundsPage.tsx')),
+    page: lazyPage(() => import('./pages/rounds/RoundsPage.tsx')),
     menu: { label: 'menu.rounds', icon: <FlagOutlined /> },
     allow: (can) => can['rounds.read'],
   },
   {
     path: '/rounds/:id',
-    page: lazy(() => import('./pages/rounds/RoundDetailPage.tsx')),
+    page: lazyPage(() => import('./pages/rounds/RoundDetailPage.tsx')),
     allow: (can) => can['rounds.read'],
   },
   {
     path: '/rounds/:id/uncovered',
-    page: lazy(() => import('./pages/board/UncoveredPage.tsx')),
+    page: lazyPage(() => import('./pages/board/UncoveredPage.tsx')),
     allow: (can) => can['rounds.readUncovered'],
   },
   {
     path: '/allocation',
-    page: lazy(() => import('./pages/allocation/AllocationPage.tsx')),
+    page: lazyPage(() => import('./pages/allocation/AllocationPage.tsx')),
     menu: { label: 'menu.allocation', icon: <DeploymentUnitOutlined /> },
     allow: (can) => can['allocation.read'],
   },
   {
     path: '/needs',
-    page: lazy(() => import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.NeedsPage }))),
+    page: lazyPage(() =>
+      import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.NeedsPage })),
+    ),
     menu: { label: 'menu.needs', icon: <SolutionOutlined /> },
     allow: (can) => ownList(can, 'rounds.editNeeds'),
   },
   {
     path: '/resources',
-    page: lazy(() =>
+    page: lazyPage(() =>
       import('./pages/rounds/ListPage.tsx').then((m) => ({ default: m.ResourcesPage })),
     ),
     menu: { label: 'menu.resources', icon: <GiftOutlined /> },
@@ -125,170 +129,170 @@ export const routes: AppRoute[] = [
   },
   {
     path: '/intentions/select',
-    page: lazy(() => import('./pages/intentions/SelectPage.tsx')),
+    page: lazyPage(() => import('./pages/intentions/SelectPage.tsx')),
     menu: { label: 'menu.select', icon: <SelectOutlined /> },
     allow: (can) => can['intentions.submit'],
   },
   {
     path: '/intentions/inbox',
-    page: lazy(() => import('./pages/intentions/InboxPage.tsx')),
+    page: lazyPage(() => import('./pages/intentions/InboxPage.tsx')),
     menu: { label: 'menu.inbox', icon: <CheckSquareOutlined /> },
     allow: (can) => can['intentions.decide'],
   },
   {
     path: '/agreements',
-    page: lazy(() => import('./pages/agreements/AgreementsPage.tsx')),
+    page: lazyPage(() => import('./pages/agreements/AgreementsPage.tsx')),
     menu: { label: 'menu.agreements', icon: <FileDoneOutlined /> },
     allow: (can) => can['agreements.read'],
   },
   {
     path: '/agreements/:id',
-    page: lazy(() => import('./pages/agreements/AgreementPage.tsx')),
+    page: lazyPage(() => import('./pages/agreements/AgreementPage.tsx')),
     allow: (can) => can['agreements.read'],
   },
   {
     path: '/pairings',
-    page: lazy(() => import('./pages/ledger/PairingsPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/PairingsPage.tsx')),
     menu: { label: 'menu.pairings', icon: <BookOutlined /> },
     allow: (can) => can['ledger.read'],
   },
   {
     path: '/pairings/:id',
-    page: lazy(() => import('./pages/ledger/PairingPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/PairingPage.tsx')),
     allow: (can) => can['ledger.read'],
   },
   {
     path: '/pairings/:id/records/new',
-    page: lazy(() => import('./pages/ledger/RecordFormPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/RecordFormPage.tsx')),
     allow: (can) => can['ledger.record'],
   },
   {
     path: '/records/awaiting',
-    page: lazy(() => import('./pages/ledger/AwaitingPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/AwaitingPage.tsx')),
     menu: { label: 'menu.awaiting', icon: <CarryOutOutlined /> },
     allow: (can) => can['ledger.confirm'] || can['ledger.settle'],
   },
   {
     path: '/records/:id',
-    page: lazy(() => import('./pages/ledger/RecordPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/RecordPage.tsx')),
     allow: (can) => can['ledger.read'],
   },
   {
     path: '/compliance',
-    page: lazy(() => import('./pages/ledger/RollupPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/RollupPage.tsx')),
     menu: { label: 'menu.rollup', icon: <BarChartOutlined /> },
     allow: (can) => can['ledger.rollup'],
   },
   {
     path: '/records/:id/checkin',
-    page: lazy(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
+    page: lazyPage(() => import('./pages/ledger/checkin/CheckinPanelPage.tsx')),
     allow: (can) => can['ledger.read'],
   },
   {
     path: '/secretaries',
-    page: lazy(() => import('./pages/secretaries/SecretariesPage.tsx')),
+    page: lazyPage(() => import('./pages/secretaries/SecretariesPage.tsx')),
     menu: { label: 'menu.secretaries', icon: <IdcardOutlined /> },
     allow: (can) => can['secretaries.read'],
   },
   {
     path: '/secretaries/parameters',
-    page: lazy(() => import('./pages/secretaries/ParametersPage.tsx')),
+    page: lazyPage(() => import('./pages/secretaries/ParametersPage.tsx')),
     allow: (can) => can['secretaries.read'],
   },
   {
     path: '/secretaries/:id',
-    page: lazy(() => import('./pages/secretaries/SecretaryPage.tsx')),
+    page: lazyPage(() => import('./pages/secretaries/SecretaryPage.tsx')),
     allow: (can) => can['secretaries.read'],
   },
   {
     path: '/secretaries/:id/assess',
-    page: lazy(() => import('./pages/secretaries/AssessPage.tsx')),
+    page: lazyPage(() => import('./pages/secretaries/AssessPage.tsx')),
     allow: (can) => can['secretaries.assess'],
   },
   {
     path: '/mobile',
-    page: lazy(() => import('./pages/mobile/MobilePage.tsx')),
+    page: lazyPage(() => import('./pages/mobile/MobilePage.tsx')),
     menu: { label: 'menu.mobile', icon: <UserSwitchOutlined /> },
     allow: (can) => can['mobile.read'],
   },
   {
     path: '/mobile/:id',
-    page: lazy(() => import('./pages/mobile/MobileMemberPage.tsx')),
+    page: lazyPage(() => import('./pages/mobile/MobileMemberPage.tsx')),
     allow: (can) => can['mobile.read'],
   },
   {
     path: '/help-pairs',
-    page: lazy(() => import('./pages/help-pairs/HelpPairsPage.tsx')),
+    page: lazyPage(() => import('./pages/help-pairs/HelpPairsPage.tsx')),
     menu: { label: 'menu.helpPairs', icon: <UsergroupAddOutlined /> },
     allow: (can) => can['helpPairs.read'],
   },
   {
     path: '/help-pairs/:id',
-    page: lazy(() => import('./pages/help-pairs/HelpPairPage.tsx')),
+    page: lazyPage(() => import('./pages/help-pairs/HelpPairPage.tsx')),
     allow: (can) => can['helpPairs.read'],
   },
   {
     path: '/people',
-    page: lazy(() => import('./pages/people/PeoplePage.tsx')),
+    page: lazyPage(() => import('./pages/people/PeoplePage.tsx')),
     menu: { label: 'menu.people', icon: <ContactsOutlined /> },
     allow: (can) => can['people.read'],
   },
   {
     path: '/people/:id',
-    page: lazy(() => import('./pages/people/PersonPage.tsx')),
+    page: lazyPage(() => import('./pages/people/PersonPage.tsx')),
     allow: (can) => can['people.read'],
   },
   {
     path: '/account/security',
-    page: lazy(() => import('./pages/account/SecurityPage.tsx')),
+    page: lazyPage(() => import('./pages/account/SecurityPage.tsx')),
   },
   {
     path: '/notifications',
-    page: lazy(() => import('./pages/notifications/NotificationsPage.tsx')),
+    page: lazyPage(() => import('./pages/notifications/NotificationsPage.tsx')),
     menu: { label: 'menu.notifications', icon: <BellOutlined /> },
   },
   {
     path: '/outbox',
-    page: lazy(() => import('./pages/outbox/OutboxPage.tsx')),
+    page: lazyPage(() => import('./pages/outbox/OutboxPage.tsx')),
     allow: (can) => can['ledger.record'],
   },
   {
     path: '/care',
-    page: lazy(() => import('./pages/care/CarePage.tsx')),
+    page: lazyPage(() => import('./pages/care/CarePage.tsx')),
     menu: { label: 'menu.care', icon: <HeartOutlined /> },
     allow: (can) => can['care.read'],
   },
   {
     path: '/care/new',
-    page: lazy(() => import('./pages/care/OpenCasePage.tsx')),
+    page: lazyPage(() => import('./pages/care/OpenCasePage.tsx')),
     allow: (can) => can['care.record'],
   },
   {
     path: '/care/:id',
-    page: lazy(() => import('./pages/care/CasePage.tsx')),
+    page: lazyPage(() => import('./pages/care/CasePage.tsx')),
     allow: (can) => can['care.read'],
   },
   {
     path: '/security/roles',
-    page: lazy(() => import('./pages/security/UserRolesPage.tsx')),
+    page: lazyPage(() => import('./pages/security/UserRolesPage.tsx')),
     menu: { label: 'menu.userRoles', icon: <KeyOutlined /> },
     allow: (can) => can['users.assignRole'],
   },
   {
     path: '/security/policy',
-    page: lazy(() => import('./pages/security/SecurityPolicyPage.tsx')),
+    page: lazyPage(() => import('./pages/security/SecurityPolicyPage.tsx')),
     menu: { label: 'menu.securityPolicy', icon: <SafetyOutlined /> },
     allow: (can) => can['security.editPolicy'],
   },
   {
     path: '/security/sessions',
-    page: lazy(() => import('./pages/security/SessionsAdminPage.tsx')),
+    page: lazyPage(() => import('./pages/security/SessionsAdminPage.tsx')),
     menu: { label: 'menu.sessionsAdmin', icon: <LaptopOutlined /> },
     allow: (can) => can['security.endSessions'],
   },
   {
     path: '/security/trail',
-    page: lazy(() => import('./pages/security/SecurityTrailPage.tsx')),
+    page: lazyPage(() => import('./pages/security/SecurityTrailPage.tsx')),
     menu: { label: 'menu.securityTrail', icon: <FileSearchOutlined /> },
     allow: (can) => can['security.readTrail'],
   },
@@ -310,4 +314,10 @@ export function menuKeyFor(pathname: string): string {
     }
   }
   return best;
+}
+
+/** Start fetching the code of the page at `pathname`, if it is one of these. */
+export function preloadPage(pathname: string) {
+  const route = routes.find((r) => matchPath(r.path, pathname));
+  return route?.page.preload();
 }

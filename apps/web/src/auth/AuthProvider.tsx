@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '@pairing/shared';
 import { ApiError, call, setSessionHandlers } from '../api/client.ts';
 import { forgetApiCache } from '../offline/apiCache.ts';
+import { preloadSignedIn } from '../signedIn.ts';
 import { signInRoutes } from './signInRoutes.ts';
 
 type Auth = {
@@ -58,8 +59,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!needed || asked) return;
     setAsked(true);
+    // Signed in before, on a page of the app: most likely still, so its code comes meanwhile.
+    if (!publicPages.test(pathname) && localStorage.getItem(signedInHere) !== null)
+      preloadSignedIn(pathname);
     void refresh();
-  }, [needed, asked, refresh]);
+  }, [needed, asked, refresh, pathname]);
   const loading = reading || (needed && !asked);
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
+import { preloadSignedIn } from '../../signedIn.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 type Values = { username: string; password: string };
@@ -30,6 +31,7 @@ export function LoginPage() {
   }
 
   const submit = async (values: Values) => {
+    preloadSignedIn(target);
     setSubmitting(true);
     setError(null);
     try {
