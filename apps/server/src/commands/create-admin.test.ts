@@ -114,6 +114,23 @@ describe('create-admin', () => {
     ).rejects.toThrow(/--password: 密码过于常见/);
   });
 
+  it('holds a given password to the security policy and makes the generated ones as long', async () => {
+    await env.dbh.query(
+      `insert into security_policy (min_password_length, max_failed_attempts, first_pause_minutes,
+         max_pause_hours, max_sessions) values (15, 5, 15, 24, 5)`,
+    );
+    try {
+      await expect(
+        createAdmin(env.dbh.db, { username: 'sh.admin4', password: 'Huangpu-2026x' }),
+      ).rejects.toThrow(/--password: 密码至少 15 位/);
+      const made = await createAdmin(env.dbh.db, { username: 'sh.admin5' });
+      expect(made.password).toHaveLength(15);
+      for (const other of made.platformAdmins) expect(other.password).toHaveLength(15);
+    } finally {
+      await env.dbh.query('delete from security_policy');
+    }
+  });
+
   it('refuses a duplicate or malformed username and changes nothing', async () => {
     const before = await countUsers();
     await expect(createAdmin(env.dbh.db, { username: 'sh.admin' })).rejects.toThrow(

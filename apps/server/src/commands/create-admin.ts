@@ -13,7 +13,8 @@ import { recordAudit } from '../modules/audit/record.ts';
 import { writeAccounts } from '../modules/auth/accounts.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { findCities } from '../modules/orgs/read.ts';
-import { temporaryPassword } from '../modules/users/temporary-password.ts';
+import { readSecurityPolicy } from '../modules/auth/security-policy.ts';
+import { temporaryPasswordFor } from '../modules/users/temporary-password.ts';
 import { AppError } from '../lib/errors.ts';
 
 export type CreateAdminInput = {
@@ -71,12 +72,16 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
   if (given !== undefined && isGuessable(given, [username])) {
     throw new CreateAdminError('--password: 密码过于常见或容易猜测，请换一个');
   }
+  const { minPasswordLength } = await readSecurityPolicy(db);
+  if (given !== undefined && [...given].length < minPasswordLength) {
+    throw new CreateAdminError(`--password: 密码至少 ${minPasswordLength} 位（安全策略）`);
+  }
   const org = await cityOrg(db, input.orgCode);
-  const password = given ?? temporaryPassword();
+  const password = given ?? (await temporaryPasswordFor(db));
   const passwordHash = await hashPassword(password);
   const others = await Promise.all(
     platformAdmins.map(async (admin) => {
-      const oneTime = temporaryPassword();
+      const oneTime = await temporaryPasswordFor(db);
       return { ...admin, password: oneTime, passwordHash: await hashPassword(oneTime) };
     }),
   );

@@ -12,7 +12,7 @@ import { findAccount, listAccounts, type AccountFilter } from '../auth/read.ts';
 import { withinScope } from '../orgs/sql.ts';
 import { can } from './policy.ts';
 import { presentUser, userRecord } from './present.ts';
-import { temporaryPassword } from './temporary-password.ts';
+import { temporaryPasswordFor } from './temporary-password.ts';
 
 export type NewUser = Omit<NewAccount, 'passwordHash' | 'phone'> & { phone?: string };
 
@@ -67,7 +67,7 @@ export async function createUser(db: Db, scope: Scope, input: NewUser) {
   if (!can(scope, 'create', { role: input.role, orgKind: org.kind })) {
     throw invalid('角色与所属组织类型不符', { role: roleOrgMessage(input.role) });
   }
-  const initialPassword = temporaryPassword();
+  const initialPassword = await temporaryPasswordFor(db);
   const passwordHash = await hashPassword(initialPassword);
   const user = await writeAccounts(db, async (tx, accounts) => {
     const id = await accounts.create({ ...input, passwordHash });
@@ -108,7 +108,7 @@ const auditDisableAction = (disabled: boolean) => (disabled ? 'user.disabled' : 
 /** A new one-time password; the account must change it and any lockout ends. */
 export async function resetPassword(db: Db, scope: Scope, id: number) {
   authorize(can, scope, 'resetPassword');
-  const initialPassword = temporaryPassword();
+  const initialPassword = await temporaryPasswordFor(db);
   const passwordHash = await hashPassword(initialPassword);
   await writeAccounts(db, async (tx, accounts) => {
     const before = await accountInScope(tx, scope, id, true);

@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import { readSecurityPolicy } from '../auth/security-policy.ts';
 
 // No 0/O, 1/l/I: the password is read out or copied by hand to the new user.
 const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz';
@@ -9,8 +11,9 @@ const lower = letters.replace(/[A-Z]/g, '');
 const upper = letters.replace(/[a-z]/g, '');
 
 /**
- * A one-time password handed to a new or reset account (12 characters, ≈70 bits); it satisfies
- * newPasswordSchema (three classes: lower, upper, digits) and must be changed at the next sign-in.
+ * A one-time password handed to a new or reset account (12 characters, ≈70 bits, by default); it
+ * satisfies newPasswordSchema (three classes: lower, upper, digits) and must be changed at the
+ * next sign-in.
  */
 export function temporaryPassword(length = 12): string {
   const chars = Array.from({ length }, () => alphabet[randomInt(alphabet.length)]);
@@ -21,4 +24,10 @@ export function temporaryPassword(length = 12): string {
     chars[at] = set[randomInt(set.length)];
   }
   return chars.join('');
+}
+
+/** A one-time password no shorter than the security policy's minimum (12 at least). */
+export async function temporaryPasswordFor(db: Db): Promise<string> {
+  const { minPasswordLength } = await readSecurityPolicy(db);
+  return temporaryPassword(Math.max(12, minPasswordLength));
 }

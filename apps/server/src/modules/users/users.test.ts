@@ -385,6 +385,25 @@ describe('changing users', () => {
     );
     expect(audited).toBe(1);
   });
+
+  it('makes one-time passwords as long as the security policy asks, when it asks more than 12', async () => {
+    const target = s.a.users.inspector;
+    const reset = async () =>
+      (await post(s.a.users.district_admin, `/api/users/${target.id}/reset-password`)).json()
+        .initialPassword as string;
+    expect(await reset()).toHaveLength(12);
+    await env.dbh.query(
+      `insert into security_policy (min_password_length, max_failed_attempts, first_pause_minutes,
+         max_pause_hours, max_sessions) values (16, 5, 15, 24, 5)`,
+    );
+    try {
+      const longer = await reset();
+      expect(longer).toHaveLength(16);
+      expect(await login(env, target.username, longer)).toBeTruthy();
+    } finally {
+      await env.dbh.query('delete from security_policy');
+    }
+  });
 });
 
 describe('abilities', () => {
