@@ -4,16 +4,27 @@ import { AppError } from './errors.ts';
 
 export type SseClient = {
   /** Send one event frame made by `sseFrame`; returns false once the connection is gone. */
-  send(frame: Buffer): boolean;
+  send(frame: SseFrame): boolean;
   close(): void;
 };
 
 /**
- * One event as it goes on the wire, already encoded: build it once and send it to every client of
- * a feed (a string would be encoded again for each of thousands of sockets).
+ * One event as it goes on the wire, already encoded: built once and sent to every client of a
+ * feed. `chunk` is the same bytes framed as one HTTP/1.1 chunk, so a chunked stream takes it with
+ * one socket write instead of the response's framing, corking and flushing per client (a board
+ * change goes to thousands of sockets at once).
  */
-export const sseFrame = (event: string, data: unknown) =>
-  Buffer.from(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+export type SseFrame = { body: Buffer; chunk: Buffer };
+
+export function sseFrame(event: string, data: unknown): SseFrame {
+  const body = Buffer.from(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const chunk = Buffer.concat([
+    Buffer.from(`${body.length.toString(16)}\r\n`),
+    body,
+    Buffer.from('\r\n'),
+  ]);
+  return { body, chunk };
+}
 
 const heartbeatMs = 15_000;
 
@@ -55,6 +66,15 @@ export function openSse(
     if (behind && res.writableLength > maxBufferedBytes) res.destroy();
   };
   write('retry: 3000\n\n');
+  // The headers have gone out with that first write: when they chose chunked encoding, frames go
+  // to the socket already framed (each whole, so they never split the response's own chunks).
+  const socket = res.chunkedEncoding ? res.socket : null;
+  const writeFrame = (frame: SseFrame) => {
+    if (!socket) return write(frame.body);
+    const behind = socket.writableNeedDrain;
+    socket.write(frame.chunk);
+    if (behind && socket.writableLength > maxBufferedBytes) res.destroy();
+  };
   const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
   heartbeat.unref();
   const finish = () => {
@@ -70,7 +90,7 @@ export function openSse(
   return {
     send(frame) {
       if (!open) return false;
-      write(frame);
+      writeFrame(frame);
       return open;
     },
     close() {

@@ -1,7 +1,7 @@
 import type { Board } from '@pairing/shared';
 import type { AppContext } from '../../context.ts';
 import { boardChannel } from '../../lib/notify.ts';
-import { sseFrame, type SseClient } from '../../lib/sse.ts';
+import { sseFrame, type SseClient, type SseFrame } from '../../lib/sse.ts';
 import { getPublicRound } from '../rounds/service.ts';
 import { computeBoard } from './service.ts';
 
@@ -23,7 +23,7 @@ type RoundFeed = {
   clients: Set<SseClient>;
   latest?: Board;
   /** `latest` as an event frame, for clients that subscribe before the next change. */
-  frame?: Buffer;
+  frame?: SseFrame;
   timer?: NodeJS.Timeout;
   lastStarted: number;
   /** A change arrived after the board in `latest` was computed. */
