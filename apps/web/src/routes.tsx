@@ -37,6 +37,11 @@ export type AppRoute = {
   page: LazyPage;
   /** Present when the route has its own menu entry. */
   menu?: { label: MessageKey; icon: ReactNode };
+  /**
+   * The GETs the page makes as it opens (its path parameters given), fetched beside the sign-in's
+   * answer; the page's own calls then take them (api/client.ts `prefetchGet`).
+   */
+  data?: (params: Record<string, string | undefined>) => string[];
   /** Who may open it, from what the server says the user may do; everyone when absent. */
   allow?: (can: Abilities) => boolean;
 };
@@ -56,6 +61,7 @@ export const routes: AppRoute[] = [
   {
     path: '/',
     page: lazyPage(() => import('./pages/home/HomePage.tsx')),
+    data: () => ['/api/todo'],
     menu: { label: 'menu.home', icon: <HomeOutlined /> },
   },
   {
@@ -147,6 +153,7 @@ export const routes: AppRoute[] = [
   },
   {
     path: '/agreements/:id',
+    data: ({ id }) => [`/api/agreements/${id}`],
     page: lazyPage(() => import('./pages/agreements/AgreementPage.tsx')),
     allow: (can) => can['agreements.read'],
   },
@@ -316,8 +323,19 @@ export function menuKeyFor(pathname: string): string {
   return best;
 }
 
+const routeAt = (pathname: string) => {
+  for (const route of routes) {
+    const match = matchPath(route.path, pathname);
+    if (match) return { route, params: match.params };
+  }
+  return undefined;
+};
+
 /** Start fetching the code of the page at `pathname`, if it is one of these. */
-export function preloadPage(pathname: string) {
-  const route = routes.find((r) => matchPath(r.path, pathname));
-  return route?.page.preload();
+export const preloadPage = (pathname: string) => routeAt(pathname)?.route.page.preload();
+
+/** The GETs the page at `pathname` makes as it opens; undefined when it is no page of the app. */
+export function pageData(pathname: string): string[] | undefined {
+  const at = routeAt(pathname);
+  return at && (at.route.data?.(at.params) ?? []);
 }

@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { auditApi, authApi, defineRoute, importsApi, roundsApi, usersApi } from '@pairing/shared';
-import { ApiError, call, hrefOf, newIdempotencyKey, send, setSessionHandlers } from './client.ts';
+import {
+  ApiError,
+  call,
+  hrefOf,
+  forgetPrefetched,
+  newIdempotencyKey,
+  prefetchGet,
+  send,
+  setSessionHandlers,
+} from './client.ts';
 import { failure, json, stubFetch } from '../test/render.tsx';
 
 const getThing = defineRoute({
@@ -217,5 +226,56 @@ describe('bodies', () => {
     expect(fetch.mock.calls.map(([url, init]) => [url, init?.method, init?.body])).toEqual([
       ['/api/users/4', 'PATCH', '{"disabled":true}'],
     ]);
+  });
+});
+
+describe('prefetchGet', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers the first GET of the same URL from the early request, once', async () => {
+    const { fetch } = stubFetch({ '/api/orgs/:id/things/:name': { ok: true } });
+    const url = '/api/orgs/5/things/x?q=a&page=1&flag=true';
+    prefetchGet(url);
+    prefetchGet(url);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const query = { q: 'a', page: 1, flag: true, empty: '', none: '' };
+    expect(await call(getThing, { params: { id: 5, name: 'x' }, query })).toEqual({ ok: true });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await call(getThing, { params: { id: 5, name: 'x' }, query });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses through the early answer as a request would (a 401 ends the session)', async () => {
+    stubFetch({ '/api/orgs/:id/things/:name': failure(401, 'unauthorized') });
+    prefetchGet('/api/orgs/1/things/y?q=b&page=1&flag=false');
+    const query = { q: 'b', page: 1, flag: false, empty: '', none: '' };
+    const error = await refusal(call(getThing, { params: { id: 1, name: 'y' }, query }));
+    expect(error.status).toBe(401);
+    expect(unauthorized).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves nothing asked for under the session before (a sign-in forgets them)', async () => {
+    const { fetch } = stubFetch({ '/api/orgs/:id/things/:name': { ok: true } });
+    prefetchGet('/api/orgs/3/things/w?q=d&page=1&flag=true');
+    forgetPrefetched();
+    const query = { q: 'd', page: 1, flag: true, empty: '', none: '' };
+    await call(getThing, { params: { id: 3, name: 'w' }, query });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops an early answer older than a few seconds, and serves no write', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { fetch } = stubFetch({
+      '/api/orgs/:id/things/:name': { ok: true },
+      'POST /api/things': { id: 1 },
+    });
+    prefetchGet('/api/orgs/2/things/z?q=c&page=1&flag=true');
+    vi.setSystemTime(Date.now() + 60_000);
+    const query = { q: 'c', page: 1, flag: true, empty: '', none: '' };
+    await call(getThing, { params: { id: 2, name: 'z' }, query });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    prefetchGet('/api/things');
+    await call(createThing, { body: { name: 'n' } });
+    expect(fetch.mock.calls.filter(([, init]) => init?.method === 'POST')).toHaveLength(1);
   });
 });

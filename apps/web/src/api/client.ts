@@ -52,6 +52,32 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/**
+ * GETs a page will make, started early (`prefetchGet`): beside the sign-in's or start's
+ * `/api/auth/me` instead of after the page's code has rendered. The first request for the same URL
+ * within a few seconds takes the answer (once); a stale one is dropped.
+ */
+const prefetched = new Map<string, { at: number; answer: Promise<Response> }>();
+const prefetchFreshMs = 10_000;
+
+export function prefetchGet(url: string) {
+  if (prefetched.has(url)) return;
+  const answer = fetch(url, { credentials: 'same-origin', headers: clientHeaders });
+  answer.catch(() => undefined);
+  prefetched.set(url, { at: Date.now(), answer });
+}
+
+/** Drop the early answers: they were asked for under a session that has just changed. */
+export function forgetPrefetched() {
+  prefetched.clear();
+}
+
+function takePrefetched(url: string) {
+  const early = prefetched.get(url);
+  prefetched.delete(url);
+  return early && Date.now() - early.at < prefetchFreshMs ? early.answer : undefined;
+}
+
 async function request(
   method: string,
   path: string,
@@ -72,9 +98,11 @@ async function request(
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
+  const url = withQuery(path, query);
+  const early = method === 'GET' && !signal ? takePrefetched(url) : undefined;
   let response: Response;
   try {
-    response = await fetch(withQuery(path, query), init);
+    response = await (early ?? fetch(url, init));
   } catch {
     throw new ApiError(0, 'network', networkMessage());
   }

@@ -2,9 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Me } from '@pairing/shared';
-import { ApiError, call, setSessionHandlers } from '../api/client.ts';
+import { ApiError, call, forgetPrefetched, setSessionHandlers } from '../api/client.ts';
 import { forgetApiCache } from '../offline/apiCache.ts';
-import { preloadSignedIn } from '../signedIn.ts';
+import { prefetchSignedIn, preloadSignedIn } from '../signedIn.ts';
 import { signInRoutes } from './signInRoutes.ts';
 
 type Auth = {
@@ -27,6 +27,16 @@ const signedInHere = 'pairing.signedIn';
 function remember(me: Me | null) {
   if (me) localStorage.setItem(signedInHere, '1');
   else localStorage.removeItem(signedInHere);
+}
+
+/**
+ * Before the app first renders: a browser that was signed in before, opening a page of the app,
+ * most likely still is, so that page's code and first reads are fetched while `/api/auth/me` is.
+ */
+export function prepareReturningUser(pathname: string) {
+  if (publicPages.test(pathname) || localStorage.getItem(signedInHere) === null) return;
+  preloadSignedIn(pathname);
+  prefetchSignedIn(pathname);
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -59,17 +69,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!needed || asked) return;
     setAsked(true);
-    // Signed in before, on a page of the app: most likely still, so its code comes meanwhile.
-    if (!publicPages.test(pathname) && localStorage.getItem(signedInHere) !== null)
-      preloadSignedIn(pathname);
     void refresh();
-  }, [needed, asked, refresh, pathname]);
+  }, [needed, asked, refresh]);
   const loading = reading || (needed && !asked);
 
   useEffect(() => {
     setSessionHandlers({
       // RequireAuth then sends the user to the login page, which says why.
       unauthorized: () => {
+        forgetPrefetched();
         forgetApiCache();
         remember(null);
         setExpired(true);
@@ -81,6 +89,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const { user: me } = await call(signInRoutes.login, { body: { username, password } });
+    forgetPrefetched();
     setExpired(false);
     setUser(me);
     remember(me);
@@ -91,6 +100,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await call(signInRoutes.logout);
     } finally {
+      forgetPrefetched();
       forgetApiCache();
       remember(null);
       setUser(null);

@@ -22,7 +22,8 @@ import './outbox.css';
  * an offline start; it shows nothing when the browser is online and the outbox empty.
  */
 export default function OutboxStatus() {
-  const { userId } = useMe();
+  const me = useMe();
+  const { userId } = me;
   const { t } = useI18n();
   const navigate = useNavigate();
   const phone = useIsPhone();
@@ -30,9 +31,9 @@ export default function OutboxStatus() {
 
   useEffect(() => {
     registerWorkerWhenIdle();
-    rememberSession();
     return startOutbox(userId);
   }, [userId]);
+  useEffect(() => rememberSession(me), [me]);
 
   const failed = entries?.filter((entry) => entry.state === 'failed').length ?? 0;
   const queued = (entries?.length ?? 0) - failed;

@@ -1,14 +1,19 @@
-import { authApi } from '@pairing/shared';
-import { call } from '../api/client.ts';
+import type { Me } from '@pairing/shared';
+import { apiCacheName } from './apiCache.ts';
 
 /**
- * Read who is signed in through the service worker, so that its copy (vite.config.ts) lets the
- * app open signed in without a network. Signing in does not read it, and on the first visit the
- * worker takes control only after the page loaded: then it is read once the worker does.
+ * Keep who is signed in where the service worker answers `/api/auth/me` from without a network
+ * (vite.config.ts), so the app opens signed in in a village without a signal. Written from the
+ * page, from the answer it already holds: a sign-in does not read /api/auth/me, and reading it
+ * again only for the worker's copy cost a phone one more round trip on every start.
  */
-export function rememberSession() {
-  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
-  const read = () => void call(authApi.me).catch(() => undefined);
-  if (navigator.serviceWorker.controller) read();
-  else navigator.serviceWorker.addEventListener('controllerchange', read, { once: true });
+export function rememberSession(user: Me) {
+  if (typeof caches === 'undefined') return;
+  const answer = new Response(JSON.stringify({ user }), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+  void caches
+    .open(apiCacheName)
+    .then((cache) => cache.put('/api/auth/me', answer))
+    .catch(() => undefined);
 }

@@ -5,7 +5,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { applyApiError } from '../../lib/apiErrors.ts';
-import { preloadSignedIn } from '../../signedIn.ts';
+import { prefetchSignedIn, preloadSignedIn } from '../../signedIn.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 type Values = { username: string; password: string };
@@ -36,6 +36,7 @@ export function LoginPage() {
     setError(null);
     try {
       const me = await login(values.username.trim(), values.password);
+      if (!me.mustChangePassword) prefetchSignedIn(target);
       navigate(me.mustChangePassword ? '/change-password' : target, { replace: true });
     } catch (e) {
       setError(applyApiError(form, e));

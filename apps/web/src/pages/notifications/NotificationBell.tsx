@@ -5,6 +5,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { notificationsApi, type NotificationPage } from '@pairing/shared';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { bellQuery } from './bell-query.ts';
 
 const pollMs = 60_000;
 
@@ -18,7 +19,7 @@ export function NotificationBell() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      call(notificationsApi.list, { query: { unread: true, page: 1, pageSize: 5 } })
+      call(notificationsApi.list, { query: bellQuery })
         .then((page) => live && setData(page))
         .catch(() => live && setData(null));
     void load();
