@@ -137,6 +137,30 @@ export async function chooseOrg(page: Page, field: Locator, name: string) {
   await select.filter({ hasText: name }).waitFor();
 }
 
+/**
+ * Choose `text` in an antd select. A click the list swallows (it was still opening, or re-rendered
+ * under the pointer on a loaded machine) leaves the list open over the fields below: it is tried
+ * again until the select shows the choice, then the list has closed.
+ */
+export async function chooseOption(page: Page, field: Locator, text: string) {
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  const option = page.locator('.ant-select-item-option', { hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.isVisible())) await field.click();
+    await option.click();
+    const shown = await select
+      .filter({ hasText: text })
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    if (attempt === 5) throw new Error(`the select did not take 「${text}」`);
+  }
+  await option.waitFor({ state: 'hidden' });
+}
+
 /** The demo account of `role`, optionally the one whose org name contains `orgName`. */
 export function demoAccount(role: string, orgName?: string): DemoAccount {
   const accounts = inject('accounts');
