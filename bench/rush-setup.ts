@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { openDb } from '../apps/server/src/db/client.ts';
 
 /** The intention rush's city: `units` units of capacity `perUnit`, as many villages, one open round. */
@@ -77,6 +78,29 @@ export async function seed(url: string, units: number, perUnit: number) {
   ).rows[0];
   await dbh.close();
   return { roundId: round.id, tokens, villageIds };
+}
+
+/** The baseline: `n` raw single-row INSERTs at `concurrency` on the database at `url`, per second. */
+export async function rawInsertRate(url: string, n: number, concurrency: number) {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  // pool.end() resolves before its connections close; the database's drop then ends them.
+  pool.on('error', () => {});
+  await pool.query(
+    'create table rush_baseline (id bigint generated always as identity primary key, a bigint, b bigint, at timestamptz)',
+  );
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        await pool.query('insert into rush_baseline (a, b, at) values ($1, $2, now())', [i, i * 2]);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  await pool.end();
+  return (n / elapsed) * 1000;
 }
 
 export const freePort = () =>

@@ -11,6 +11,7 @@ import { openFileLimit } from '../apps/server/src/lib/sse.ts';
 import {
   openWatchers,
   percentile,
+  rawInsertRate,
   seed,
   startServer,
   type Server,
@@ -136,28 +137,6 @@ async function rush(
   return { acks, elapsed, retries };
 }
 
-async function baseline(n: number) {
-  const pool = new pg.Pool({ connectionString: url, max: concurrency });
-  // pool.end() resolves before its connections close; the database's drop then ends them.
-  pool.on('error', () => {});
-  await pool.query(
-    'create table rush_baseline (id bigint generated always as identity primary key, a bigint, b bigint, at timestamptz)',
-  );
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        await pool.query('insert into rush_baseline (a, b, at) values ($1, $2, now())', [i, i * 2]);
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
-  await pool.end();
-  return (n / elapsed) * 1000;
-}
-
 type Outcome = {
   intentsPerS: number;
   p99: number;
@@ -247,7 +226,7 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
     await watchers.close();
     await stopServer(server);
     const intentsPerS = (okAcks.length / elapsed) * 1000;
-    const insertsPerS = await baseline(total);
+    const insertsPerS = await rawInsertRate(url, total, concurrency);
     const p99 = percentile(latencies, 99);
     log(
       `intentions: ${okAcks.length}/${total} acknowledged in ${(elapsed / 1000).toFixed(2)} s, ${retries} retried after a connection error`,

@@ -11,6 +11,7 @@ import { sendersFromConfig } from './modules/reminders/sender.ts';
 import { dailyComplianceJob } from './modules/ledger/compliance/daily.ts';
 import { remindersJob } from './modules/reminders/service.ts';
 import { startSchedules } from './modules/jobs/schedules.ts';
+import { waitingAndRunning } from './modules/jobs/queue.ts';
 import { startAuditSealer } from './modules/audit/seal.ts';
 import { startAuthHousekeeping } from './modules/auth/service.ts';
 import {
@@ -92,13 +93,15 @@ nameWorkerInAnswers(app);
 await app.listen({ port, host });
 // Reminders each minute; every pairing's compliance once a China-time day (issue 12 item 7). The
 // queue runs each tick once across all processes.
-const stopSchedules = await startSchedules(ctx, [
+const schedules = [
   remindersJob(sendersFromConfig(process.env.REMINDER_SENDERS)),
   dailyComplianceJob(
     (err) => app.log.error(err),
     (line) => app.log.info(line),
   ),
-]);
+];
+for (const { name } of schedules) app.metrics.registerQueue(name, waitingAndRunning(dbh, name));
+const stopSchedules = await startSchedules(ctx, schedules);
 // The other periodic tasks run in one process only.
 const periodic = runsPeriodicTasks(role);
 const noTask = async () => {};
