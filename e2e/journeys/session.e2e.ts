@@ -5,8 +5,9 @@ const session = useBrowser();
 
 test('five wrong passwords pause this browser’s sign-in to the account and the login page says for how long', async () => {
   const { page } = session();
-  // An account no other journey signs in with from here, since this source stays paused for it.
-  const victim = demoAccount('inspector');
+  // An account no other journey signs in with from here, since this source stays paused for it
+  // (the security journey signs the inspector in, so it cannot be this one).
+  const victim = demoAccount('system_admin');
   const error = page.getByTestId('login-error');
   for (let attempt = 1; attempt <= 5; attempt++) {
     await signIn(page, victim.username, `wrong-${attempt}-password`);
