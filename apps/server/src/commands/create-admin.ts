@@ -6,7 +6,7 @@ import {
   type PlatformAdminRole,
   type Role,
 } from '@pairing/shared';
-import { isGuessable } from '../modules/auth/password-strength.ts';
+import { isGuessable, refuseShortPassword } from '../modules/auth/password-strength.ts';
 import type { z } from 'zod';
 import { openConfiguredDb, type Db } from '../db/client.ts';
 import { recordAudit } from '../modules/audit/record.ts';
@@ -14,7 +14,7 @@ import { writeAccounts } from '../modules/auth/accounts.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { findCities } from '../modules/orgs/read.ts';
 import { readSecurityPolicy } from '../modules/auth/security-policy.ts';
-import { temporaryPasswordFor } from '../modules/users/temporary-password.ts';
+import { temporaryPassword } from '../modules/users/temporary-password.ts';
 import { AppError } from '../lib/errors.ts';
 
 export type CreateAdminInput = {
@@ -72,16 +72,20 @@ export async function createAdmin(db: Db, input: CreateAdminInput): Promise<Crea
   if (given !== undefined && isGuessable(given, [username])) {
     throw new CreateAdminError('--password: 密码过于常见或容易猜测，请换一个');
   }
-  const { minPasswordLength } = await readSecurityPolicy(db);
-  if (given !== undefined && [...given].length < minPasswordLength) {
-    throw new CreateAdminError(`--password: 密码至少 ${minPasswordLength} 位（安全策略）`);
+  const policy = await readSecurityPolicy(db);
+  if (given !== undefined) {
+    try {
+      refuseShortPassword(given, 'password', policy);
+    } catch (err) {
+      throw new CreateAdminError(`--password: ${(err as Error).message}（安全策略）`);
+    }
   }
   const org = await cityOrg(db, input.orgCode);
-  const password = given ?? (await temporaryPasswordFor(db));
+  const password = given ?? temporaryPassword(policy.minPasswordLength);
   const passwordHash = await hashPassword(password);
   const others = await Promise.all(
     platformAdmins.map(async (admin) => {
-      const oneTime = await temporaryPasswordFor(db);
+      const oneTime = temporaryPassword(policy.minPasswordLength);
       return { ...admin, password: oneTime, passwordHash: await hashPassword(oneTime) };
     }),
   );

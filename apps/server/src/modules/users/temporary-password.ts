@@ -11,11 +11,12 @@ const lower = letters.replace(/[A-Z]/g, '');
 const upper = letters.replace(/[a-z]/g, '');
 
 /**
- * A one-time password handed to a new or reset account (12 characters, ≈70 bits, by default); it
- * satisfies newPasswordSchema (three classes: lower, upper, digits) and must be changed at the
- * next sign-in.
+ * A one-time password handed to a new or reset account: 12 characters (≈70 bits), or the security
+ * policy's `minLength` when that is more. It satisfies newPasswordSchema (three classes: lower,
+ * upper, digits) and must be changed at the next sign-in.
  */
-export function temporaryPassword(length = 12): string {
+export function temporaryPassword(minLength = 12): string {
+  const length = Math.max(12, minLength);
   const chars = Array.from({ length }, () => alphabet[randomInt(alphabet.length)]);
   // One of each class at three distinct random positions, without biasing the rest.
   const positions = Array.from({ length }, (_, i) => i);
@@ -26,8 +27,7 @@ export function temporaryPassword(length = 12): string {
   return chars.join('');
 }
 
-/** A one-time password no shorter than the security policy's minimum (12 at least). */
+/** A one-time password no shorter than the security policy in force asks. */
 export async function temporaryPasswordFor(db: Db): Promise<string> {
-  const { minPasswordLength } = await readSecurityPolicy(db);
-  return temporaryPassword(Math.max(12, minPasswordLength));
+  return temporaryPassword((await readSecurityPolicy(db)).minPasswordLength);
 }
