@@ -8,7 +8,7 @@ import pg from 'pg';
 import { openDb } from '../apps/server/src/db/client.ts';
 import { systemClock } from '../apps/server/src/lib/clock.ts';
 import { submitIntention } from '../apps/server/src/modules/intentions/commands/submit.ts';
-import { rawInsertRate, seed } from './rush-setup.ts';
+import { atConcurrency, rawInsertRate, seed, villageOf } from './rush-setup.ts';
 
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const units = Number(process.env.RUSH_UNITS ?? 2000);
@@ -32,24 +32,17 @@ try {
        from users u join orgs o on o.id = u.org_id order by u.id`,
     )
   ).rows;
-  let next = 0;
   let refused = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const actor = actors[i % units];
-        const scope = { ...actor, role: 'unit_admin' as const, ip: '127.0.0.1' };
-        const ruralOrgId = villageIds[((i % units) + Math.floor(i / units) * 7) % units];
-        const key = { userId: actor.userId, key: `floor-${i}`, fingerprint: 'f', recorded: false };
-        await submitIntention(dbh.db, scope, systemClock, { roundId, ruralOrgId }, key).catch(
-          () => (refused += 1),
-        );
-      }
-    }),
-  );
-  const floorPerS = ((total - refused) / (performance.now() - started)) * 1000;
+  const elapsed = await atConcurrency(total, concurrency, async (i) => {
+    const actor = actors[i % units];
+    const scope = { ...actor, role: 'unit_admin' as const, ip: '127.0.0.1' };
+    const ruralOrgId = villageOf(i, units, villageIds);
+    const key = { userId: actor.userId, key: `floor-${i}`, fingerprint: 'f', recorded: false };
+    await submitIntention(dbh.db, scope, systemClock, { roundId, ruralOrgId }, key).catch(
+      () => (refused += 1),
+    );
+  });
+  const floorPerS = ((total - refused) / elapsed) * 1000;
   await dbh.close();
   const insertsPerS = await rawInsertRate(url.toString(), total, concurrency);
   console.log(

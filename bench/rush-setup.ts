@@ -88,20 +88,35 @@ export async function rawInsertRate(url: string, n: number, concurrency: number)
   await pool.query(
     'create table rush_baseline (id bigint generated always as identity primary key, a bigint, b bigint, at timestamptz)',
   );
+  const elapsed = await atConcurrency(n, concurrency, (i) =>
+    pool.query('insert into rush_baseline (a, b, at) values ($1, $2, now())', [i, i * 2]),
+  );
+  await pool.end();
+  return (n / elapsed) * 1000;
+}
+
+/** Run `job(0)` … `job(n - 1)` with `concurrency` of them under way at once; the milliseconds. */
+export async function atConcurrency(
+  n: number,
+  concurrency: number,
+  job: (i: number) => Promise<unknown>,
+) {
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        await pool.query('insert into rush_baseline (a, b, at) values ($1, $2, now())', [i, i * 2]);
-      }
+      while (next < n) await job(next++);
     }),
   );
-  const elapsed = performance.now() - started;
-  await pool.end();
-  return (n / elapsed) * 1000;
+  return performance.now() - started;
 }
+
+/**
+ * The village of the city's `i`-th submission: unit `i % units`, each unit's later submissions
+ * seven villages on, so a village is asked by a few units and no unit asks one twice.
+ */
+export const villageOf = (i: number, units: number, villageIds: number[]) =>
+  villageIds[((i % units) + Math.floor(i / units) * 7) % villageIds.length];
 
 export const freePort = () =>
   new Promise<number>((resolve) => {

@@ -12,6 +12,7 @@ import {
   openWatchers,
   percentile,
   rawInsertRate,
+  villageOf,
   seed,
   startServer,
   type Server,
@@ -21,7 +22,6 @@ import {
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const units = Number(process.env.RUSH_UNITS ?? 2000);
 const perUnit = 3;
-const villages = units;
 const total = units * perUnit;
 const concurrency = Number(process.env.RUSH_CONCURRENCY ?? 64);
 const repeat = Number(process.env.RUSH_REPEAT ?? 1);
@@ -70,7 +70,7 @@ async function rush(
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const jobs = Array.from({ length: total }, (_, i) => ({
     unit: i % units,
-    village: villageIds[((i % units) + Math.floor(i / units) * 7) % villages],
+    village: villageOf(i, units, villageIds),
   }));
   const acks: Ack[] = new Array(total);
   let next = 0;

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { seed, startServer, watch, type Server, type Watcher } from './rush-setup.ts';
+import { seed, startServer, villageOf, watch, type Server, type Watcher } from './rush-setup.ts';
 
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const minutes = Number(process.env.SOAK_MINUTES ?? 30);
@@ -63,8 +63,7 @@ function cycles(load: Load, agent: http.Agent, phase: string) {
   const one = async () => {
     const i = n++;
     const unit = i % load.tokens.length;
-    const village =
-      load.villageIds[(unit + Math.floor(i / load.tokens.length) * 7) % load.villageIds.length];
+    const village = villageOf(i, load.tokens.length, load.villageIds);
     const token = load.tokens[unit];
     try {
       const made = await post(
