@@ -8,14 +8,9 @@ import pg from 'pg';
 import { openDb } from '../apps/server/src/db/client.ts';
 import { systemClock } from '../apps/server/src/lib/clock.ts';
 import { submitIntention } from '../apps/server/src/modules/intentions/commands/submit.ts';
-import { atConcurrency, rawInsertRate, seed, villageOf } from './rush-setup.ts';
+import { atConcurrency, rawInsertRate, rushLoad, seed, villageOf } from './rush-setup.ts';
 
-const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const units = Number(process.env.RUSH_UNITS ?? 2000);
-const perUnit = 3;
-const total = units * perUnit;
-const concurrency = Number(process.env.RUSH_CONCURRENCY ?? 64);
-const pool = Number(process.env.RUSH_POOL ?? 16);
+const { baseUrl, units, perUnit, total, concurrency, pool } = rushLoad;
 
 const dbName = `pairing_floor_${process.pid}`;
 const url = new URL(baseUrl);

@@ -5,6 +5,7 @@ import { buildApp } from '../apps/server/src/app.ts';
 import { nameWorkerInAnswers, superviseWorkers } from '../apps/server/src/cluster.ts';
 import { openDb } from '../apps/server/src/db/client.ts';
 import { systemClock } from '../apps/server/src/lib/clock.ts';
+import { rushLoad } from './rush-setup.ts';
 
 const url = process.env.RUSH_DATABASE_URL;
 if (!url) throw new Error('RUSH_DATABASE_URL is required');
@@ -20,7 +21,7 @@ if (processes > 1 && cluster.isPrimary) {
     (line) => process.stdout.write(`${line}\n`),
   );
 }
-const dbh = await openDb({ url, poolSize: Number(process.env.RUSH_POOL ?? 16) });
+const dbh = await openDb({ url, poolSize: rushLoad.pool });
 // Every watcher of the benchmark comes from one loopback address: the stream caps, which guard a
 // public server against one source's flood, would turn most of them away.
 const streams = { perSource: 1_000_000, total: 1_000_000 };

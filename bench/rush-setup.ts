@@ -8,6 +8,21 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDb } from '../apps/server/src/db/client.ts';
 
+/**
+ * The rush's load, the same for bench:rush, bench:rush-floor and the rush's server: `units` units
+ * (RUSH_UNITS) of `perUnit` intentions each, sent by `concurrency` clients (RUSH_CONCURRENCY), the
+ * server's pool of `pool` connections (RUSH_POOL), on PostgreSQL at `baseUrl` (DATABASE_URL).
+ */
+const units = Number(process.env.RUSH_UNITS ?? 2000);
+export const rushLoad = {
+  baseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+  units,
+  perUnit: 3,
+  total: units * 3,
+  concurrency: Number(process.env.RUSH_CONCURRENCY ?? 64),
+  pool: Number(process.env.RUSH_POOL ?? 16),
+};
+
 /** The intention rush's city: `units` units of capacity `perUnit`, as many villages, one open round. */
 export async function seed(url: string, units: number, perUnit: number) {
   const villages = units;

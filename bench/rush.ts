@@ -12,6 +12,7 @@ import {
   openWatchers,
   percentile,
   rawInsertRate,
+  rushLoad,
   villageOf,
   seed,
   startServer,
@@ -19,11 +20,7 @@ import {
   type Watchers,
 } from './rush-setup.ts';
 
-const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const units = Number(process.env.RUSH_UNITS ?? 2000);
-const perUnit = 3;
-const total = units * perUnit;
-const concurrency = Number(process.env.RUSH_CONCURRENCY ?? 64);
+const { baseUrl, units, perUnit, total, concurrency } = rushLoad;
 const repeat = Number(process.env.RUSH_REPEAT ?? 1);
 
 type Config = { watchers: number; processes: number; kill: boolean };
