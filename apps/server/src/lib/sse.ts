@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 
@@ -59,22 +60,19 @@ export function openSse(
   });
   let open = true;
   openClients += 1;
-  const write = (chunk: string | Buffer) => {
+  const writeTo = (out: Writable, chunk: string | Buffer) => {
     // Judged on the frames before this one, so a single large frame to a reader is fine.
-    const behind = res.writableNeedDrain;
-    res.write(chunk);
-    if (behind && res.writableLength > maxBufferedBytes) res.destroy();
+    const behind = out.writableNeedDrain;
+    out.write(chunk);
+    if (behind && out.writableLength > maxBufferedBytes) res.destroy();
   };
+  const write = (chunk: string | Buffer) => writeTo(res, chunk);
   write('retry: 3000\n\n');
   // The headers have gone out with that first write: when they chose chunked encoding, frames go
   // to the socket already framed (each whole, so they never split the response's own chunks).
   const socket = res.chunkedEncoding ? res.socket : null;
-  const writeFrame = (frame: SseFrame) => {
-    if (!socket) return write(frame.body);
-    const behind = socket.writableNeedDrain;
-    socket.write(frame.chunk);
-    if (behind && socket.writableLength > maxBufferedBytes) res.destroy();
-  };
+  const writeFrame = (frame: SseFrame) =>
+    socket ? writeTo(socket, frame.chunk) : write(frame.body);
   const heartbeat = setInterval(() => write(': ping\n\n'), heartbeatMs);
   heartbeat.unref();
   const finish = () => {
