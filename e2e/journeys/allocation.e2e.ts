@@ -180,10 +180,18 @@ test('the city allocates the uncovered villages, locks a pair, re-runs and publi
   // The rural side accepts in its 待确认 inbox: the pair is agreed and the draft agreement made.
   await rural.page.goto(`/intentions/inbox?round=${round!.id}`);
   await rural.page.getByTestId(`accept-${intention!.id}`).click();
+  // The answer itself is asserted, so a refusal fails here with its reason.
+  const acceptAnswer = rural.page.waitForResponse(
+    (res) =>
+      res.request().method() === 'POST' &&
+      new URL(res.url()).pathname === `/api/intentions/${intention!.id}/accept`,
+  );
   await rural.page
     .locator('.ant-popconfirm')
     .getByRole('button', { name: label('接受') })
     .click();
+  const accepted = await acceptAnswer;
+  expect(`${accepted.status()} ${await accepted.text()}`).toMatch(/^200 .*"agreementId":\d+/);
   await rural.page
     .locator('.ant-modal-confirm-title', { hasText: /已与「.+」达成结对意向/ })
     .waitFor();

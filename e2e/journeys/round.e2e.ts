@@ -140,6 +140,8 @@ test('a unit pairs with a weak village, both sign, and the public board follows 
     .locator('.ant-table-row', { hasText: unit.orgName });
   await incoming.getByRole('button', { name: label('接受') }).click();
   await confirmPopover(page, '接受');
+  // The dialog opens once the answer is in; checked before then, axe saw it fading in.
+  await page.locator('.ant-modal-confirm-title', { hasText: '达成结对意向' }).waitFor();
   await checkAccessibility(page, 'round-inbox-accepted');
   await page.getByRole('button', { name: '去协商协议' }).click();
   await page.waitForURL(/\/agreements\/\d+$/);
