@@ -16,7 +16,7 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
   'security.maxPauseHours': 'Longest pause in hours',
   'security.maxSessions': 'Sessions a user may hold at once (1–50)',
   'security.saved': 'Policy saved; it applies at once',
-  'security.sessions': 'Sessions of all business accounts',
+  'security.sessions': 'Sessions of all accounts',
   'security.searchUser': 'Username or name',
   'security.user': 'User',
   'security.roles': 'Change user roles',

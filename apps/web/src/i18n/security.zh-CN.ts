@@ -14,7 +14,7 @@ export const securityZhCN = {
   'security.maxPauseHours': '最长暂停小时数',
   'security.maxSessions': '每个用户最多同时登录的会话数（1–50）',
   'security.saved': '策略已保存，立即生效',
-  'security.sessions': '会话管理（全部业务账号）',
+  'security.sessions': '会话管理（全部账号）',
   'security.searchUser': '用户名或姓名',
   'security.user': '用户',
   'security.roles': '用户角色变更',

@@ -1,5 +1,5 @@
-import { platformAdminRoles, type AnySessionView } from '@pairing/shared';
-import { and, count, desc, eq, ilike, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySessionView } from '@pairing/shared';
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { containsPattern, offsetOf } from '../../lib/pagination.ts';
@@ -10,17 +10,13 @@ import { sessions, users } from './schema.ts';
 import { forgetSessions } from './service.ts';
 import { orgDirectory, withinScope } from '../orgs/sql.ts';
 
-// Every business account's sessions, for the security administrator to end one that is not its
-// owner's (issue 16 item 12; security/sessions.ts authorizes). The platform administrators' own
-// sessions are theirs alone.
+// Every account's sessions in the caller's scope, the platform administrators' included, for the
+// security administrator to end anyone's (issue 16 item 12; security/sessions.ts authorizes). Each
+// ending is a `session.ended` record of the security trail, which the audit administrator reads.
 
 export type SessionFilter = { userId?: number; q?: string; page: number; pageSize: number };
 
-const ofBusinessAccountsIn = (scope: Scope) =>
-  and(
-    withinScope(sql`${orgDirectory.path}`, scope),
-    notInArray(users.role, [...platformAdminRoles]),
-  )!;
+const ofAccountsIn = (scope: Scope) => withinScope(sql`${orgDirectory.path}`, scope);
 
 const columns = {
   id: sessions.id,
@@ -42,7 +38,7 @@ const fromSessions = (db: Db, select: Record<string, unknown>) =>
     .innerJoin(orgDirectory, eq(orgDirectory.id, users.orgId));
 
 export async function listAnySessions(db: Db, scope: Scope, filter: SessionFilter) {
-  const conditions: SQL[] = [ofBusinessAccountsIn(scope)];
+  const conditions: SQL[] = [ofAccountsIn(scope)];
   if (filter.userId !== undefined) conditions.push(eq(users.id, filter.userId));
   if (filter.q) {
     const pattern = containsPattern(filter.q);
@@ -71,11 +67,11 @@ export async function listAnySessions(db: Db, scope: Scope, filter: SessionFilte
   return { items, total, page: filter.page, pageSize: filter.pageSize };
 }
 
-/** End a business account's session: its holder is signed out at the next request. */
+/** End anyone's session: its holder is signed out at the next request. */
 export async function endAnySession(db: Db, scope: Scope, id: number) {
   await db.transaction(async (tx) => {
     const [session] = await fromSessions(tx, columns)
-      .where(and(eq(sessions.id, id), ofBusinessAccountsIn(scope)))
+      .where(and(eq(sessions.id, id), ofAccountsIn(scope)))
       .for('update', { of: sessions });
     if (!session) throw notFound('会话不存在或已结束');
     await tx.delete(sessions).where(eq(sessions.id, id));

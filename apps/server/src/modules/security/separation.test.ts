@@ -237,6 +237,33 @@ describe('the audit trails', () => {
     expect(file.headers['content-type']).toMatch(/spreadsheetml/);
   });
 
+  it("lets the security admin end a platform administrator's session too, and nobody else", async () => {
+    for (const role of ['system_admin', 'audit_admin', 'security_admin'] as const) {
+      const { id, username } = s.actors[role];
+      const held = await login(env, username);
+      const { rows } = await env.dbh.query<{ id: number }>(
+        `select id::int as "id" from sessions where user_id = $1 order by created_at desc, id desc limit 1`,
+        [id],
+      );
+      const url = `/api/security/sessions/${rows[0].id}`;
+      for (const other of ['system_admin', 'audit_admin', 'city_admin'] as const)
+        expect([other, (await as(cookieOf(other), 'DELETE', url)).statusCode]).toEqual([
+          other,
+          403,
+        ]);
+      const listed = await as(
+        cookieOf('security_admin'),
+        'GET',
+        `/api/security/sessions?userId=${id}`,
+      );
+      expect(listed.json().items.map((i: { id: number }) => i.id)).toContain(rows[0].id);
+      expect((await as(cookieOf('security_admin'), 'DELETE', url)).statusCode).toBe(200);
+      expect((await as(held, 'GET', '/api/auth/me')).statusCode).toBe(401);
+      // The administrator's other session, the one the suite signs in with, is left alone.
+      expect((await as(cookieOf(role), 'GET', '/api/auth/me')).statusCode).toBe(200);
+    }
+  });
+
   it('has no route that changes or erases an audit or sign-in record', async () => {
     const count = async () =>
       (

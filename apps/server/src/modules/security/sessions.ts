@@ -8,13 +8,13 @@ import {
 } from '../auth/any-sessions.ts';
 import { can } from './policy.ts';
 
-/** The security administrator's view of every business account's sessions. */
+/** The security administrator's view of every account's sessions. */
 export async function listAnySessions(db: Db, scope: Scope, filter: SessionFilter) {
   authorize(can, scope, 'readSessions');
   return list(db, scope, filter);
 }
 
-/** End a business account's session (audited as `session.ended`). */
+/** End anyone's session (audited as `session.ended`). */
 export async function endAnySession(db: Db, scope: Scope, id: number) {
   authorize(can, scope, 'endSessions');
   await end(db, scope, id);
