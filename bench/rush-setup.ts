@@ -2,6 +2,7 @@
 // watchers.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -149,6 +150,26 @@ export type Server = {
   /** With RUSH_SAMPLE_MS set: the server's memory every so often. */
   memory: MemorySample[];
 };
+
+/**
+ * CPU time the server's processes have used so far (ms, user + system), read from /proc: the
+ * figure that says what a submission costs the server whatever else the shared machine runs.
+ * Undefined where /proc is not there.
+ */
+export function serverCpuMs(server: Server) {
+  const msPerTick = 10; // Linux's USER_HZ
+  let total = 0;
+  for (const pid of new Set([server.child.pid!, ...server.workerPids])) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * msPerTick;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
 
 /** The server: one process, or a primary with `processes` workers on one port. */
 export async function startServer(
