@@ -24,7 +24,7 @@ export const rushLoad = {
   pool: Number(process.env.RUSH_POOL ?? 16),
 };
 
-/** The intention rush's city: `units` units of capacity `perUnit`, as many villages, one open round. */
+/** The intention rush's city: `units` units of capacity `perUnit`, as many villages, two open rounds. */
 export async function seed(url: string, units: number, perUnit: number) {
   const villages = units;
   const dbh = await openDb({ url, poolSize: 2 });
@@ -83,17 +83,21 @@ export async function seed(url: string, units: number, perUnit: number) {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const later = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
   const far = new Date(Date.now() + 1200 * 86400_000).toISOString().slice(0, 10);
-  const round = (
-    await q<{ id: number }>(
+  // Two alike rounds: the rush's, and one the server warms up on first (places and capacity are
+  // counted per round, so the warm-up takes none of the rush's).
+  const rounds = (
+    await q<{ id: number; name: string }>(
       `insert into rounds (org_id, scope_path, name, period_start, period_end, policy_pack, intention_deadline,
        signing_deadline, term_end, village_cap, state)
-     select id, path, '压力测试轮次', $1, $3, 'sh-2010', $2, $2, $3, ${perUnit}, 'intentions_open'
-     from orgs where code = '3101' returning id::int as "id"`,
+     select orgs.id, orgs.path, n.name, $1, $3, 'sh-2010', $2, $2, $3, ${perUnit}, 'intentions_open'
+     from orgs, unnest(array['压力测试轮次', '预热轮次']) as n(name)
+     where code = '3101' returning id::int as "id", name`,
       [today, later, far],
     )
-  ).rows[0];
+  ).rows;
   await dbh.close();
-  return { roundId: round.id, tokens, villageIds };
+  const idOf = (name: string) => rounds.find((r) => r.name === name)!.id;
+  return { roundId: idOf('压力测试轮次'), warmUpRoundId: idOf('预热轮次'), tokens, villageIds };
 }
 
 /** The baseline: `n` raw single-row INSERTs at `concurrency` on the database at `url`, per second. */
