@@ -127,14 +127,17 @@ async function rush(
     if (++answered === Math.floor(count / 3)) atThird();
   };
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) await post(next++);
     }),
   );
   const elapsed = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
   agent.destroy();
-  return { acks, elapsed, retries };
+  // The load generator's CPU per request (µs): taken from the same two cores as the server's.
+  return { acks, elapsed, retries, clientCpuUs: (user + system) / count };
 }
 
 /**
@@ -164,6 +167,7 @@ type Outcome = {
   insertsPerS: number;
   /** The server processes' CPU time per acknowledged submission (µs), the board's frames included. */
   serverCpuUs: number;
+  clientCpuUs: number;
 };
 
 async function runOnce(config: Config, run: number): Promise<Outcome> {
@@ -187,11 +191,17 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
 
     const victim = server.workerPids[0];
     const cpuBefore = serverCpuMs(server);
-    const { acks, elapsed, retries } = await rush(port, roundId, tokens, villageIds, () => {
-      if (!config.kill) return;
-      log(`killing server process ${victim} (SIGKILL)`);
-      process.kill(victim, 'SIGKILL');
-    });
+    const { acks, elapsed, retries, clientCpuUs } = await rush(
+      port,
+      roundId,
+      tokens,
+      villageIds,
+      () => {
+        if (!config.kill) return;
+        log(`killing server process ${victim} (SIGKILL)`);
+        process.kill(victim, 'SIGKILL');
+      },
+    );
     const okAcks = acks.filter((a) => a.status === 201);
     // A killed process takes its CPU time with it: no figure for that run.
     const cpuAfter = config.kill ? undefined : serverCpuMs(server);
@@ -266,7 +276,7 @@ async function runOnce(config: Config, run: number): Promise<Outcome> {
     log(
       `baseline: ${insertsPerS.toFixed(0)} raw single-row INSERTs/s at concurrency ${concurrency}`,
     );
-    return { intentsPerS, p99, lagP99, lost, duplicated, insertsPerS, serverCpuUs };
+    return { intentsPerS, p99, lagP99, lost, duplicated, insertsPerS, serverCpuUs, clientCpuUs };
   } finally {
     await watchers?.close();
     if (server) await stopServer(server);
@@ -305,7 +315,7 @@ async function main() {
       const outcome = await runOnce(config, r * configs.length + c);
       outcomes[c].push(outcome);
       log(
-        `run ${r + 1}: intents_per_s=${outcome.intentsPerS.toFixed(0)} p99_ms=${outcome.p99.toFixed(1)} sse_lag_p99_ms=${outcome.lagP99} lost=${outcome.lost} duplicated=${outcome.duplicated} insert_ratio=${(outcome.intentsPerS / outcome.insertsPerS).toFixed(3)} inserts_per_s=${outcome.insertsPerS.toFixed(0)} server_cpu_us=${outcome.serverCpuUs.toFixed(0)} watchers=${config.watchers} processes=${config.processes} killed=${config.kill ? 1 : 0}\n`,
+        `run ${r + 1}: intents_per_s=${outcome.intentsPerS.toFixed(0)} p99_ms=${outcome.p99.toFixed(1)} sse_lag_p99_ms=${outcome.lagP99} lost=${outcome.lost} duplicated=${outcome.duplicated} insert_ratio=${(outcome.intentsPerS / outcome.insertsPerS).toFixed(3)} inserts_per_s=${outcome.insertsPerS.toFixed(0)} server_cpu_us=${outcome.serverCpuUs.toFixed(0)} client_cpu_us=${outcome.clientCpuUs.toFixed(0)} watchers=${config.watchers} processes=${config.processes} killed=${config.kill ? 1 : 0}\n`,
       );
     }
   // Medians of the runs (lost and duplicated: the worst run).
@@ -314,7 +324,7 @@ async function main() {
     const worst = (key: keyof Outcome) => Math.max(...outcomes[c].map((o) => o[key]));
     const ratio = median(outcomes[c].map((o) => o.intentsPerS / o.insertsPerS));
     log(
-      `RESULT intents_per_s=${of('intentsPerS').toFixed(0)} p99_ms=${of('p99').toFixed(1)} sse_lag_p99_ms=${of('lagP99')} lost=${worst('lost')} duplicated=${worst('duplicated')} insert_ratio=${ratio.toFixed(3)} watchers=${config.watchers} processes=${config.processes} killed=${config.kill ? 1 : 0} inserts_per_s=${of('insertsPerS').toFixed(0)} server_cpu_us=${of('serverCpuUs').toFixed(0)} runs=${outcomes[c].length}`,
+      `RESULT intents_per_s=${of('intentsPerS').toFixed(0)} p99_ms=${of('p99').toFixed(1)} sse_lag_p99_ms=${of('lagP99')} lost=${worst('lost')} duplicated=${worst('duplicated')} insert_ratio=${ratio.toFixed(3)} watchers=${config.watchers} processes=${config.processes} killed=${config.kill ? 1 : 0} inserts_per_s=${of('insertsPerS').toFixed(0)} server_cpu_us=${of('serverCpuUs').toFixed(0)} client_cpu_us=${of('clientCpuUs').toFixed(0)} runs=${outcomes[c].length}`,
     );
   }
 }
