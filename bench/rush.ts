@@ -1,5 +1,6 @@
 // `npm run bench:rush`: many units submit intentions over HTTP while SSE clients watch the public
-// board; then the same number of raw single-row INSERTs as the baseline (issue 3). By default it
+// board, on a server warmed up first (`warmUp`); then the same number of raw single-row INSERTs as
+// the baseline (issue 3). By default it
 // runs 1,000 and 10,000 watchers with 1 and 2 server processes, and once more with 2 processes
 // while one of them is killed (SIGKILL) a third of the way in; RUSH_SSE and RUSH_PROCESSES (and
 // RUSH_KILL=1) run one configuration, RUSH_REPEAT=k runs the set k times alternately and reports
