@@ -22,6 +22,7 @@ export * from './contracts/disclosure.ts';
 export * from './contracts/archive.ts';
 export * from './contracts/todo.ts';
 export * from './audit-actions.ts';
+export * from './audit-names.ts';
 export * from './contracts/people.ts';
 export * from './contracts/secretaries.ts';
 export * from './contracts/mobile.ts';

@@ -1,3 +1,5 @@
+import { signInKindNames } from '@pairing/shared';
+
 /** 三员分立: the platform administrators' roles, menus and pages; merged into zh-CN.ts. */
 export const securityZhCN = {
   'role.system_admin': '系统管理员',
@@ -24,6 +26,6 @@ export const securityZhCN = {
   'security.kind': '操作类型',
   'security.detail': '详情',
   'security.export': '导出 Excel',
-  'security.sign_in.ok': '登录成功',
-  'security.sign_in.failed': '登录失败',
+  'security.sign_in.ok': signInKindNames['sign_in.ok'],
+  'security.sign_in.failed': signInKindNames['sign_in.failed'],
 } as const;

@@ -39,6 +39,7 @@ export type AnySessionView = z.infer<typeof anySessionView>;
 
 /** The kinds of the security trail besides audit actions: sign-ins, by outcome. */
 export const signInKinds = ['sign_in.ok', 'sign_in.failed'] as const;
+export type SignInKind = (typeof signInKinds)[number];
 
 /** One entry of the security trail: an audit record of the security category, or a sign-in. */
 export const trailEntry = z.object({

@@ -1,5 +1,6 @@
 // 三员分立 (issue 16 item 10): what each platform administrator's work does, and that nobody does
 // another's, erases a record or reaches business data.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, login, testPassword } from '../../../test/fixtures.ts';
 import { createTestEnv, type TestEnv } from '../../../test/harness.ts';
@@ -235,6 +236,13 @@ describe('the audit trails', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['cache-control']).toBe('no-store');
     expect(file.headers['content-type']).toMatch(/spreadsheetml/);
+    // Each entry by its name, as on the trail page, not by its code.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const kinds = book.worksheets[0].getColumn(4).values.slice(2);
+    expect(kinds).toContain('安全管理员结束会话');
+    expect(kinds).toContain('登录失败');
+    expect(kinds.filter((kind) => /^[a-z_]+(\.[a-zA-Z_]+)+$/.test(String(kind)))).toEqual([]);
   });
 
   it("lets the security admin end a platform administrator's session too, and nobody else", async () => {

@@ -1,7 +1,15 @@
-import type { TrailEntry } from '@pairing/shared';
+import {
+  auditActionNames,
+  auditEntityNames,
+  signInKindNames,
+  type TrailEntry,
+} from '@pairing/shared';
 import ExcelJS from 'exceljs';
 
 const json = (value: unknown) => (value == null ? '' : JSON.stringify(value));
+
+const kindNames: Record<string, string> = { ...auditActionNames, ...signInKindNames };
+const entityNames: Record<string, string> = auditEntityNames;
 
 /** The trail as a workbook; personal fields arrive masked (trail.ts). */
 export async function trailWorkbook(entries: TrailEntry[]): Promise<Buffer> {
@@ -25,8 +33,8 @@ export async function trailWorkbook(entries: TrailEntry[]): Promise<Buffer> {
       at: entry.at,
       actor: entry.actorName ?? '',
       actorId: entry.actorId ?? '',
-      kind: entry.kind,
-      entity: entry.entity ?? '',
+      kind: kindNames[entry.kind] ?? entry.kind,
+      entity: entry.entity ? (entityNames[entry.entity] ?? entry.entity) : '',
       entityId: entry.entityId ?? '',
       ip: entry.ip ?? '',
       device: entry.device ?? '',
