@@ -26,6 +26,8 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
   'security.kind': 'Action',
   'security.detail': 'Details',
   'security.export': 'Export Excel',
+  'security.exportCapped':
+    '{total} entries; an export holds the newest {limit}: shorten the time range and export in parts',
   'security.sign_in.ok': 'Signed in',
   'security.sign_in.failed': 'Sign-in failed',
 };

@@ -26,6 +26,7 @@ export const securityZhCN = {
   'security.kind': '操作类型',
   'security.detail': '详情',
   'security.export': '导出 Excel',
+  'security.exportCapped': '共 {total} 条，导出只含最新的 {limit} 条：请缩短时间范围，分批导出',
   'security.sign_in.ok': signInKindNames['sign_in.ok'],
   'security.sign_in.failed': signInKindNames['sign_in.failed'],
 } as const;

@@ -41,6 +41,9 @@ export type AnySessionView = z.infer<typeof anySessionView>;
 export const signInKinds = ['sign_in.ok', 'sign_in.failed'] as const;
 export type SignInKind = (typeof signInKinds)[number];
 
+/** The most entries one export of the trail holds (the newest); a longer span goes in parts. */
+export const trailExportLimit = 10_000;
+
 /** One entry of the security trail: an audit record of the security category, or a sign-in. */
 export const trailEntry = z.object({
   /** `audit-<id>` or `sign-in-<id>`: the two sources number apart. */

@@ -1,4 +1,4 @@
-import { securityAuditActions, type TrailEntry } from '@pairing/shared';
+import { securityAuditActions, trailExportLimit, type TrailEntry } from '@pairing/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { offsetOf } from '../../lib/pagination.ts';
@@ -75,16 +75,13 @@ export async function listTrail(
   return { items: rows.map(present), total, page: filter.page, pageSize: filter.pageSize };
 }
 
-/** The most rows one export holds; a longer span is exported in parts. */
-export const exportLimit = 10_000;
-
-/** The entries an export holds, newest first, at most `exportLimit`. */
+/** The entries an export holds, newest first, at most `trailExportLimit`. */
 export async function trailForExport(db: Db, scope: Scope, filter: TrailFilter) {
   authorize(can, scope, 'exportTrail');
   const rows = await queryRows<TrailRow>(
     db,
     sql`select * from ${trailQuery(scope, filter)} order by t.at desc, t.key desc
-      limit ${exportLimit}`,
+      limit ${trailExportLimit}`,
   );
   return rows.map(present);
 }

@@ -1,7 +1,13 @@
 import { Alert, Button, Card, DatePicker, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { securityApi, securityAuditActions, signInKinds, type TrailEntry } from '@pairing/shared';
+import {
+  securityApi,
+  securityAuditActions,
+  signInKinds,
+  trailExportLimit,
+  type TrailEntry,
+} from '@pairing/shared';
 import { call, hrefOf } from '../../api/client.ts';
 import { ResponsiveTable, type ResponsiveColumns } from '../../components/ResponsiveTable.tsx';
 import { enumLabel, useI18n } from '../../i18n/index.tsx';
@@ -78,6 +84,17 @@ export default function SecurityTrailPage() {
             {t('security.export')}
           </Button>
         </Space>
+        {(trail.data?.total ?? 0) > trailExportLimit && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="trail-export-capped"
+            message={t('security.exportCapped', {
+              limit: trailExportLimit.toLocaleString(),
+              total: trail.data!.total.toLocaleString(),
+            })}
+          />
+        )}
         {trail.error ? (
           <Alert type="error" showIcon message={trail.error.message} />
         ) : (
