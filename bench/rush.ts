@@ -1,16 +1,16 @@
 // `npm run bench:rush`: many units submit intentions over HTTP while SSE clients watch the public
 // board, on a server warmed up first (`warmUp`); then the same number of raw single-row INSERTs as
-// the baseline (issue 3). By default it
-// runs 1,000 and 10,000 watchers with 1 and 2 server processes, and once more with 2 processes
-// while one of them is killed (SIGKILL) a third of the way in; RUSH_SSE and RUSH_PROCESSES (and
-// RUSH_KILL=1) run one configuration, RUSH_REPEAT=k runs the set k times alternately and reports
-// each configuration's medians.
+// the baseline (issue 3). By default it runs 1,000 and 10,000 watchers with 1 and 2 server
+// processes, and once more with 2 processes while one of them is killed (SIGKILL) a third of the
+// way in; RUSH_SSE and RUSH_PROCESSES (and RUSH_KILL=1) run one configuration, RUSH_REPEAT=k runs
+// the set k times alternately and reports each configuration's medians.
 import http from 'node:http';
 import pg from 'pg';
 import { openDb } from '../apps/server/src/db/client.ts';
 import { authSettings } from '../apps/server/src/modules/auth/settings.ts';
 import { openFileLimit } from '../apps/server/src/lib/sse.ts';
 import {
+  atConcurrency,
   openWatchers,
   percentile,
   rawInsertRate,
@@ -74,7 +74,6 @@ async function rush(
     village: villageOf(i, units, villageIds),
   }));
   const acks: Ack[] = new Array(count);
-  let next = 0;
   let answered = 0;
   let retries = 0;
   const attempt = (i: number, sent: number) =>
@@ -127,14 +126,8 @@ async function rush(
     }
     if (++answered === Math.floor(count / 3)) atThird();
   };
-  const started = performance.now();
   const cpu = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await post(next++);
-    }),
-  );
-  const elapsed = performance.now() - started;
+  const elapsed = await atConcurrency(count, concurrency, post);
   const { user, system } = process.cpuUsage(cpu);
   agent.destroy();
   // The load generator's CPU per request (µs): taken from the same two cores as the server's.
